@@ -1,0 +1,24 @@
+"""Pydantic records at every boundary: article → signal → window aggregate, and dead letters."""
+
+from models.aggregate import ReportedFigure, WindowAggregate, window_key
+from models.article import Article
+from models.codec import DecodeError, decode, decode_updates, encode, encode_many
+from models.dead_letter import DeadLetter
+from models.metric_update import MetricBatch, MetricUpdate
+from models.signal import Signal
+
+__all__ = [
+    "Article",
+    "DeadLetter",
+    "DecodeError",
+    "MetricBatch",
+    "MetricUpdate",
+    "ReportedFigure",
+    "Signal",
+    "WindowAggregate",
+    "decode",
+    "decode_updates",
+    "encode",
+    "encode_many",
+    "window_key",
+]

@@ -1,0 +1,88 @@
+"""The one wire format of every record: UTF-8 JSON, as pydantic writes and reads it.
+
+Faust agents read topics as raw bytes and decode here (so a record that fails can be
+dead-lettered with its original bytes); the kafka-python CLI and tests encode here too.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+import orjson
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from models.metric_update import MetricBatch, MetricUpdate
+
+RecordT = TypeVar("RecordT", bound=BaseModel)
+
+_UPDATE_LIST = TypeAdapter(list[MetricUpdate])
+
+
+class DecodeError(ValueError):
+    """Bytes that are not a valid record; `reason` is a small fixed label for counters."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(detail)
+        self.reason = reason
+        self.detail = detail
+
+
+def encode(record: BaseModel) -> bytes:
+    return record.__pydantic_serializer__.to_json(record, exclude_none=False)
+
+
+def encode_many(records: list[RecordT]) -> bytes:
+    """A JSON array of records in one message (the batched form of a topic)."""
+    return b"[" + b",".join(encode(r) for r in records) + b"]"
+
+
+def decode(data: bytes, model: type[RecordT]) -> RecordT:
+    try:
+        return model.model_validate_json(data)
+    except ValidationError as error:
+        raise _as_decode_error(error) from None
+
+
+def decode_updates(data: bytes) -> list[MetricUpdate]:
+    """A message of `metric-updates`: one update, a JSON array of them, or a MetricBatch.
+
+    The whole message is one unit: if any update in a batch is invalid the message is
+    dead-lettered whole, so a producer never has half a batch silently applied.
+    """
+    head = data.lstrip()[:1]
+    try:
+        if head == b"[":
+            updates = _UPDATE_LIST.validate_json(data)
+            if not updates:
+                raise DecodeError("invalid", "empty batch: a JSON array of updates needs at least one")
+            return updates
+        if b'"updates"' in data[:64] or b'"batch_id"' in data[:64]:
+            return list(MetricBatch.model_validate_json(data).updates)
+        return [MetricUpdate.model_validate_json(data)]
+    except ValidationError as error:
+        raise _as_decode_error(error) from None
+
+
+def _as_decode_error(error: ValidationError) -> DecodeError:
+    problems = error.errors(include_url=False)
+    if any(p["type"] in ("json_invalid", "json_type") for p in problems):
+        return DecodeError("malformed", f"not JSON: {problems[0]['msg']}")
+    return DecodeError("invalid", describe(error))
+
+
+def describe(error: ValidationError, limit: int = 5) -> str:
+    """A validation error as one readable line: `field: message; field: message`."""
+    parts = []
+    for problem in error.errors(include_url=False)[:limit]:
+        where = ".".join(str(p) for p in problem["loc"]) or "record"
+        message = problem["msg"].removeprefix("Value error, ")
+        parts.append(f"{where}: {message}")
+    more = error.error_count() - limit
+    if more > 0:
+        parts.append(f"... and {more} more")
+    return "; ".join(parts)
+
+
+def dumps(obj: object) -> bytes:
+    """Plain JSON for things that are not records (HTTP views, CLI output)."""
+    return orjson.dumps(obj, option=orjson.OPT_NON_STR_KEYS)

@@ -1,0 +1,103 @@
+"""articles → signals: drop repeats, extract every figure, publish the signals."""
+
+from __future__ import annotations
+
+import logging
+import time
+from datetime import UTC, datetime
+
+from pydantic import ValidationError
+
+from models import Article, DecodeError, Signal, decode
+from models.codec import describe
+from streams.agents.dead_letters import send_dead_letter
+from streams.agents.publishing import delivered, publish_signals
+from streams.app import Pipeline
+from streams.dedup import SeenSet
+from streams.extraction import ExtractedFigure, content_fingerprint, extract_figures
+
+log = logging.getLogger(__name__)
+
+
+def article_signals(article: Article, fingerprint: str, figures: list[ExtractedFigure]) -> list[Signal]:
+    """Signals of one article; ids come from the body's fingerprint and the figure's span, so the
+    same body published again (even under another id) yields the same ids and counts once."""
+    observed_at = article.published_at or datetime.now(UTC)
+    signals = []
+    for figure in figures:
+        try:
+            signals.append(Signal(
+                signal_id=f"art-{fingerprint[:24]}-{figure.span[0]}-{figure.span[1]}",
+                origin="article", platform=figure.platform, metric=figure.metric, value=figure.value,
+                unit=figure.unit, observed_at=observed_at, qualifier=figure.qualifier,  # type: ignore[arg-type]
+                kind=figure.kind, period=figure.period, region=figure.region,  # type: ignore[arg-type]
+                source=figure.source, base_period=figure.base_period, of_metric=figure.of_metric,
+                article_id=article.id, span=figure.span, sentence=figure.sentence[:1000],
+                confidence=figure.confidence,
+            ))
+        except ValidationError as error:
+            log.warning("article %s: figure dropped, it does not fit the contract: %s", article.id, describe(error))
+    return signals
+
+
+def not_text(body: str) -> bool:
+    """Binary junk decoded as text: mostly control characters."""
+    sample = body[:4096]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t")
+    return controls > len(sample) * 0.1
+
+
+def register(pipeline: Pipeline) -> None:
+    settings = pipeline.settings
+    telemetry = pipeline.telemetry
+    topic_name = pipeline.names.articles
+    processed = telemetry.processed.labels(topic=topic_name)
+    duplicates = telemetry.duplicates.labels(topic=topic_name)
+    latency = telemetry.processing_latency.labels(topic=topic_name)
+    path = settings.state_dir / settings.app_id / "articles-seen" if settings.store == "rocksdb" else None
+    seen: dict[str, SeenSet] = {}
+
+    def seen_for(partition: int) -> SeenSet:
+        if partition not in seen:
+            seen[partition] = SeenSet(path / f"p{partition}" if path else None, max_items=200_000)
+        return seen[partition]
+
+    @pipeline.app.agent(pipeline.articles, name="souq.articles")
+    async def extract_articles(stream):  # type: ignore[no-untyped-def]
+        async for events in stream.take_events(100, within=settings.flush_interval_s):
+            started = time.perf_counter()
+            futures = []
+            marks: list[tuple[SeenSet, str, str]] = []
+            signals: list[Signal] = []
+            for event in events:
+                message = event.message
+                data = message.value or b""
+                try:
+                    if len(data) > settings.max_article_bytes:
+                        raise DecodeError("too_large", f"article of {len(data)} bytes; the limit is "
+                                          f"{settings.max_article_bytes} (SOUQ_MAX_ARTICLE_BYTES)")
+                    article = decode(data, Article)
+                    if not article.body.strip():
+                        raise DecodeError("empty", "article body is empty or only white space")
+                    if not_text(article.body):
+                        raise DecodeError("not_text", "article body is not text (mostly control characters)")
+                except DecodeError as error:
+                    futures.append(await send_dead_letter(pipeline, message, error.reason, error.detail))
+                    continue
+                fingerprint = content_fingerprint(article.body)
+                known = seen_for(message.partition)
+                if f"id:{article.id}" in known or f"body:{fingerprint}" in known:
+                    duplicates.inc()
+                    continue
+                figures = extract_figures(article.body, title=article.title, published_at=article.published_at,
+                                          lang=article.lang)
+                signals.extend(article_signals(article, fingerprint, figures))
+                marks.append((known, article.id, fingerprint))
+            futures.extend(await publish_signals(pipeline, signals))
+            await delivered(futures)
+            for known, article_id, fingerprint in marks:
+                known.add(f"id:{article_id}")
+                known.add(f"body:{fingerprint}")
+            processed.inc(len(events))
+            if events:
+                latency.observe((time.perf_counter() - started) / len(events))

@@ -1,0 +1,267 @@
+"""signals → rolling tables → aggregates, aggregates-final, late-signals and Prometheus.
+
+One window engine per `signals` partition, its state committed to the partition's store
+together with the offset it reflects (at-least-once in, idempotent apply: a replayed
+offset is skipped, a redelivered signal id is ignored). Changes are published at most once
+per key per flush; finals once, when event time (or the idle wall clock) passes end + grace.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from models import ReportedFigure, Signal, WindowAggregate, encode
+from models.codec import describe
+from streams.agents.dead_letters import send_dead_letter
+from streams.agents.publishing import delivered
+from streams.app import Pipeline
+from streams.reported import ReportedTable
+from streams.state import MemoryStore, RocksStore, StateStore
+from streams.windows import DUPLICATE, LATE, PARTLY_LATE, WindowEngine, parse_windows
+
+log = logging.getLogger(__name__)
+
+_SIGNALS = TypeAdapter(list[Signal])
+_SIGNAL = TypeAdapter(Signal)
+
+
+def decode_signals(data: bytes) -> list[Signal]:
+    """A `signals` message: one Signal or a JSON array of them."""
+    if data.lstrip()[:1] == b"[":
+        return _SIGNALS.validate_json(data)
+    return [_SIGNAL.validate_json(data)]
+
+
+class PartitionState:
+    """A partition's engine, reported figures and store, and the last offset applied."""
+
+    def __init__(self, pipeline: Pipeline, partition: int) -> None:
+        settings = pipeline.settings
+        self.partition = partition
+        self.offset_key = f"{pipeline.names.signals}:{partition}"
+        self.engine = WindowEngine(parse_windows(settings.windows), dedup_max=settings.dedup_max,
+                                   idle_s=settings.idle_close_s)
+        self.reported = ReportedTable()
+        self.store: StateStore
+        if settings.store == "rocksdb":
+            root = settings.state_dir / settings.app_id / f"signals-p{partition}"
+            root.mkdir(parents=True, exist_ok=True)
+            self.store = RocksStore(str(root))
+        else:
+            self.store = MemoryStore()
+        state, offsets = self.store.load()
+        if state is not None:
+            self.engine.restore(state)
+        self.reported.load(self.store.load_extra("reported"))
+        self.applied_offset: int = offsets.get(self.offset_key, -1)
+
+    def commit(self) -> None:
+        self.store.commit(self.engine.export_changes(), {self.offset_key: self.applied_offset},
+                          extra={"reported": self.reported.changes()})
+
+
+class WindowWorker:
+    def __init__(self, pipeline: Pipeline) -> None:
+        self.pipeline = pipeline
+        self.partitions: dict[int, PartitionState] = {}
+        self.lock = asyncio.Lock()
+        self.latest_start: dict[tuple[str, ...], datetime] = {}
+        t = pipeline.telemetry
+        names = pipeline.names
+        self._processed = t.processed.labels(topic=names.signals)
+        self._duplicates = t.duplicates.labels(topic=names.signals)
+        self._latency = t.processing_latency.labels(topic=names.signals)
+
+    def state_for(self, partition: int) -> PartitionState:
+        state = self.partitions.get(partition)
+        if state is None:
+            state = self.partitions[partition] = PartitionState(self.pipeline, partition)
+        return state
+
+    async def handle(self, events: Iterable[Any]) -> None:
+        async with self.lock:
+            started = time.perf_counter()
+            futures: list[Any] = []
+            late: list[Signal] = []
+            reported: list[ReportedFigure] = []
+            touched: set[int] = set()
+            newest_event = 0.0
+            count = 0
+            metric_total = self.pipeline.telemetry.metric_total
+            for event in events:
+                count += 1
+                message = event.message
+                state = self.state_for(message.partition)
+                if message.offset <= state.applied_offset:
+                    self._duplicates.inc()
+                    continue
+                try:
+                    signals = decode_signals(message.value or b"")
+                except ValidationError as error:
+                    reason = "malformed" if "json_invalid" in str(error) else "invalid"
+                    futures.append(await send_dead_letter(self.pipeline, message, reason, describe(error)))
+                    state.applied_offset = message.offset
+                    touched.add(message.partition)
+                    continue
+                engine = state.engine
+                for s in signals:
+                    ts = s.observed_at.timestamp()
+                    increment = s.is_increment
+                    status = engine.apply(s.signal_id, s.platform, s.metric, s.region, s.unit, s.value, ts,
+                                          increment)
+                    if status == DUPLICATE:
+                        self._duplicates.inc()
+                        continue
+                    if status in (LATE, PARTLY_LATE):
+                        late.append(s)
+                        self.pipeline.telemetry.late.labels(topic=self.pipeline.names.signals,
+                                                            platform=s.platform).inc()
+                        if status == LATE:
+                            continue
+                    if increment:
+                        metric_total.labels(s.platform, s.metric, s.region or "none", s.unit).inc(s.value)
+                    if s.origin == "article":
+                        row = state.reported.update(s)
+                        if row is not None:
+                            reported.append(row)
+                    newest_event = max(newest_event, ts)
+                state.applied_offset = message.offset
+                touched.add(message.partition)
+            futures.extend(await self._publish_late(late))
+            futures.extend(await self._publish_reported(reported))
+            for partition in touched:
+                futures.extend(await self._flush(self.partitions[partition]))
+            await delivered(futures)
+            if newest_event:
+                self.pipeline.telemetry.end_to_end_latency.observe(max(0.0, time.time() - newest_event))
+            for partition in touched:
+                self.partitions[partition].commit()
+            self._processed.inc(count)
+            if count:
+                self._latency.observe((time.perf_counter() - started) / count)
+            self._update_table_sizes()
+
+    async def tick(self) -> None:
+        """Wall-clock fallback: idle partitions still close their windows."""
+        async with self.lock:
+            now = time.time()
+            futures: list[Any] = []
+            flushed = []
+            for state in self.partitions.values():
+                state.engine.tick(now)
+                produced = await self._flush(state, now)
+                if produced:
+                    futures.extend(produced)
+                    flushed.append(state)
+            await delivered(futures)
+            for state in flushed:
+                state.commit()
+            self._update_table_sizes()
+
+    async def _flush(self, state: PartitionState, now: float | None = None) -> list[Any]:
+        result = state.engine.flush(now if now is not None else time.time())
+        p = self.pipeline
+        futures = []
+        for row in result.updates:
+            futures.append(await p.aggregates.send(key=row.key.encode(), value=encode(row)))
+            self._export_row(row)
+        for row in result.finals:
+            futures.append(await p.aggregates_final.send(key=row.key.encode(), value=encode(row)))
+            self._export_row(row)
+        p.telemetry.published.labels(topic=p.names.aggregates).inc(len(result.updates))
+        p.telemetry.published.labels(topic=p.names.aggregates_final).inc(len(result.finals))
+        return futures
+
+    async def _publish_late(self, late: list[Signal]) -> list[Any]:
+        p = self.pipeline
+        futures = [await p.late_signals.send(key=s.platform.encode(), value=encode(s)) for s in late]
+        p.telemetry.published.labels(topic=p.names.late_signals).inc(len(late))
+        return futures
+
+    async def _publish_reported(self, rows: list[ReportedFigure]) -> list[Any]:
+        p = self.pipeline
+        futures = []
+        for row in rows:
+            futures.append(await p.aggregates.send(key=row.key.encode(), value=encode(row)))
+            p.telemetry.reported_value.labels(row.platform, row.metric, row.unit, row.region or "none",
+                                              row.period or "none", row.kind).set(row.value)
+            p.telemetry.reported_info.labels(row.platform, row.metric, row.source or "unknown").set(1)
+        p.telemetry.published.labels(topic=p.names.aggregates).inc(len(rows))
+        return futures
+
+    def _export_row(self, row: WindowAggregate) -> None:
+        """Prometheus shows the newest window of each series (an older window's update does not win)."""
+        series = (row.platform, row.metric, row.region or "none", row.unit, row.window)
+        latest = self.latest_start.get(series)
+        if latest is not None and row.window_start < latest:
+            return
+        self.latest_start[series] = row.window_start
+        t = self.pipeline.telemetry
+        stats = {"value": row.value, "count": float(row.count), "sum": row.sum, "last": row.last,
+                 "min": row.min, "max": row.max, "mean": row.mean}
+        for stat, value in stats.items():
+            if value is not None:
+                t.window_value.labels(*series, stat).set(value)
+        if row.change_abs is not None:
+            t.window_change.labels(*series, "abs").set(row.change_abs)
+        if row.change_pct is not None:
+            t.window_change.labels(*series, "pct").set(row.change_pct)
+
+    def _update_table_sizes(self) -> None:
+        t = self.pipeline.telemetry
+        t.table_keys.labels(table="windows").set(sum(s.engine.live_windows() for s in self.partitions.values()))
+        t.table_keys.labels(table="dedup").set(sum(s.engine.dedup_size() for s in self.partitions.values()))
+        t.table_keys.labels(table="reported").set(sum(len(s.reported.rows) for s in self.partitions.values()))
+
+    async def release(self, partitions: Iterable[int]) -> None:
+        """On revocation: commit and close the partitions' state so the next owner starts clean."""
+        async with self.lock:
+            for partition in partitions:
+                state = self.partitions.pop(partition, None)
+                if state is not None:
+                    state.commit()
+                    state.store.close()
+
+    def query(self, platform: str, metric: str | None, window: str | None, last: int) -> list[WindowAggregate]:
+        rows: list[WindowAggregate] = []
+        for state in self.partitions.values():
+            rows.extend(state.engine.query(platform, metric=metric, window=window, last=last))
+        return rows
+
+    def reported_for(self, platform: str) -> list[ReportedFigure]:
+        rows: list[ReportedFigure] = []
+        for state in self.partitions.values():
+            rows.extend(state.reported.for_platform(platform))
+        return rows
+
+
+def register(pipeline: Pipeline) -> WindowWorker:
+    worker = WindowWorker(pipeline)
+    settings = pipeline.settings
+    signals_topic = pipeline.names.signals
+
+    @pipeline.app.agent(pipeline.signals, name="souq.windows")
+    async def aggregate_signals(stream):  # type: ignore[no-untyped-def]
+        async for events in stream.take_events(settings.batch_max, within=settings.flush_interval_s):
+            await worker.handle(events)
+
+    @pipeline.app.timer(interval=max(settings.flush_interval_s, 1.0), name="souq.windows.tick")
+    async def close_idle_windows() -> None:
+        await worker.tick()
+
+    @pipeline.app.on_partitions_revoked.connect
+    async def on_revoked(app: Any, revoked: set[Any], **_: Any) -> None:
+        await worker.release(tp.partition for tp in revoked if tp.topic == signals_topic)
+
+    @pipeline.app.on_partitions_assigned.connect
+    async def on_assigned(app: Any, assigned: set[Any], **_: Any) -> None:
+        pipeline.telemetry.rebalances.inc()
+
+    return worker

@@ -1,0 +1,95 @@
+"""The Faust app: topics, agents and web views wired from one Settings object."""
+
+from __future__ import annotations
+
+import logging
+import ssl
+from dataclasses import dataclass
+from typing import Any
+
+import faust
+
+from streams.settings import Settings
+from streams.telemetry import Telemetry
+from streams.topics import TopicNames, topic_names
+
+
+@dataclass
+class Pipeline:
+    """Everything the agents share: settings, the Faust app, its topics and telemetry."""
+
+    settings: Settings
+    app: faust.App
+    names: TopicNames
+    telemetry: Telemetry
+    articles: faust.TopicT
+    metric_updates: faust.TopicT
+    signals: faust.TopicT
+    aggregates: faust.TopicT
+    aggregates_final: faust.TopicT
+    dead_letters: faust.TopicT
+    late_signals: faust.TopicT
+    window_worker: Any = None
+    """The signals agent's WindowWorker, set when the agents are registered (views query it)."""
+
+
+def _credentials(settings: Settings) -> Any:
+    if settings.kafka_sasl_mechanism:
+        context = ssl.create_default_context(cafile=str(settings.kafka_ssl_cafile)) if settings.kafka_ssl_cafile \
+            else None
+        password = settings.kafka_password.get_secret_value() if settings.kafka_password else ""
+        return faust.SASLCredentials(username=settings.kafka_username or "", password=password,
+                                     mechanism=settings.kafka_sasl_mechanism, ssl_context=context)
+    if settings.kafka_ssl_cafile:
+        return faust.SSLCredentials(ssl.create_default_context(cafile=str(settings.kafka_ssl_cafile)))
+    return None
+
+
+def create_app(settings: Settings) -> Pipeline:
+    """Build the app; importing this module starts nothing."""
+    app = faust.App(
+        settings.app_id,
+        broker=f"kafka://{settings.bootstrap}",
+        broker_credentials=_credentials(settings),
+        broker_session_timeout=settings.session_timeout_s,
+        broker_heartbeat_interval=settings.heartbeat_interval_s,
+        broker_max_poll_records=settings.batch_max,
+        consumer_auto_offset_reset="earliest",
+        topic_partitions=settings.partitions,
+        topic_replication_factor=settings.replication_factor,
+        topic_allow_declare=False,
+        store="memory://",
+        datadir=str(settings.state_dir / "faust"),
+        web_host=settings.web_host,
+        web_bind=settings.web_host,
+        web_port=settings.web_port,
+        web_in_thread=False,
+        producer_linger_ms=5,
+        producer_max_request_size=16 * 1024 * 1024,
+        stream_wait_empty=False,
+        autodiscover=False,
+        loghandlers=[],
+    )
+    names = topic_names(settings)
+
+    def raw(name: str) -> faust.TopicT:
+        return app.topic(name, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw",
+                         partitions=settings.partitions)
+
+    pipeline = Pipeline(
+        settings=settings, app=app, names=names, telemetry=Telemetry(),
+        articles=raw(names.articles), metric_updates=raw(names.metric_updates), signals=raw(names.signals),
+        aggregates=raw(names.aggregates), aggregates_final=raw(names.aggregates_final),
+        dead_letters=raw(names.dead_letters), late_signals=raw(names.late_signals),
+    )
+    from streams.agents import register_agents
+    from streams.web.views import register_views
+
+    pipeline.window_worker = register_agents(pipeline)
+    register_views(pipeline)
+    return pipeline
+
+
+def quiet_root_logger(level: str) -> None:
+    """Faust's spinner sets the root logger to DEBUG at `-l warn`: ~20% lost on busy paths."""
+    logging.getLogger().setLevel(getattr(logging, level.upper(), logging.INFO))

@@ -1,0 +1,88 @@
+"""The one settings object: every knob, read from `SOUQ_*` environment variables."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Defaults suit a laptop running the embedded broker; production overrides by env.
+
+    Timeouts: the embedded broker holds a group join for half the session timeout, so the
+    Kafka default (60 s here via Faust) costs ~32 s per join. 10 s with a 1 s heartbeat joins
+    in ~5 s and keeps a margin of 9 missed heartbeats when the worker's loop is busy (a 2 s
+    session timeout was measured firing heartbeats 0.63 s late under load).
+    """
+
+    model_config = SettingsConfigDict(env_prefix="SOUQ_", env_file=".env", extra="ignore")
+
+    app_id: str = "souq-signals"
+    kafka_bootstrap_servers: str = ""
+    """Empty means: use (and if needed start) the embedded broker on `embedded_broker_port`."""
+    embedded_broker_port: int = 9092
+    embedded_broker_storage: str = "memory://tansu/"
+
+    kafka_security_protocol: Literal["PLAINTEXT", "SASL_PLAINTEXT", "SSL", "SASL_SSL"] | None = None
+    kafka_sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] | None = None
+    kafka_username: str | None = None
+    kafka_password: SecretStr | None = None
+    kafka_ssl_cafile: Path | None = None
+
+    topic_prefix: str = ""
+    """Prepended to every topic name: lets tests and tenants share one cluster."""
+    partitions: int = Field(default=4, ge=1)
+    replication_factor: int = Field(default=1, ge=1)
+    retention_ms: int = 7 * 24 * 3600 * 1000
+
+    windows: str = "1m:10s,1h:1m,1d:10m,1h/5m:1m,1d/1h:10m"
+    """`size[/step]:grace`, comma-separated. Each is a named rolling table."""
+    idle_close_s: float = 30.0
+    """An idle partition's windows close on the wall clock after this long without events."""
+    dedup_max: int = 1_000_000
+    flush_interval_s: float = Field(default=0.5, gt=0)
+    """Window changes are published at most once per key per flush."""
+    batch_max: int = Field(default=5000, ge=1)
+    max_article_bytes: int = 1_000_000
+    max_batch_updates: int = 10_000
+
+    web_host: str = "127.0.0.1"
+    web_port: int = 6066
+    state_dir: Path = Path("state")
+    store: Literal["rocksdb", "memory"] = "rocksdb"
+
+    session_timeout_s: float = 10.0
+    heartbeat_interval_s: float = 1.0
+    log_level: str = "info"
+
+    @property
+    def bootstrap(self) -> str:
+        return self.kafka_bootstrap_servers or f"127.0.0.1:{self.embedded_broker_port}"
+
+    @property
+    def uses_embedded_broker(self) -> bool:
+        return not self.kafka_bootstrap_servers
+
+    def kafka_python_security(self) -> dict[str, object]:
+        """Security options in kafka-python's spelling (the CLI and tests)."""
+        options: dict[str, object] = {}
+        if self.kafka_security_protocol:
+            options["security_protocol"] = self.kafka_security_protocol
+        elif self.kafka_sasl_mechanism:
+            options["security_protocol"] = "SASL_SSL" if self.kafka_ssl_cafile else "SASL_PLAINTEXT"
+        if self.kafka_sasl_mechanism:
+            options["sasl_mechanism"] = self.kafka_sasl_mechanism
+            options["sasl_plain_username"] = self.kafka_username
+            options["sasl_plain_password"] = self.kafka_password.get_secret_value() if self.kafka_password else None
+        if self.kafka_ssl_cafile:
+            options["ssl_cafile"] = str(self.kafka_ssl_cafile)
+        return options
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,1 @@
+"""HTTP on the worker's web port: Prometheus exposition, JSON queries, the live page."""

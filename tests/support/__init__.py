@@ -1,0 +1,1 @@
+"""Test helpers shared by the test suites (e.g. a throw-away Prometheus server)."""
