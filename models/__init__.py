@@ -2,7 +2,7 @@
 
 from models.aggregate import ReportedFigure, WindowAggregate, window_key
 from models.article import Article
-from models.codec import DecodeError, decode, decode_updates, encode, encode_many
+from models.codec import DecodeError, decode, decode_updates, dumps, encode, encode_many
 from models.dead_letter import DeadLetter
 from models.metric_update import MetricBatch, MetricUpdate
 from models.signal import Signal
@@ -18,6 +18,7 @@ __all__ = [
     "WindowAggregate",
     "decode",
     "decode_updates",
+    "dumps",
     "encode",
     "encode_many",
     "window_key",

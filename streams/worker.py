@@ -17,6 +17,7 @@ def run_worker(settings: Settings) -> None:
     The web server binds `settings.web_host` (127.0.0.1 unless the user exposes it).
     """
     ensure_topics(settings)
+    settings.state_dir.mkdir(parents=True, exist_ok=True)
     pipeline = create_app(settings)
     app = pipeline.app
 
