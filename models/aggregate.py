@@ -44,12 +44,18 @@ class WindowAggregate(BaseModel):
 
     @property
     def key(self) -> str:
-        return window_key(self.window, self.platform, self.metric, self.region, self.unit, self.window_start)
+        return window_key(self.window, self.platform, self.metric, self.region, self.unit, self.kind,
+                          self.window_start)
 
 
-def window_key(window: str, platform: str, metric: str, region: str | None, unit: str, start: datetime) -> str:
-    """The Kafka key of a window cell: stable, readable, unique per window."""
-    return f"{window}|{platform}|{metric}|{region or '-'}|{unit}|{start.strftime('%Y-%m-%dT%H:%M:%SZ')}"
+def window_key(window: str, platform: str, metric: str, region: str | None, unit: str, kind: str,
+               start: datetime) -> str:
+    """The Kafka key of a window cell: stable, readable, unique per window.
+
+    The kind is part of it: a GMV counter sum and a GMV figure observed in articles are
+    different cells of the same platform, metric, region and unit.
+    """
+    return f"{window}|{platform}|{metric}|{region or '-'}|{unit}|{kind}|{start.strftime('%Y-%m-%dT%H:%M:%SZ')}"
 
 
 class ReportedFigure(BaseModel):

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 import ssl
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import faust
 
+from streams.health import Progress, register_health
 from streams.settings import Settings
 from streams.telemetry import Telemetry
 from streams.topics import TopicNames, topic_names
@@ -29,6 +30,7 @@ class Pipeline:
     aggregates_final: faust.TopicT
     dead_letters: faust.TopicT
     late_signals: faust.TopicT
+    progress: Progress = field(default_factory=Progress)
     window_worker: Any = None
     """The signals agent's WindowWorker, set when the agents are registered (views query it)."""
 
@@ -87,6 +89,7 @@ def create_app(settings: Settings) -> Pipeline:
 
     pipeline.window_worker = register_agents(pipeline)
     register_views(pipeline)
+    register_health(pipeline, pipeline.progress)
     return pipeline
 
 

@@ -20,11 +20,11 @@ class Telemetry:
 
     def __init__(self) -> None:
         r = self.registry = CollectorRegistry(auto_describe=True)
-        series = ["platform", "metric", "region", "unit", "window"]
+        series = ["platform", "metric", "region", "unit", "kind", "window"]
         self.window_value = Gauge("souq_window_value", "Latest window values (value = sum, last or ratio)",
                                   [*series, "stat"], registry=r)
         self.window_change = Gauge("souq_window_change", "Change of a window's value against the previous window",
-                                   [*series, "kind"], registry=r)
+                                   [*series, "change"], registry=r)
         self.metric_total = Counter("souq_metric", "Cumulative sum of counter metric updates",
                                     ["platform", "metric", "region", "unit"], registry=r)
         self.reported_value = Gauge("souq_reported_value", "Latest figure reported in articles",

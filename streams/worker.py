@@ -24,7 +24,6 @@ def run_worker(settings: Settings) -> None:
     @app.task
     async def _restore_log_level() -> None:
         quiet_root_logger(settings.log_level)
-        pipeline.telemetry.broker_connected.set(1)
 
     worker = faust.Worker(app, loglevel=settings.log_level.upper(), quiet=True, redirect_stdouts=False)
     logging.getLogger("faust").setLevel(logging.WARNING)

@@ -98,6 +98,7 @@ def register(pipeline: Pipeline) -> None:
             for known, article_id, fingerprint in marks:
                 known.add(f"id:{article_id}")
                 known.add(f"body:{fingerprint}")
+            pipeline.progress.record(events)
             processed.inc(len(events))
             if events:
                 latency.observe((time.perf_counter() - started) / len(events))

@@ -39,6 +39,7 @@ def register(pipeline: Pipeline) -> None:
                 signals.extend(Signal.from_update(update) for update in updates)
             futures.extend(await publish_signals(pipeline, signals))
             await delivered(futures)
+            pipeline.progress.record(events)
             processed.inc(len(events))
             if events:
                 latency.observe((time.perf_counter() - started) / len(events))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -85,7 +85,7 @@ class WindowWorker:
             state = self.partitions[partition] = PartitionState(self.pipeline, partition)
         return state
 
-    async def handle(self, events: Iterable[Any]) -> None:
+    async def handle(self, events: Sequence[Any]) -> None:
         async with self.lock:
             started = time.perf_counter()
             futures: list[Any] = []
@@ -143,6 +143,7 @@ class WindowWorker:
                 self.pipeline.telemetry.end_to_end_latency.observe(max(0.0, time.time() - newest_event))
             for partition in touched:
                 self.partitions[partition].commit()
+            self.pipeline.progress.record(events)
             self._processed.inc(count)
             if count:
                 self._latency.observe((time.perf_counter() - started) / count)
@@ -198,7 +199,7 @@ class WindowWorker:
 
     def _export_row(self, row: WindowAggregate) -> None:
         """Prometheus shows the newest window of each series (an older window's update does not win)."""
-        series = (row.platform, row.metric, row.region or "none", row.unit, row.window)
+        series = (row.platform, row.metric, row.region or "none", row.unit, row.kind, row.window)
         latest = self.latest_start.get(series)
         if latest is not None and row.window_start < latest:
             return

@@ -15,7 +15,8 @@ from tests.support.worker import WorkerProcess, read_topic, wait_for
 
 
 def minute_ago() -> datetime:
-    """A window start in the recent past, so the minute is closed by the idle wall clock too."""
+    """A window start in the past; events sit near its end so that the idle wall-clock fallback
+    (event time advancing with the wall clock once a partition is idle) closes it within seconds."""
     now = datetime.now(UTC).replace(second=0, microsecond=0)
     return now - timedelta(minutes=2)
 
@@ -23,7 +24,7 @@ def minute_ago() -> datetime:
 def updates(start: datetime, platform: str, sessions: list[int], orders: list[int]) -> list[MetricUpdate]:
     made = []
     for i, (s, o) in enumerate(zip(sessions, orders, strict=True)):
-        at = start + timedelta(seconds=5 + i)
+        at = start + timedelta(seconds=52 + i)
         made.append(MetricUpdate(platform=platform, metric="sessions", value=float(s), unit="count",
                                  observed_at=at, region="US", update_id=f"{platform}-s-{i}"))
         made.append(MetricUpdate(platform=platform, metric="orders", value=float(o), unit="count",
@@ -55,7 +56,7 @@ def test_updates_aggregate_exactly_with_dead_letters_beside_them(
                       b'"unit": "count", "observed_at": "2024-03-01T12:00:00Z"}', key=b"tiktok")
         publisher.metrics(updates(start, "noon", [100], [3]))
 
-    key = f"1m|tiktok|conversion_rate|US|percent|{start.strftime('%Y-%m-%dT%H:%M:%SZ')}"
+    key = f"1m|tiktok|conversion_rate|US|percent|derived|{start.strftime('%Y-%m-%dT%H:%M:%SZ')}"
 
     def converged() -> dict[str, dict[str, object]] | None:
         rows = latest_rows(settings, names.aggregates)
@@ -64,10 +65,10 @@ def test_updates_aggregate_exactly_with_dead_letters_beside_them(
 
     rows = wait_for(converged, timeout_s=60, what="conversion rate 1.85 on aggregates")
     stamp = start.strftime("%Y-%m-%dT%H:%M:%SZ")
-    assert rows[f"1m|tiktok|sessions|US|count|{stamp}"]["value"] == 2000.0
-    assert rows[f"1m|tiktok|orders|US|count|{stamp}"]["value"] == 37.0
-    assert rows[f"1m|tiktok|orders|US|count|{stamp}"]["count"] == 3
-    assert rows[f"1m|noon|conversion_rate|US|percent|{stamp}"]["value"] == 3.0
+    assert rows[f"1m|tiktok|sessions|US|count|counter|{stamp}"]["value"] == 2000.0
+    assert rows[f"1m|tiktok|orders|US|count|counter|{stamp}"]["value"] == 37.0
+    assert rows[f"1m|tiktok|orders|US|count|counter|{stamp}"]["count"] == 3
+    assert rows[f"1m|noon|conversion_rate|US|percent|derived|{stamp}"]["value"] == 3.0
 
     letters = [decode(value, DeadLetter) for _, value in read_topic(settings, names.dead_letters)]
     reasons = sorted(letter.reason for letter in letters)
@@ -82,8 +83,8 @@ def test_updates_aggregate_exactly_with_dead_letters_beside_them(
     assert finals["final"] is True and finals["value"] == 1.85
 
     exposition = worker.metrics()
-    gauge = re.search(r'souq_window_value\{metric="conversion_rate",platform="tiktok",region="US",stat="value",'
-                      r'unit="percent",window="1m"\} ([0-9.]+)', exposition)
+    gauge = re.search(r'souq_window_value\{kind="derived",metric="conversion_rate",platform="tiktok",region="US",'
+                      r'stat="value",unit="percent",window="1m"\} ([0-9.]+)', exposition)
     assert gauge is not None, exposition[:2000]
     assert float(gauge.group(1)) == 1.85
     assert f'souq_dead_letters_total{{reason="invalid",topic="{names.metric_updates}"}} 1.0' in exposition
@@ -102,7 +103,7 @@ def test_redelivered_updates_do_not_change_any_sum(
         publisher.metrics(batch)
         publisher.flush()
         publisher.metrics(batch)  # the same updates again: a producer retry or a replayed file
-    key = f"1m|shopee|orders|US|count|{start.strftime('%Y-%m-%dT%H:%M:%SZ')}"
+    key = f"1m|shopee|orders|US|count|counter|{start.strftime('%Y-%m-%dT%H:%M:%SZ')}"
     final = wait_for(lambda: latest_rows(settings, names.aggregates_final).get(key), timeout_s=60,
                      what="the final orders window")
     assert final["value"] == 50.0

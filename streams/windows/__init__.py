@@ -1,0 +1,36 @@
+"""Event-time windows owned by us (Faust's windowed tables expire on the wall clock)."""
+
+from streams.windows.engine import (
+    APPLIED,
+    COUNTER,
+    DERIVED,
+    DUPLICATE,
+    GAUGE,
+    LATE,
+    PARTLY_LATE,
+    FlushResult,
+    WindowEngine,
+)
+from streams.windows.snapshot import Cell, Changes, EngineState, PendingWindow, Series
+from streams.windows.spec import DEFAULT_WINDOWS, WindowSpec, parse_duration, parse_windows
+
+__all__ = [
+    "APPLIED",
+    "COUNTER",
+    "DEFAULT_WINDOWS",
+    "DERIVED",
+    "DUPLICATE",
+    "GAUGE",
+    "LATE",
+    "PARTLY_LATE",
+    "Cell",
+    "Changes",
+    "EngineState",
+    "FlushResult",
+    "PendingWindow",
+    "Series",
+    "WindowEngine",
+    "WindowSpec",
+    "parse_duration",
+    "parse_windows",
+]
