@@ -30,6 +30,7 @@ class Pipeline:
     aggregates_final: faust.TopicT
     dead_letters: faust.TopicT
     late_signals: faust.TopicT
+    changelog: faust.TopicT
     progress: Progress = field(default_factory=Progress)
     window_worker: Any = None
     """The signals agent's WindowWorker, set when the agents are registered (views query it)."""
@@ -45,6 +46,14 @@ def _credentials(settings: Settings) -> Any:
     if settings.kafka_ssl_cafile:
         return faust.SSLCredentials(ssl.create_default_context(cafile=str(settings.kafka_ssl_cafile)))
     return None
+
+
+def aiokafka_security(settings: Settings) -> dict[str, Any]:
+    """Security options in aiokafka's spelling, for the clients we open beside Faust's."""
+    options = {k: v for k, v in settings.kafka_python_security().items() if k != "ssl_cafile"}
+    if settings.kafka_ssl_cafile:
+        options["ssl_context"] = ssl.create_default_context(cafile=str(settings.kafka_ssl_cafile))
+    return options
 
 
 def create_app(settings: Settings) -> Pipeline:
@@ -83,6 +92,7 @@ def create_app(settings: Settings) -> Pipeline:
         articles=raw(names.articles), metric_updates=raw(names.metric_updates), signals=raw(names.signals),
         aggregates=raw(names.aggregates), aggregates_final=raw(names.aggregates_final),
         dead_letters=raw(names.dead_letters), late_signals=raw(names.late_signals),
+        changelog=raw(names.changelog),
     )
     from streams.agents import register_agents
     from streams.web.views import register_views

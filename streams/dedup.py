@@ -22,7 +22,7 @@ class SeenSet:
             path.mkdir(parents=True, exist_ok=True)
             self._db = Rdict(str(path))
             for key in self._db.keys():  # noqa: SIM118 (Rdict iterates items)
-                self._keys[key] = None
+                self._keys[str(key)] = None
             self._trim()
 
     def __contains__(self, key: str) -> bool:

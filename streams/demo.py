@@ -43,14 +43,18 @@ def updates_for_tick(profile: PlatformProfile, at: datetime, rng: random.Random,
     orders = sum(1 for _ in range(sessions) if rng.random() * 100 < profile.conversion_pct)
     gmv = round(orders * rng.uniform(profile.basket * 0.8, profile.basket * 1.2), 2)
     region = profile.region
-    common = {"platform": profile.platform, "region": region, "observed_at": at, "source": "demo"}
     stamp = f"{profile.platform}-{int(at.timestamp() * 1000)}-{tick}"
-    users = profile.active_users * (1 + 0.01 * rng.uniform(-1, 1))
+    users = float(round(profile.active_users * (1 + 0.01 * rng.uniform(-1, 1))))
+
+    def update(metric: str, value: float, unit: str, suffix: str) -> MetricUpdate:
+        return MetricUpdate(platform=profile.platform, metric=metric, value=value, unit=unit, observed_at=at,
+                            region=region, source="demo", update_id=f"{stamp}-{suffix}")
+
     return [
-        MetricUpdate(metric="sessions", value=float(sessions), unit="count", update_id=f"{stamp}-s", **common),
-        MetricUpdate(metric="orders", value=float(orders), unit="count", update_id=f"{stamp}-o", **common),
-        MetricUpdate(metric="gmv", value=gmv, unit=CURRENCY_OF[region], update_id=f"{stamp}-g", **common),
-        MetricUpdate(metric="active_users", value=round(users), unit="users", update_id=f"{stamp}-u", **common),
+        update("sessions", float(sessions), "count", "s"),
+        update("orders", float(orders), "count", "o"),
+        update("gmv", gmv, CURRENCY_OF[region], "g"),
+        update("active_users", users, "users", "u"),
     ]
 
 

@@ -47,7 +47,7 @@ async def broker_reachable(bootstrap: str, timeout_s: float = 1.0) -> bool:
 
 def register_health(pipeline: Pipeline, progress: Progress) -> None:
     telemetry = pipeline.telemetry
-    state = {"connected": None}
+    state: dict[str, bool | None] = {"connected": None}
 
     @pipeline.app.timer(interval=PROBE_INTERVAL_S, name="souq.health")
     async def probe() -> None:

@@ -63,4 +63,4 @@ class ReportedTable:
         for key, data in items.items():
             stored = orjson.loads(data)
             self.rows[key.decode()] = ReportedFigure.model_validate(stored["row"])
-            self.history[key.decode()] = [tuple(e) for e in stored["history"]]  # type: ignore[misc]
+            self.history[key.decode()] = [tuple(e) for e in stored["history"]]

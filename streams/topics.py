@@ -16,10 +16,12 @@ class TopicNames:
     aggregates_final: str
     dead_letters: str
     late_signals: str
+    changelog: str
+    """The window state's commits, partition for partition with `signals` (internal)."""
 
     def all(self) -> tuple[str, ...]:
         return (self.articles, self.metric_updates, self.signals, self.aggregates,
-                self.aggregates_final, self.dead_letters, self.late_signals)
+                self.aggregates_final, self.dead_letters, self.late_signals, self.changelog)
 
     def compacted(self) -> frozenset[str]:
         """Keyed by window or figure: a compacting cluster keeps the latest value per key."""
@@ -36,6 +38,7 @@ def topic_names(settings: Settings) -> TopicNames:
         aggregates_final=f"{p}aggregates-final",
         dead_letters=f"{p}dead-letters",
         late_signals=f"{p}late-signals",
+        changelog=f"{p}{settings.app_id}-windows-changelog",
     )
 
 

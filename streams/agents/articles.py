@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from typing import Any
 from datetime import UTC, datetime
 
 from pydantic import ValidationError
@@ -55,7 +56,7 @@ def register(pipeline: Pipeline) -> None:
     duplicates = telemetry.duplicates.labels(topic=topic_name)
     latency = telemetry.processing_latency.labels(topic=topic_name)
     path = settings.state_dir / settings.app_id / "articles-seen" if settings.store == "rocksdb" else None
-    seen: dict[str, SeenSet] = {}
+    seen: dict[int, SeenSet] = {}
 
     def seen_for(partition: int) -> SeenSet:
         if partition not in seen:
@@ -63,7 +64,7 @@ def register(pipeline: Pipeline) -> None:
         return seen[partition]
 
     @pipeline.app.agent(pipeline.articles, name="souq.articles")
-    async def extract_articles(stream):  # type: ignore[no-untyped-def]
+    async def extract_articles(stream: Any) -> None:
         async for events in stream.take_events(100, within=settings.flush_interval_s):
             started = time.perf_counter()
             futures = []

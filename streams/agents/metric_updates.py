@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 from models import DecodeError, Signal, decode_updates
 from streams.agents.dead_letters import send_dead_letter
@@ -18,7 +19,7 @@ def register(pipeline: Pipeline) -> None:
     latency = telemetry.processing_latency.labels(topic=topic_name)
 
     @pipeline.app.agent(pipeline.metric_updates, name="souq.metric_updates")
-    async def validate_metric_updates(stream):  # type: ignore[no-untyped-def]
+    async def validate_metric_updates(stream: Any) -> None:
         async for events in stream.take_events(settings.batch_max, within=settings.flush_interval_s):
             started = time.perf_counter()
             signals: list[Signal] = []
@@ -29,7 +30,7 @@ def register(pipeline: Pipeline) -> None:
                 try:
                     if not isinstance(data, bytes | bytearray):
                         raise DecodeError("malformed", "empty message")
-                    updates = decode_updates(data)
+                    updates = decode_updates(bytes(data))
                     if len(updates) > settings.max_batch_updates:
                         raise DecodeError("too_large", f"{len(updates)} updates in one message; "
                                           f"the limit is {settings.max_batch_updates}")

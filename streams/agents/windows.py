@@ -21,9 +21,10 @@ from models import ReportedFigure, Signal, WindowAggregate, encode
 from models.codec import describe
 from streams.agents.dead_letters import send_dead_letter
 from streams.agents.publishing import delivered
-from streams.app import Pipeline
+from streams.app import Pipeline, aiokafka_security
 from streams.reported import ReportedTable
-from streams.state import MemoryStore, RocksStore, StateStore
+from streams.state import MemoryStore, RocksStore, StateStore, encode_commit
+from streams.state.changelog import applied_offset_op, encode_ops, replay
 from streams.windows import DUPLICATE, LATE, PARTLY_LATE, WindowEngine, parse_windows
 
 log = logging.getLogger(__name__)
@@ -40,10 +41,16 @@ def decode_signals(data: bytes) -> list[Signal]:
 
 
 class PartitionState:
-    """A partition's engine, reported figures and store, and the last offset applied."""
+    """A partition's engine, reported figures and store, and the last offset applied.
+
+    Every commit goes to the changelog first (one record per commit, on the partition with
+    the same number) and then to the local store with the changelog offset it came from, so a
+    worker that takes the partition over replays exactly the commits it has not seen.
+    """
 
     def __init__(self, pipeline: Pipeline, partition: int) -> None:
         settings = pipeline.settings
+        self.pipeline = pipeline
         self.partition = partition
         self.offset_key = f"{pipeline.names.signals}:{partition}"
         self.engine = WindowEngine(parse_windows(settings.windows), dedup_max=settings.dedup_max,
@@ -56,15 +63,31 @@ class PartitionState:
             self.store = RocksStore(str(root))
         else:
             self.store = MemoryStore()
+        self.applied_offset = -1
+        self.recovered_commits = 0
+
+    async def open(self) -> PartitionState:
+        """Catch the local store up with the changelog, then load the engine from it."""
+        applied = int(self.store.load_extra("changelog").get(b"offset", b"-1"))
+        self.recovered_commits = await replay(
+            self.pipeline.settings.bootstrap, self.pipeline.names.changelog, self.partition, applied + 1,
+            lambda offset, ops: self.store.apply_ops([*ops, applied_offset_op(offset)]),
+            client_options=aiokafka_security(self.pipeline.settings))
         state, offsets = self.store.load()
         if state is not None:
             self.engine.restore(state)
         self.reported.load(self.store.load_extra("reported"))
-        self.applied_offset: int = offsets.get(self.offset_key, -1)
+        self.applied_offset = offsets.get(self.offset_key, -1)
+        log.info("signals partition %d: state at offset %d (%d changelog commits replayed)",
+                 self.partition, self.applied_offset, self.recovered_commits)
+        return self
 
-    def commit(self) -> None:
-        self.store.commit(self.engine.export_changes(), {self.offset_key: self.applied_offset},
-                          extra={"reported": self.reported.changes()})
+    async def commit(self) -> None:
+        ops = encode_commit(self.engine.export_changes(), {self.offset_key: self.applied_offset},
+                            {"reported": self.reported.changes()})
+        delivery = await self.pipeline.changelog.send(value=encode_ops(ops), partition=self.partition)
+        metadata = await delivery
+        self.store.apply_ops([*ops, applied_offset_op(metadata.offset)])
 
 
 class WindowWorker:
@@ -79,10 +102,10 @@ class WindowWorker:
         self._duplicates = t.duplicates.labels(topic=names.signals)
         self._latency = t.processing_latency.labels(topic=names.signals)
 
-    def state_for(self, partition: int) -> PartitionState:
+    async def state_for(self, partition: int) -> PartitionState:
         state = self.partitions.get(partition)
         if state is None:
-            state = self.partitions[partition] = PartitionState(self.pipeline, partition)
+            state = self.partitions[partition] = await PartitionState(self.pipeline, partition).open()
         return state
 
     async def handle(self, events: Sequence[Any]) -> None:
@@ -98,7 +121,7 @@ class WindowWorker:
             for event in events:
                 count += 1
                 message = event.message
-                state = self.state_for(message.partition)
+                state = await self.state_for(message.partition)
                 if message.offset <= state.applied_offset:
                     self._duplicates.inc()
                     continue
@@ -142,7 +165,7 @@ class WindowWorker:
             if newest_event:
                 self.pipeline.telemetry.end_to_end_latency.observe(max(0.0, time.time() - newest_event))
             for partition in touched:
-                self.partitions[partition].commit()
+                await self.partitions[partition].commit()
             self.pipeline.progress.record(events)
             self._processed.inc(count)
             if count:
@@ -163,7 +186,7 @@ class WindowWorker:
                     flushed.append(state)
             await delivered(futures)
             for state in flushed:
-                state.commit()
+                await state.commit()
             self._update_table_sizes()
 
     async def _flush(self, state: PartitionState, now: float | None = None) -> list[Any]:
@@ -227,7 +250,7 @@ class WindowWorker:
             for partition in partitions:
                 state = self.partitions.pop(partition, None)
                 if state is not None:
-                    state.commit()
+                    await state.commit()
                     state.store.close()
 
     def query(self, platform: str, metric: str | None, window: str | None, last: int) -> list[WindowAggregate]:
@@ -249,7 +272,7 @@ def register(pipeline: Pipeline) -> WindowWorker:
     signals_topic = pipeline.names.signals
 
     @pipeline.app.agent(pipeline.signals, name="souq.windows")
-    async def aggregate_signals(stream):  # type: ignore[no-untyped-def]
+    async def aggregate_signals(stream: Any) -> None:
         async for events in stream.take_events(settings.batch_max, within=settings.flush_interval_s):
             await worker.handle(events)
 
@@ -257,11 +280,11 @@ def register(pipeline: Pipeline) -> WindowWorker:
     async def close_idle_windows() -> None:
         await worker.tick()
 
-    @pipeline.app.on_partitions_revoked.connect
+    @pipeline.app.on_partitions_revoked.connect  # type: ignore[arg-type]
     async def on_revoked(app: Any, revoked: set[Any], **_: Any) -> None:
         await worker.release(tp.partition for tp in revoked if tp.topic == signals_topic)
 
-    @pipeline.app.on_partitions_assigned.connect
+    @pipeline.app.on_partitions_assigned.connect  # type: ignore[arg-type]
     async def on_assigned(app: Any, assigned: set[Any], **_: Any) -> None:
         pipeline.telemetry.rebalances.inc()
 

@@ -30,6 +30,10 @@ class StateStore(Protocol):
         """Write the deltas, the offsets and the extra items in one atomic batch."""
         ...
 
+    def apply_ops(self, ops: list[Op]) -> None:
+        """Write already-encoded operations atomically (a changelog record from another worker)."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -51,6 +55,9 @@ class _KeyValueStore:
 
     def commit(self, changes: Changes, source_offsets: Mapping[str, int], *, extra: Extra | None = None) -> None:
         self._write(encode_commit(changes, source_offsets, extra))
+
+    def apply_ops(self, ops: list[Op]) -> None:
+        self._write(ops)
 
     def close(self) -> None:
         return None
