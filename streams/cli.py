@@ -31,8 +31,8 @@ publish_app = typer.Typer(help="Publish JSON lines to Kafka.", no_args_is_help=T
 topics_app = typer.Typer(help="Manage the pipeline's topics.", no_args_is_help=True)
 app.add_typer(publish_app, name="publish")
 app.add_typer(topics_app, name="topics")
-err = Console(stderr=True)
-out = Console()
+err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)
 
 
 def _settings() -> Settings:
@@ -303,7 +303,8 @@ def run(rate: Annotated[float, typer.Option(help="Demo feed ticks per second")] 
     try:
         ensure_topics(settings)
         souq = [sys.executable, "-m", "streams.cli"]
-        children.append(subprocess.Popen([*souq, "worker"], env=os.environ.copy()))
+        worker_env = {"SOUQ_LOG_LEVEL": "warning", **os.environ}
+        children.append(subprocess.Popen([*souq, "worker"], env=worker_env))
         base = f"http://{settings.web_host}:{settings.web_port}"
         err.print(f"[green]worker[/green] starting; figures at {base}/metrics, live page at {base}/")
         err.print("publish:  souq publish metrics FILE  |  souq publish articles ../shared/data/dev/articles.jsonl")

@@ -135,6 +135,12 @@ class WindowWorker:
                     continue
                 engine = state.engine
                 for s in signals:
+                    if s.origin == "article":
+                        # The reported-figures table keeps figures of any date: an article about
+                        # 2023 is news whatever the windows' watermark (it has its own dedup).
+                        row = state.reported.update(s)
+                        if row is not None:
+                            reported.append(row)
                     ts = s.observed_at.timestamp()
                     increment = s.is_increment
                     status = engine.apply(s.signal_id, s.platform, s.metric, s.region, s.unit, s.value, ts,
@@ -150,10 +156,6 @@ class WindowWorker:
                             continue
                     if increment:
                         metric_total.labels(s.platform, s.metric, s.region or "none", s.unit).inc(s.value)
-                    if s.origin == "article":
-                        row = state.reported.update(s)
-                        if row is not None:
-                            reported.append(row)
                     newest_event = max(newest_event, ts)
                 state.applied_offset = message.offset
                 touched.add(message.partition)

@@ -1,18 +1,52 @@
-"""Web views: `/metrics`, `/windows/{platform}`, `/reported/{platform}`, `/healthz`, `/`."""
+"""Web views: `/metrics`, `/windows/{platform}`, `/reported/{platform}`, `/healthz`, `/api/overview`,
+`/` (the live page) and `/static/...` (its script, styles and vendored chart library)."""
 
 from __future__ import annotations
 
+import mimetypes
 from importlib import resources
 from typing import Any
 
 from prometheus_client import CONTENT_TYPE_LATEST
 
-from models import dumps
+from models.codec import dumps
 from streams.app import Pipeline
+from streams.web.history import History
+from streams.web.overview import overview, snapshot
+from streams.windows.spec import parse_windows
+
+STATIC_TYPES = {".js": "text/javascript", ".css": "text/css", ".html": "text/html", ".png": "image/png",
+                ".svg": "image/svg+xml", ".md": "text/plain", "": "text/plain"}
+
+
+def static_file(path: str) -> tuple[bytes, str] | None:
+    """A file under `streams/web/static`, or None (also for any path that tries to leave it)."""
+    parts = path.split("/")
+    if not path or any(part in ("", ".", "..") or part.startswith(".") or "\\" in part for part in parts):
+        return None
+    node = resources.files("streams.web").joinpath("static")
+    for part in parts:
+        node = node.joinpath(part)
+    if not node.is_file():
+        return None
+    suffix = "." + parts[-1].rsplit(".", 1)[1] if "." in parts[-1] else ""
+    content_type = STATIC_TYPES.get(suffix) or mimetypes.guess_type(parts[-1])[0] or "application/octet-stream"
+    return node.read_bytes(), content_type
 
 
 def register_views(pipeline: Pipeline) -> None:
     app = pipeline.app
+    window_names = [spec.name for spec in parse_windows(pipeline.settings.windows)]
+    history = History()
+
+    @app.timer(interval=2.0, name="souq.web.history")
+    async def record_history() -> None:
+        """The live page's charts: windows as they were, while the engine keeps only the latest."""
+        snapshot(pipeline.window_worker, history, history.followed(window_names[0]), pipeline.telemetry.registry)
+
+    def json_bytes(value: Any, web: Any, status: int = 200) -> Any:
+        return web.bytes(dumps(value), content_type="application/json", status=status,
+                         headers={"Cache-Control": "no-store"})
 
     @app.page("/metrics")
     async def metrics(web: Any, request: Any) -> Any:
@@ -40,6 +74,37 @@ def register_views(pipeline: Pipeline) -> None:
     async def reported(web: Any, request: Any, platform: str) -> Any:
         rows = pipeline.window_worker.reported_for(platform)
         return web.bytes(dumps([row.model_dump(mode="json") for row in rows]), content_type="application/json")
+
+    @app.page("/api/overview")
+    async def api_overview(web: Any, request: Any) -> Any:
+        """`?window=1m&last=30[&platforms=tiktok,noon]`: the live page's one request."""
+        query = request.query
+        window = query.get("window") or window_names[0]
+        if window not in window_names:
+            return json_bytes({"error": f"unknown window {window!r}: one of {', '.join(window_names)}"}, web, 400)
+        try:
+            last = max(1, min(int(query.get("last", "30")), 500))
+        except ValueError:
+            return json_bytes({"error": "last must be a whole number"}, web, 400)
+        history.requested(window)
+        wanted = query.get("platforms")
+        platforms = [p.strip() for p in wanted.split(",") if p.strip()] if wanted else None
+        body = overview(pipeline.window_worker, pipeline.telemetry.registry, window=window, last=last,
+                        windows=window_names, topic_prefix=pipeline.settings.topic_prefix, platforms=platforms,
+                        history=history)
+        try:
+            body["assigned_partitions"] = len(app.consumer.assignment())
+        except Exception:  # the consumer is created lazily
+            body["assigned_partitions"] = 0
+        return json_bytes(body, web)
+
+    @app.page("/static/{path:.+}")
+    async def static(web: Any, request: Any, path: str) -> Any:
+        found = static_file(path)
+        if found is None:
+            return web.text("not found", status=404)
+        content, content_type = found
+        return web.bytes(content, content_type=content_type, headers={"Cache-Control": "max-age=300"})
 
     @app.page("/")
     async def index(web: Any, request: Any) -> Any:
