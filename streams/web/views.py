@@ -7,6 +7,8 @@ import mimetypes
 from importlib import resources
 from typing import Any
 
+from faust.exceptions import SameNode
+from faust.web.exceptions import ServiceUnavailable
 from prometheus_client import CONTENT_TYPE_LATEST
 
 from models.codec import dumps
@@ -60,20 +62,41 @@ def register_views(pipeline: Pipeline) -> None:
             assigned = []
         return web.json({"status": "ok", "assigned": assigned})
 
+    async def routed(web: Any, request: Any, platform: str) -> Any | None:
+        """Forward to the worker that owns `platform`'s signals partition; None when it is us.
+
+        Signals are keyed by platform, so one partition (and one worker) holds all of a
+        platform's windows and reported figures. `?local=1` answers from this worker only.
+        """
+        if request.query.get("local"):
+            return None
+        try:
+            return await app.router.route_topic_req(pipeline.signals, platform.encode(), web, request)
+        except SameNode:
+            return None
+        except (KeyError, ServiceUnavailable):
+            return json_bytes({"error": "no worker owns this platform's partition yet (rebalancing?)"}, web, 503)
+
     @app.page("/windows/{platform}")
     async def windows(web: Any, request: Any, platform: str) -> Any:
         query = request.query
         try:
             last = max(1, min(int(query.get("last", "10")), 1000))
         except ValueError:
-            return web.json({"error": "last must be a whole number"}, status=400)
+            return json_bytes({"error": "last must be a whole number"}, web, 400)
+        forwarded = await routed(web, request, platform)
+        if forwarded is not None:
+            return forwarded
         rows = pipeline.window_worker.query(platform, query.get("metric"), query.get("size"), last)
-        return web.bytes(dumps([row.model_dump(mode="json") for row in rows]), content_type="application/json")
+        return json_bytes([row.model_dump(mode="json") for row in rows], web)
 
     @app.page("/reported/{platform}")
     async def reported(web: Any, request: Any, platform: str) -> Any:
+        forwarded = await routed(web, request, platform)
+        if forwarded is not None:
+            return forwarded
         rows = pipeline.window_worker.reported_for(platform)
-        return web.bytes(dumps([row.model_dump(mode="json") for row in rows]), content_type="application/json")
+        return json_bytes([row.model_dump(mode="json") for row in rows], web)
 
     @app.page("/api/overview")
     async def api_overview(web: Any, request: Any) -> Any:

@@ -1,0 +1,63 @@
+"""Extraction speed: seed-sized articles per second, and time for 1, 2, 4 MB hostile bodies.
+
+    python bench/extraction_bench.py
+
+Linear time shows as the MB timings doubling with the size.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from streams.extraction import extract_figures  # noqa: E402
+
+SEED = ROOT.parent / "shared" / "data" / "seed" / "articles.jsonl"
+_PIECES = [
+    "1,2.3٫4٬5", "٠١٢٣٤٥٦٧٨٩" * 3, " مليون ", " مليار", "ألف ", "آلاف", "\u064e\u064f\u0650" * 5,
+    "\u200f\u202b\u2066", "،", ".", "9" * 50, " ", "و", "%", "$", "bn", " million ", "ـــ", "\n",
+]
+
+
+def hostile(size: int, seed: int = 7) -> str:
+    """Runs of digits, separators, scale words, combining and bidi marks."""
+    rng = random.Random(seed)
+    out: list[str] = []
+    total = 0
+    while total < size:
+        piece = rng.choice(_PIECES)
+        out.append(piece)
+        total += len(piece)
+    return "".join(out)[:size]
+
+
+def main() -> int:
+    if SEED.exists():
+        article = json.loads(SEED.read_text(encoding="utf-8").splitlines()[0])
+        body, title = article["body"], article.get("title")
+        published = datetime.fromisoformat(article["published_at"].replace("Z", "+00:00"))
+    else:
+        body, title, published = "بلغ معدل التحويل على تيك توك 1.85%، بحسب «كانتار».\n" * 40, None, None
+    rounds = 400
+    started = time.perf_counter()
+    for _ in range(rounds):
+        extract_figures(body, title=title, published_at=published)
+    elapsed = time.perf_counter() - started
+    print(f"seed article ({len(body)} chars): {rounds / elapsed:.0f} articles/s")
+    for megabytes in (1, 2, 4):
+        text = hostile(megabytes * 1_000_000)
+        started = time.perf_counter()
+        extract_figures(text)
+        print(f"hostile {megabytes} MB: {time.perf_counter() - started:.3f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

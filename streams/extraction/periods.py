@@ -1,0 +1,176 @@
+"""Period mentions: years, quarters, relative and back-referring ones, and base-period phrases.
+
+Why: a figure's period is written in many ways («الربع الثالث من ٢٠٢٣», "Q3 2023", «هذا العام»,
+"for the same quarter"), and growth figures add a comparison ("year on year", «من 2022») that
+must not be mistaken for the figure's own period.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from .lexicon import trie_pattern
+from .normalize import ascii_lower, fold
+
+
+@dataclass(slots=True)
+class PeriodMention:
+    """One period phrase; ``kind`` says how to resolve it."""
+
+    start: int
+    end: int
+    kind: str  # year, quarter, rel_year, rel_quarter, ref_year, ref_quarter, ref_period, yoy, qoq
+    year: int | None = None
+    quarter: int | None = None
+    offset: int = 0  # for rel_*: years/quarters relative to publication
+    base_prep: bool = False  # written after a comparison word ("from 2022", «مقارنة بعام 2023»)
+
+
+def _alts(words: list[str]) -> str:
+    return trie_pattern(sorted({fold(w).lower() for w in words}))
+
+
+_ORDINALS_AR = {fold("الأول"): 1, fold("الثاني"): 2, fold("الثالث"): 3, fold("الرابع"): 4, fold("الأخير"): 4}
+_ORDINALS_EN = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
+_REL_YEAR_WORDS = {
+    0: ["هذا العام", "العام الحالي", "العام الجاري", "السنة الحالية", "السنة الجارية", "هذه السنة",
+        "this year", "the current year", "this fiscal year"],
+    -1: ["العام الماضي", "العام السابق", "العام المنصرم", "السنة الماضية", "السنة السابقة", "last year",
+         "the previous year", "the prior year", "a year earlier", "a year ago"],
+    1: ["العام المقبل", "العام القادم", "السنة المقبلة", "السنة القادمة", "next year"],
+}
+_REL_YEAR = {fold(w).lower(): off for off, words in _REL_YEAR_WORDS.items() for w in words}
+_REL_QUARTER_WORDS = {
+    0: ["هذا الربع", "الربع الحالي", "الربع الجاري", "this quarter", "the current quarter"],
+    -1: ["الربع الماضي", "الربع السابق", "last quarter", "the previous quarter", "the prior quarter"],
+}
+_REL_QUARTER = {fold(w).lower(): off for off, words in _REL_QUARTER_WORDS.items() for w in words}
+_REF_YEAR = ["العام نفسه", "العام ذاته", "نفس العام", "ذات العام", "السنة نفسها", "السنة ذاتها",
+             "the same year", "that year", "for the year"]
+_REF_QUARTER = ["الربع ذاته", "الربع نفسه", "نفس الربع", "ذات الربع", "the same quarter", "the quarter",
+                "that quarter"]
+_REF_PERIOD = ["الفترة نفسها", "الفترة ذاتها", "نفس الفترة", "ذات الفترة", "the same period"]
+_YOY = ["على أساس سنوي", "على اساس سنوي", "year on year", "year-on-year", "year over year",
+        "year-over-year", "yoy", "y/y", "from a year earlier", "from a year ago", "than a year earlier",
+        "than a year ago", "compared with a year earlier", "compared with a year ago",
+        "compared to a year earlier", "on the year", "on an annual basis", "on a yearly basis"]
+for _c in ["مقارنة", "قياسا"]:
+    for _p in ["بالفترة نفسها", "بالفترة ذاتها", "بنفس الفترة", "بذات الفترة", "بالربع نفسه", "بالربع ذاته",
+               "بالعام", "بالسنة"]:
+        for _y in ["العام الماضي", "العام السابق", "السنة الماضية", "السنة السابقة"]:
+            _YOY.append(f"{_c} {_p} من {_y}" if _p not in ("بالعام", "بالسنة") else "")
+    _YOY += [f"{_c} بالعام الماضي", f"{_c} بالعام السابق", f"{_c} بالسنة الماضية"]
+_YOY += ["عن الفترة نفسها من العام الماضي", "عن الفترة ذاتها من العام الماضي", "عن العام الماضي",
+         "عن العام السابق", "من العام الماضي", "من العام السابق"]
+_YOY = [w for w in _YOY if w]
+_QOQ = ["على أساس ربعي", "quarter on quarter", "quarter-on-quarter", "quarter over quarter",
+        "quarter-over-quarter", "qoq", "q/q", "from the previous quarter", "مقارنة بالربع السابق",
+        "مقارنة بالربع الماضي"]
+
+_YEAR = r"(?:19|20)[0-9]{2}"
+_PHRASES: dict[str, tuple[str, int]] = {}
+for _kind, _table in [("rel_year", _REL_YEAR), ("rel_quarter", _REL_QUARTER)]:
+    for _w, _off in _table.items():
+        _PHRASES[_w] = (_kind, _off)
+for _kind, _words in [("ref_year", _REF_YEAR), ("ref_quarter", _REF_QUARTER), ("ref_period", _REF_PERIOD),
+                      ("yoy", _YOY), ("qoq", _QOQ)]:
+    for _w in _words:
+        _PHRASES[fold(_w).lower()] = (_kind, 0)
+for _w in list(_PHRASES):
+    if _w.startswith("ال"):
+        _PHRASES["ل" + _w[1:]] = _PHRASES[_w]  # ل + العام -> للعام
+_BRANCHES = [
+    # Arabic quarter: «الربع الثالث من عام 2023», «للربع الأول 2024», «الربع الأول من العام الماضي»
+    r"(?P<arq>(?:ال|لل)ربع\s+(?P<arq_ord>" + _alts(list(_ORDINALS_AR)) + r")(?!\w)"
+    r"(?:\s+(?:من\s+)?(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?:(?P<arq_year>" + _YEAR + r")(?![0-9])|"
+    r"(?P<arq_rel>" + _alts([w for w in _REL_YEAR if w.startswith("ال")]) + r")(?!\w)))?)",
+    r"(?P<phrase>(?:" + trie_pattern(_PHRASES) + r")(?!\w))",
+    # English quarter: "the third quarter of 2023", "Q3 2023", "3Q23", "Q3'23"
+    r"(?P<enq>(?:(?P<enq_ord>first|second|third|fourth|final)\s+(?:fiscal\s+)?quarter"
+    r"|q(?P<enq_num>[1-4])|(?P<enq_num2>[1-4])q(?=['0-9]))(?:\s*(?:of\s+)?(?:fiscal\s+)?(?:fy\s*)?'?"
+    r"(?P<enq_year>(?:19|20)?[0-9]{2})(?![0-9]))?)",
+    r"(?P<year>(?:fy\s?(?:19|20)|19|20)[0-9]{2}(?![0-9]|[.,][0-9]|\s*%))",
+]
+_FIRST = set("ل1234fstq") | {w[0] for w in _PHRASES}
+# The leading class lets the engine skip most positions with one test instead of trying every branch.
+_PATTERN = re.compile("(?=[" + re.escape("".join(sorted(_FIRST))) + "])(?:" + "|".join(_BRANCHES) + ")")
+_CLITIC_HEAD = re.compile(r"(?:^|\W)[وفبلك]{0,2}\Z")
+
+
+def _word_start_ok(low: str, start: int) -> bool:
+    """A match must start a word; Arabic phrases may carry one or two clitic letters (للعام الماضي)."""
+    if start == 0 or not low[start - 1].isalnum():
+        return True
+    return bool(_CLITIC_HEAD.search(low, max(0, start - 3), start))
+
+
+_BASE_PREP = re.compile(
+    r"(?:(?<!\w)(?:" + _alts(["من", "عن", "مقارنة", "مقارنة ب", "مقارنة بعام", "مقارنة بالعام", "مقارنة مع",
+                             "مقارنة مع عام", "قياسا ب", "قياسا بعام", "بعام", "بالعام", "مستواها في",
+                             "مستواه في", "مستوياتها في", "مستواها عام", "on", "from", "over", "versus",
+                             "vs", "vs.", "compared with", "compared to", "than", "than in", "levels in",
+                             "level in", "against"]) + r"))\s*\Z",
+    re.IGNORECASE,
+)
+
+
+def find_periods(text: str, low: str | None = None) -> list[PeriodMention]:
+    """Period phrases of a normalised sentence, in order."""
+    found: list[PeriodMention] = []
+    low = low if low is not None else ascii_lower(text)
+    for match in _PATTERN.finditer(low):
+        group = match.lastgroup
+        start, end = match.start(), match.end()
+        if not _word_start_ok(low, start):
+            continue
+        mention: PeriodMention
+        if group == "phrase":
+            kind, offset = _PHRASES[match.group().lower()]
+            mention = PeriodMention(start, end, kind, offset=offset)
+        elif group == "arq":
+            quarter = _ORDINALS_AR[match.group("arq_ord").lower()]
+            if match.group("arq_year"):
+                mention = PeriodMention(start, end, "quarter", int(match.group("arq_year")), quarter)
+            elif match.group("arq_rel"):
+                offset = _REL_YEAR[match.group("arq_rel").lower()]
+                mention = PeriodMention(start, end, "rel_year_quarter", None, quarter, offset)
+            else:
+                mention = PeriodMention(start, end, "quarter", None, quarter)
+        elif group == "enq":
+            if match.group("enq_ord"):
+                quarter = _ORDINALS_EN[match.group("enq_ord").lower()]
+            else:
+                quarter = int(match.group("enq_num") or match.group("enq_num2"))
+            year_text = match.group("enq_year")
+            year = None
+            if year_text:
+                year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
+            mention = PeriodMention(start, end, "quarter", year, quarter)
+        else:
+            digits = match.group()[-4:]
+            mention = PeriodMention(start, end, "year", int(digits))
+        mention.base_prep = bool(_BASE_PREP.search(low, max(0, start - 24), start))
+        found.append(mention)
+    return found
+
+
+def quarter_of(moment: datetime) -> int:
+    return (moment.month - 1) // 3 + 1
+
+
+def shift(period: str, years: int = 0, quarters: int = 0) -> str:
+    """Move a ``2023`` / ``2023-Q2`` period by whole years or quarters."""
+    if "-Q" in period:
+        year, quarter = int(period[:4]), int(period[-1])
+        index = year * 4 + (quarter - 1) + quarters + 4 * years
+        return f"{index // 4}-Q{index % 4 + 1}"
+    return str(int(period) + years)
+
+
+def period_start(period: str) -> tuple[int, int, int]:
+    """First day of a period as (year, month, day), for the "future means forecast" rule."""
+    if "-Q" in period:
+        return int(period[:4]), (int(period[-1]) - 1) * 3 + 1, 1
+    return int(period), 1, 1

@@ -1,0 +1,109 @@
+"""Rolling tables on the real broker: grace, late signals, finals once, queries routed to the owner."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+import orjson
+
+from models import MetricUpdate, Signal, decode
+from streams.publisher import Publisher
+from streams.settings import Settings
+from tests.support.worker import WorkerProcess, read_topic, wait_for
+
+PLATFORMS = ["tiktok", "noon", "shopee", "facebook", "temu", "amazon"]
+
+
+def update(platform: str, metric: str, value: float, at: datetime, uid: str) -> MetricUpdate:
+    return MetricUpdate(platform=platform, metric=metric, value=value, unit="count", observed_at=at, region="AE",
+                        update_id=uid)
+
+
+def test_grace_late_signals_and_one_final_per_window(
+    make_settings: Callable[..., Settings], start_worker: Callable[..., WorkerProcess]
+) -> None:
+    settings = make_settings(windows="1m:20s", idle_close_s=3.0)
+    worker = start_worker(settings)
+    names = worker.names
+    base = (datetime.now(UTC) - timedelta(minutes=10)).replace(second=0, microsecond=0)
+    first = f"1m|noon|orders|AE|count|counter|{base:%Y-%m-%dT%H:%M:%SZ}"
+    second = f"1m|noon|orders|AE|count|counter|{base + timedelta(minutes=1):%Y-%m-%dT%H:%M:%SZ}"
+
+    def updates_of(key: str) -> list[float]:
+        return [orjson.loads(v)["value"] for k, v in read_topic(settings, names.aggregates, idle_ms=500)
+                if k and k.decode() == key]
+
+    with Publisher(settings, batch_size=1) as publisher:
+        publisher.metric(update("noon", "orders", 5, base + timedelta(seconds=50), "a"))
+        publisher.metric(update("noon", "orders", 7, base + timedelta(seconds=70), "b"))  # next window
+        publisher.flush()
+        wait_for(lambda: updates_of(first) == [5.0], timeout_s=30, what="the first window's first value")
+        # out of order, within grace: watermark is base+70, window [base, base+60) closes at base+80
+        publisher.metric(update("noon", "orders", 11, base + timedelta(seconds=10), "c"))
+        publisher.metric(update("noon", "orders", 1, base + timedelta(seconds=95), "d"))  # watermark base+95
+        publisher.flush()
+        wait_for(lambda: updates_of(first) == [5.0, 16.0], timeout_s=30, what="the in-grace update")
+        # after grace: the first window closed at base+80
+        publisher.metric(update("noon", "orders", 100, base + timedelta(seconds=20), "late"))
+        publisher.metric(update("noon", "sessions", 1, base + timedelta(seconds=150), "wm"))  # closes the second
+
+    def finals() -> list[tuple[str, dict[str, object]]]:
+        return [(k.decode(), orjson.loads(v)) for k, v in read_topic(settings, names.aggregates_final) if k]
+
+    rows = wait_for(lambda: (r := finals()) and {k for k, _ in r} >= {first, second} and r, timeout_s=60,
+                    what="both windows final")
+    by_key = dict(rows)
+    assert by_key[first]["value"] == 16.0 and by_key[first]["count"] == 2  # 5 + 11, not the late 100
+    assert by_key[second]["value"] == 8.0
+    assert all(row["final"] for _, row in rows)
+    counts = Counter(k for k, _ in rows if "|orders|" in k)
+    assert counts[first] == 1 and counts[second] == 1, counts
+
+    assert updates_of(first) == [5.0, 16.0]  # the late event changed nothing
+
+    late = [decode(v, Signal) for _, v in read_topic(settings, names.late_signals)]
+    assert [s.signal_id for s in late] == ["late"]
+    exposition = worker.metrics()
+    assert re.search(rf'souq_late_events_total\{{platform="noon",topic="{names.signals}"\}} 1\.0', exposition)
+
+
+def test_queries_answer_from_any_worker(
+    make_settings: Callable[..., Settings], start_worker: Callable[..., WorkerProcess]
+) -> None:
+    settings = make_settings(windows="1m:10s,1h/5m:1m", idle_close_s=30.0)
+    first = start_worker(settings, wait=False)
+    second = start_worker(settings.model_copy(update={"web_port": settings.web_port + 1}), wait=False)
+    now = datetime.now(UTC)
+    with Publisher(settings, batch_size=50) as publisher:
+        for i, platform in enumerate(PLATFORMS):
+            publisher.metric(update(platform, "sessions", 1000.0 + i, now, f"{platform}-s"))
+            publisher.metric(update(platform, "orders", 10.0 + i, now, f"{platform}-o"))
+
+    def both_assigned() -> bool:
+        try:
+            a, b = first.json("/healthz")["assigned"], second.json("/healthz")["assigned"]
+        except OSError:
+            return False
+        signals = f"{settings.topic_prefix}signals:"
+        return sum(t.startswith(signals) for t in a) + sum(t.startswith(signals) for t in b) == 4 and \
+            any(t.startswith(signals) for t in a) and any(t.startswith(signals) for t in b)
+
+    wait_for(both_assigned, timeout_s=60, what="two workers sharing the partitions")
+
+    def answers(worker: WorkerProcess, platform: str) -> list[dict[str, object]]:
+        rows = worker.json(f"/windows/{platform}?metric=conversion_rate&size=1m&last=1")
+        return rows if isinstance(rows, list) else []
+
+    for i, platform in enumerate(PLATFORMS):
+        expected = round(100 * (10.0 + i) / (1000.0 + i), 9)
+        for worker in (first, second):
+            rows = wait_for(lambda w=worker, p=platform: answers(w, p), timeout_s=30,
+                            what=f"{platform} from {worker.url}")
+            assert [round(float(r["value"]), 9) for r in rows] == [expected]  # type: ignore[arg-type]
+        local = [len(w.json(f"/windows/{platform}?local=1")) > 0 for w in (first, second)]
+        assert local.count(True) == 1, f"{platform} should live on exactly one worker: {local}"
+    hopping = first.json(f"/windows/{PLATFORMS[0]}?metric=orders&size=1h/5m&last=20")
+    assert len(hopping) == 12 and {r["value"] for r in hopping} == {10.0}
