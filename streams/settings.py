@@ -13,10 +13,10 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 class Settings(BaseSettings):
     """Defaults suit a laptop running the embedded broker; production overrides by env.
 
-    Timeouts: the embedded broker holds a group join for half the session timeout, so the
-    Kafka default (60 s here via Faust) costs ~32 s per join. 10 s with a 1 s heartbeat joins
-    in ~5 s and keeps a margin of 9 missed heartbeats when the worker's loop is busy (a 2 s
-    session timeout was measured firing heartbeats 0.63 s late under load).
+    Timeouts: the embedded broker holds a group join for half the session timeout, so Faust's
+    default (60 s) costs ~32 s per join. 6 s with a 1 s heartbeat joins in ~5 s and still
+    tolerates five missed heartbeats while the worker's loop is busy (under load heartbeats
+    were measured firing up to 0.63 s late; at a 2 s timeout that left no margin).
     """
 
     model_config = SettingsConfigDict(env_prefix="SOUQ_", env_file=".env", extra="ignore")
@@ -55,7 +55,7 @@ class Settings(BaseSettings):
     state_dir: Path = Path("state")
     store: Literal["rocksdb", "memory"] = "rocksdb"
 
-    session_timeout_s: float = 10.0
+    session_timeout_s: float = 6.0
     heartbeat_interval_s: float = 1.0
     log_level: str = "info"
 
