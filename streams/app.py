@@ -31,6 +31,7 @@ class Pipeline:
     dead_letters: faust.TopicT
     late_signals: faust.TopicT
     changelog: faust.TopicT
+    articles_by_content: faust.TopicT
     progress: Progress = field(default_factory=Progress)
     window_worker: Any = None
     """The signals agent's WindowWorker, set when the agents are registered (views query it)."""
@@ -92,7 +93,7 @@ def create_app(settings: Settings) -> Pipeline:
         articles=raw(names.articles), metric_updates=raw(names.metric_updates), signals=raw(names.signals),
         aggregates=raw(names.aggregates), aggregates_final=raw(names.aggregates_final),
         dead_letters=raw(names.dead_letters), late_signals=raw(names.late_signals),
-        changelog=raw(names.changelog),
+        changelog=raw(names.changelog), articles_by_content=raw(names.articles_by_content),
     )
     from streams.agents import register_agents
     from streams.web.views import register_views

@@ -18,10 +18,13 @@ class TopicNames:
     late_signals: str
     changelog: str
     """The window state's commits, partition for partition with `signals` (internal)."""
+    articles_by_content: str
+    """Valid articles re-keyed by body fingerprint, so every copy of a body meets its twin (internal)."""
 
     def all(self) -> tuple[str, ...]:
         return (self.articles, self.metric_updates, self.signals, self.aggregates,
-                self.aggregates_final, self.dead_letters, self.late_signals, self.changelog)
+                self.aggregates_final, self.dead_letters, self.late_signals, self.changelog,
+                self.articles_by_content)
 
     def compacted(self) -> frozenset[str]:
         """Keyed by window or figure: a compacting cluster keeps the latest value per key."""
@@ -39,6 +42,7 @@ def topic_names(settings: Settings) -> TopicNames:
         dead_letters=f"{p}dead-letters",
         late_signals=f"{p}late-signals",
         changelog=f"{p}{settings.app_id}-windows-changelog",
+        articles_by_content=f"{p}{settings.app_id}-articles-by-content",
     )
 
 

@@ -1,11 +1,17 @@
-"""articles → signals: drop repeats, extract every figure, publish the signals."""
+"""articles → signals in two steps.
+
+1. `souq.articles` validates (size, JSON, text) and forwards each valid article keyed by its
+   body's fingerprint, so every copy of a body (redelivered, or re-published under another
+   id) lands on the same partition;
+2. `souq.extract` drops bodies it has seen, extracts every figure and publishes the signals.
+"""
 
 from __future__ import annotations
 
 import logging
 import time
-from typing import Any
 from datetime import UTC, datetime
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -18,6 +24,7 @@ from streams.dedup import SeenSet
 from streams.extraction import ExtractedFigure, content_fingerprint, extract_figures
 
 log = logging.getLogger(__name__)
+ARTICLES_PER_BATCH = 100
 
 
 def article_signals(article: Article, fingerprint: str, figures: list[ExtractedFigure]) -> list[Signal]:
@@ -48,13 +55,25 @@ def not_text(body: str) -> bool:
     return controls > len(sample) * 0.1
 
 
+def validate_article(data: bytes, max_bytes: int) -> Article:
+    if len(data) > max_bytes:
+        raise DecodeError("too_large", f"article of {len(data)} bytes; the limit is {max_bytes} "
+                          "(SOUQ_MAX_ARTICLE_BYTES)")
+    article = decode(data, Article)
+    if not article.body.strip():
+        raise DecodeError("empty", "article body is empty or only white space")
+    if not_text(article.body):
+        raise DecodeError("not_text", "article body is not text (mostly control characters)")
+    return article
+
+
 def register(pipeline: Pipeline) -> None:
     settings = pipeline.settings
     telemetry = pipeline.telemetry
-    topic_name = pipeline.names.articles
-    processed = telemetry.processed.labels(topic=topic_name)
-    duplicates = telemetry.duplicates.labels(topic=topic_name)
-    latency = telemetry.processing_latency.labels(topic=topic_name)
+    names = pipeline.names
+    processed = telemetry.processed.labels(topic=names.articles)
+    duplicates = telemetry.duplicates.labels(topic=names.articles)
+    latency = telemetry.processing_latency.labels(topic=names.articles)
     path = settings.state_dir / settings.app_id / "articles-seen" if settings.store == "rocksdb" else None
     seen: dict[int, SeenSet] = {}
 
@@ -64,41 +83,45 @@ def register(pipeline: Pipeline) -> None:
         return seen[partition]
 
     @pipeline.app.agent(pipeline.articles, name="souq.articles")
-    async def extract_articles(stream: Any) -> None:
-        async for events in stream.take_events(100, within=settings.flush_interval_s):
-            started = time.perf_counter()
+    async def validate_articles(stream: Any) -> None:
+        async for events in stream.take_events(ARTICLES_PER_BATCH, within=settings.flush_interval_s):
             futures = []
-            marks: list[tuple[SeenSet, str, str]] = []
-            signals: list[Signal] = []
             for event in events:
                 message = event.message
-                data = message.value or b""
+                data = bytes(message.value or b"")
                 try:
-                    if len(data) > settings.max_article_bytes:
-                        raise DecodeError("too_large", f"article of {len(data)} bytes; the limit is "
-                                          f"{settings.max_article_bytes} (SOUQ_MAX_ARTICLE_BYTES)")
-                    article = decode(data, Article)
-                    if not article.body.strip():
-                        raise DecodeError("empty", "article body is empty or only white space")
-                    if not_text(article.body):
-                        raise DecodeError("not_text", "article body is not text (mostly control characters)")
+                    article = validate_article(data, settings.max_article_bytes)
                 except DecodeError as error:
                     futures.append(await send_dead_letter(pipeline, message, error.reason, error.detail))
                     continue
                 fingerprint = content_fingerprint(article.body)
+                futures.append(await pipeline.articles_by_content.send(key=fingerprint.encode(), value=data))
+            await delivered(futures)
+            pipeline.progress.record(events)
+
+    @pipeline.app.agent(pipeline.articles_by_content, name="souq.extract")
+    async def extract_articles(stream: Any) -> None:
+        async for events in stream.take_events(ARTICLES_PER_BATCH, within=settings.flush_interval_s):
+            started = time.perf_counter()
+            signals: list[Signal] = []
+            fresh: list[tuple[SeenSet, str]] = []
+            batch_seen: set[str] = set()
+            for event in events:
+                message = event.message
+                article = decode(bytes(message.value), Article)  # validated by souq.articles
+                fingerprint = message.key.decode()
                 known = seen_for(message.partition)
-                if f"id:{article.id}" in known or f"body:{fingerprint}" in known:
+                if fingerprint in known or fingerprint in batch_seen:
                     duplicates.inc()
                     continue
+                batch_seen.add(fingerprint)
                 figures = extract_figures(article.body, title=article.title, published_at=article.published_at,
                                           lang=article.lang)
                 signals.extend(article_signals(article, fingerprint, figures))
-                marks.append((known, article.id, fingerprint))
-            futures.extend(await publish_signals(pipeline, signals))
-            await delivered(futures)
-            for known, article_id, fingerprint in marks:
-                known.add(f"id:{article_id}")
-                known.add(f"body:{fingerprint}")
+                fresh.append((known, fingerprint))
+            await delivered(await publish_signals(pipeline, signals))
+            for known, fingerprint in fresh:  # only once the signals are on the broker
+                known.add(fingerprint)
             pipeline.progress.record(events)
             processed.inc(len(events))
             if events:
