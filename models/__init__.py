@@ -5,7 +5,7 @@ from models.article import Article
 from models.codec import DecodeError, decode, decode_updates, dumps, encode, encode_many
 from models.dead_letter import DeadLetter
 from models.metric_update import MetricBatch, MetricUpdate
-from models.signal import Signal
+from models.signal import Signal, signals_from_updates
 
 __all__ = [
     "Article",
@@ -21,5 +21,6 @@ __all__ = [
     "dumps",
     "encode",
     "encode_many",
+    "signals_from_updates",
     "window_key",
 ]

@@ -6,11 +6,13 @@ dead-lettered with its original bytes); the kafka-python CLI and tests encode he
 
 from __future__ import annotations
 
-from typing import TypeVar
+import functools
+from typing import Any, TypeVar
 
 import orjson
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from models.errors import describe
 from models.metric_update import MetricBatch, MetricUpdate
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
@@ -32,8 +34,15 @@ def encode(record: BaseModel) -> bytes:
 
 
 def encode_many(records: list[RecordT]) -> bytes:
-    """A JSON array of records in one message (the batched form of a topic)."""
-    return b"[" + b",".join(encode(r) for r in records) + b"]"
+    """A JSON array of records in one message (the batched form of a topic), in one call."""
+    if not records:
+        return b"[]"
+    return _list_adapter(type(records[0])).dump_json(records)
+
+
+@functools.cache
+def _list_adapter(model: type[BaseModel]) -> TypeAdapter[list[Any]]:
+    return TypeAdapter(list[model])  # type: ignore[valid-type]
 
 
 def decode(data: bytes, model: type[RecordT]) -> RecordT:
@@ -68,19 +77,6 @@ def _as_decode_error(error: ValidationError) -> DecodeError:
     if any(p["type"] in ("json_invalid", "json_type") for p in problems):
         return DecodeError("malformed", f"not JSON: {problems[0]['msg']}")
     return DecodeError("invalid", describe(error))
-
-
-def describe(error: ValidationError, limit: int = 5) -> str:
-    """A validation error as one readable line: `field: message; field: message`."""
-    parts = []
-    for problem in error.errors(include_url=False)[:limit]:
-        where = ".".join(str(p) for p in problem["loc"]) or "record"
-        message = problem["msg"].removeprefix("Value error, ")
-        parts.append(f"{where}: {message}")
-    more = error.error_count() - limit
-    if more > 0:
-        parts.append(f"... and {more} more")
-    return "; ".join(parts)
 
 
 def dumps(obj: object) -> bytes:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import UTC, datetime
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from models.fields import EventTime, FiniteValue, Identifier, Metric, Platform, Region, Unit
+from models.fields import FUTURE_TOLERANCE, EventTime, FiniteValue, Identifier, Metric, Platform, Region, Unit
 from models.vocab import BOUNDED_PERCENT_METRICS, METRIC_UNITS, metric_kind, unit_matches
 
 
@@ -31,6 +32,9 @@ class MetricUpdate(BaseModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> MetricUpdate:
+        """The one Python check per update: rules that tie fields together, and 'not in the future'."""
+        if self.observed_at > datetime.now(UTC) + FUTURE_TOLERANCE:
+            raise ValueError(f"event time {self.observed_at.isoformat()} is more than a day in the future")
         if not unit_matches(self.metric, self.unit):
             expected = METRIC_UNITS[self.metric]
             hint = "an ISO 4217 currency code" if expected == "currency" else repr(expected)

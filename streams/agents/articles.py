@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from models import Article, DecodeError, Signal, decode
-from models.codec import describe
+from models.errors import describe
 from streams.agents.dead_letters import send_dead_letter
 from streams.agents.publishing import delivered, publish_signals
 from streams.app import Pipeline

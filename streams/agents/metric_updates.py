@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from models import DecodeError, Signal, decode_updates
+from models import DecodeError, Signal, decode_updates, signals_from_updates
 from streams.agents.dead_letters import send_dead_letter
 from streams.agents.publishing import delivered, publish_signals
 from streams.app import Pipeline
@@ -37,7 +37,7 @@ def register(pipeline: Pipeline) -> None:
                 except DecodeError as error:
                     futures.append(await send_dead_letter(pipeline, message, error.reason, error.detail))
                     continue
-                signals.extend(Signal.from_update(update) for update in updates)
+                signals.extend(signals_from_updates(updates))
             futures.extend(await publish_signals(pipeline, signals))
             await delivered(futures)
             pipeline.progress.record(events)

@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from models import ReportedFigure, Signal, WindowAggregate, encode
-from models.codec import describe
+from models.errors import describe
 from streams.agents.dead_letters import send_dead_letter
 from streams.agents.publishing import delivered
 from streams.app import Pipeline, aiokafka_security
