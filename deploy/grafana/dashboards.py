@@ -39,11 +39,19 @@ TAGS = ["souq-signals"]
 
 WINDOWS = ["1m", "1h", "1d", "1h/5m", "1d/1h"]
 
+# souq_window_value / souq_window_change carry `kind`: "counter" (a window sum of metric
+# updates), "gauge" (a point observation: a metric-update gauge or a figure read in an
+# article) or "derived" (conversion_rate and average_order_value computed from the
+# window's counter sums).  The same metric name can exist in several kinds, e.g. a GMV
+# counter sum next to a GMV figure observed in articles, so panels select one.
+KINDS = ["counter", "gauge", "derived"]
+
 # Values used for template variables when queries are run outside Grafana.
 DEFAULT_VARIABLES: dict[str, str] = {
     "platform": ".+",
     "region": ".+",
     "metric": ".+",
+    "kind": ".+",
     "instance": ".+",
     "window": "1h",
     "__rate_interval": "5m",
@@ -215,7 +223,7 @@ def reported_with_source(selector: str) -> str:
 def overview() -> db.Dashboard:
     active_users = (
         'sum by (platform) (max by (platform, region) '
-        '(souq_window_value{metric="active_users", window="1h", stat="value"}))'
+        '(souq_window_value{metric="active_users", kind="gauge", window="1h", stat="value"}))'
     )
     return (
         base("souq-overview", "Souq signals / Platforms overview",
@@ -248,15 +256,16 @@ def overview() -> db.Dashboard:
                        desc="GMV per second over 5 minutes."))
         .with_row(db.Row("Growth"))
         .with_panel(tb("Change vs previous day (%)",
-                       [q('max by (platform, metric, region, unit) (souq_window_change{window="1d", '
-                          'kind="pct", metric=~"gmv|orders|sessions|revenue|active_users|conversion_rate"})',
+                       [q('max by (platform, metric, region, unit, kind) (souq_window_change{window="1d", '
+                          'change="pct", metric=~"gmv|orders|sessions|revenue|active_users|conversion_rate"})',
                           as_table=True)],
                        unit="percent", w=12,
-                       desc="Headline value of the current 1d window against the previous one."))
+                       desc="Headline value of the current 1d window against the previous one "
+                            "(kind: counter sum, gauge, or derived ratio)."))
         .with_panel(ts("GMV change vs previous hour (%)",
-                       [q('max by (platform, region, unit) (souq_window_change{metric="gmv", window="1h", '
-                          'kind="pct"})', "{{platform}} {{region}} ({{unit}})")],
-                       unit="percent"))
+                       [q('max by (platform, region, unit) (souq_window_change{metric="gmv", kind="counter", '
+                          'window="1h", change="pct"})', "{{platform}} {{region}} ({{unit}})")],
+                       unit="percent", desc="Sum of GMV updates in the current 1h window vs the previous one."))
     )
 
 
@@ -269,6 +278,8 @@ def platform() -> db.Dashboard:
                                  multi=False, include_all=False))
         .with_variable(query_var("region", "Region", 'souq_window_value{platform=~"$platform"}', "region"))
         .with_variable(query_var("metric", "Metric", 'souq_window_value{platform=~"$platform"}', "metric"))
+        .with_variable(query_var("kind", "Kind", 'souq_window_value{platform=~"$platform", metric=~"$metric"}',
+                                 "kind"))
         .with_variable(
             db.CustomVariable("window")
             .label("Window")
@@ -286,21 +297,37 @@ def platform() -> db.Dashboard:
                        [q('souq:revenue:increase24h{platform=~"$platform"}', "{{unit}}")]))
         .with_row(db.Row("Windows ($window)"))
         .with_panel(ts("Headline value by metric and region",
-                       [q(f'max by (metric, region, unit) (souq_window_value{{{sel}, metric=~"$metric", '
-                          'window="$window", stat="value"})', "{{metric}} {{region}} ({{unit}})")],
+                       [q(f'max by (metric, region, unit, kind) (souq_window_value{{{sel}, metric=~"$metric", '
+                          'kind=~"$kind", window="$window", stat="value"})',
+                          "{{metric}} {{region}} ({{unit}}, {{kind}})")],
                        desc="stat=value: sum for counters, last for gauges, ratio for derived metrics."))
         .with_panel(ts("Conversion rate by region",
                        [q(f'max by (region) (souq_window_value{{{sel}, metric="conversion_rate", '
-                          'window="$window", stat="value"})', "{{region}}")], unit="percent"))
+                          'kind="derived", window="$window", stat="value"})', "{{region}}")], unit="percent",
+                       desc="100 * orders / sessions of the window's counter sums (kind=derived)."))
+        .with_panel(ts("Average order value by region",
+                       [q(f'max by (region, unit) (souq_window_value{{{sel}, metric="average_order_value", '
+                          'kind="derived", window="$window", stat="value"})', "{{region}} ({{unit}})")],
+                       desc="GMV / orders of the window's counter sums, per currency (kind=derived)."))
         .with_panel(ts("GMV by region",
-                       [q(f'max by (region, unit) (souq_window_value{{{sel}, metric="gmv", window="$window", '
-                          'stat="value"})', "{{region}} ({{unit}})")]))
+                       [q(f'max by (region, unit) (souq_window_value{{{sel}, metric="gmv", kind="counter", '
+                          'window="$window", stat="value"})', "{{region}} ({{unit}})")],
+                       desc="Sum of GMV updates in the window (kind=counter; GMV read in articles is "
+                            "kind=gauge and not shown here)."))
+        .with_panel(ts("Orders and sessions by region",
+                       [q(f'max by (metric, region) (souq_window_value{{{sel}, metric=~"orders|sessions", '
+                          'kind="counter", window="$window", stat="value"})', "{{metric}} {{region}}")]))
+        .with_panel(ts("Active users by region",
+                       [q(f'max by (region) (souq_window_value{{{sel}, metric="active_users", kind="gauge", '
+                          'window="$window", stat="value"})', "{{region}}")],
+                       desc="Latest active_users gauge in the window."))
         .with_panel(ts("Change vs previous window (%)",
-                       [q(f'max by (metric, region) (souq_window_change{{{sel}, metric=~"$metric", '
-                          'window="$window", kind="pct"})', "{{metric}} {{region}}")], unit="percent"))
+                       [q(f'max by (metric, region, kind) (souq_window_change{{{sel}, metric=~"$metric", '
+                          'kind=~"$kind", window="$window", change="pct"})', "{{metric}} {{region}} ({{kind}})")],
+                       unit="percent"))
         .with_panel(tb("Window statistics",
-                       [q(f'max by (metric, region, unit, stat) (souq_window_value{{{sel}, '
-                          'metric=~"$metric", window="$window"})', as_table=True)]))
+                       [q(f'max by (metric, region, unit, kind, stat) (souq_window_value{{{sel}, '
+                          'metric=~"$metric", kind=~"$kind", window="$window"})', as_table=True)]))
         .with_row(db.Row("Counters"))
         .with_panel(ts("Orders and sessions per second",
                        [q(f'sum by (metric, region) (rate(souq_metric_total{{{sel}, '
@@ -347,8 +374,13 @@ def pipeline() -> db.Dashboard:
     inst = 'instance=~"$instance"'
 
     def quantiles(metric: str, by: str) -> list[prom.Dataquery]:
+        # `and ... > 0`: no NaN series for a topic without observations in the interval
+        # (e.g. articles when no article arrived); Grafana shows a gap instead.
+        observed = f"sum by ({by}) (rate({metric}_bucket{{{inst}, le=\"+Inf\"}}[$__rate_interval])) > 0"
+        by_le = f"{by}, le" if by else "le"
         return [
-            q(f"histogram_quantile({p}, sum by ({by}le) (rate({metric}_bucket{{{inst}}}[$__rate_interval])))",
+            q(f"histogram_quantile({p}, sum by ({by_le}) (rate({metric}_bucket{{{inst}}}[$__rate_interval])))\n"
+              f"and on ({by}) ({observed})",
               f"p{int(p * 100)}" + (" {{topic}}" if by else ""))
             for p in (0.5, 0.95, 0.99)
         ]
@@ -387,7 +419,7 @@ def pipeline() -> db.Dashboard:
                        [q(f"sum by (topic) (rate(souq_duplicates_total{{{inst}}}[$__rate_interval]))",
                           "{{topic}}")], unit="reqps", w=12))
         .with_row(db.Row("Latency"))
-        .with_panel(ts("Processing latency by topic", quantiles("souq_processing_latency_seconds", "topic, "),
+        .with_panel(ts("Processing latency by topic", quantiles("souq_processing_latency_seconds", "topic"),
                        unit="s"))
         .with_panel(ts("End-to-end latency (observed_at to publish)",
                        quantiles("souq_end_to_end_latency_seconds", ""), unit="s"))

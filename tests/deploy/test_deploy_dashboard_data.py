@@ -1,14 +1,11 @@
 """Every dashboard query returns series when Prometheus scrapes an exporter with the
 worker's real metric definitions (streams.telemetry.Telemetry) filled with sample data.
 
-This checks labels, recording rules and joins, not only syntax.  The lead's live test
-does the same against a real worker; the pattern is:
-
-    with PrometheusServer(targets=[f"127.0.0.1:{port}"]) as prom:
-        prom.wait_for_targets()
-        for q in all_queries({"platform": "tiktok"}):
-            if q.requires is None:
-                prom.wait_for(q.expr)
+This checks labels, recording rules and joins, not only syntax, and that panels select
+the right `kind` (window sums, gauges and derived ratios of the same metric name carry
+different values here).  Every series exists, so even the queries a fresh worker cannot
+answer (dead letters, reported figures, window changes) are checked; only the ones that
+need a day of history are not.  test_live_prometheus.py does the same against a real worker.
 """
 
 from __future__ import annotations
@@ -25,29 +22,38 @@ from tests.support.prometheus import PrometheusServer, free_port, prometheus_bin
 pytestmark = pytest.mark.prometheus
 
 PLATFORMS = {"tiktok": "USD", "noon": "AED"}
-REGIONS = ("global", "gcc")
+REGIONS = ("US", "AE", "none")  # "none": a signal without a region
 WINDOWS = ("1m", "1h", "1d", "1h/5m", "1d/1h")
+# (metric, unit, kind, headline value) as the worker exports them; "CUR" is the platform's currency.
+# The gauge rows are figures observed in articles: same metric names, other kind, other
+# values, so a panel that forgets to select `kind` shows the wrong number.
+SERIES = (
+    ("sessions", "count", "counter", 1000.0), ("orders", "count", "counter", 50.0),
+    ("gmv", "CUR", "counter", 5000.0), ("revenue", "CUR", "counter", 500.0),
+    ("active_users", "users", "gauge", 300.0),
+    ("conversion_rate", "percent", "derived", 5.0), ("average_order_value", "CUR", "derived", 100.0),
+    ("gmv", "CUR", "gauge", 2e9), ("conversion_rate", "percent", "gauge", 1.85),
+)
 
 
 def fill(t, tick: int) -> None:  # t: streams.telemetry.Telemetry
     for platform, currency in PLATFORMS.items():
         for region in REGIONS:
-            for metric, unit, value in (
-                ("sessions", "count", 1000.0 + tick), ("orders", "count", 50.0), ("gmv", currency, 5000.0),
-                ("revenue", currency, 500.0), ("active_users", "count", 300.0),
-                ("conversion_rate", "percent", 5.0), ("average_order_value", currency, 100.0),
-            ):
+            for metric, unit, kind, value in SERIES:
+                unit = currency if unit == "CUR" else unit
                 for window in WINDOWS:
                     for stat in ("sum", "count", "last", "min", "max", "mean", "value"):
-                        t.window_value.labels(platform, metric, region, unit, window, stat).set(value)
-                    t.window_change.labels(platform, metric, region, unit, window, "abs").set(10.0)
-                    t.window_change.labels(platform, metric, region, unit, window, "pct").set(2.5)
+                        t.window_value.labels(platform, metric, region, unit, kind, window, stat).set(
+                            value + tick if metric == "sessions" else value)
+                    t.window_change.labels(platform, metric, region, unit, kind, window, "abs").set(10.0)
+                    t.window_change.labels(platform, metric, region, unit, kind, window, "pct").set(
+                        -40.0 if kind == "gauge" else 2.5)
             t.metric_total.labels(platform, "sessions", region, "count").inc(100)
             t.metric_total.labels(platform, "orders", region, "count").inc(5)
             t.metric_total.labels(platform, "gmv", region, currency).inc(300)
             t.metric_total.labels(platform, "revenue", region, currency).inc(30)
             t.late.labels("signals", platform).inc()
-        t.reported_value.labels(platform, "gmv", currency, "global", "2023", "target").set(2e10)
+        t.reported_value.labels(platform, "gmv", currency, "none", "2023", "target").set(2e10)
         t.reported_info.labels(platform, "gmv", "example-news").set(1)
     for topic in ("articles", "metric-updates", "signals"):
         t.processed.labels(topic).inc(50)
@@ -118,3 +124,17 @@ def test_every_dashboard_query_returns_series(exporter: str, dashboards_module: 
         assert prom.value('sum(up{job="souq"})') == 1
         table = prom.query(dashboards_module.reported_with_source('platform=~"tiktok"'))
         assert [r["metric"]["source"] for r in table] == ["example-news"]
+        # panels select the kind: window sums, not the article figures of the same metric
+        by_panel = {(q.dashboard, q.panel): q.expr for q in queries}
+        platform = "Souq signals / Platform drill-down"
+        for panel, expected in (("GMV by region", 5000.0), ("Conversion rate by region", 5.0),
+                                ("Average order value by region", 100.0), ("Active users by region", 300.0)):
+            rows = prom.query(by_panel[platform, panel])
+            assert {r["metric"]["region"] for r in rows} == set(REGIONS), panel
+            assert {float(r["value"][1]) for r in rows} == {expected}, (panel, rows)
+        gmv_change = prom.query(by_panel["Souq signals / Platforms overview", "GMV change vs previous hour (%)"])
+        assert {float(r["value"][1]) for r in gmv_change} == {2.5}
+        headline = prom.query(by_panel[platform, "Headline value by metric and region"])
+        kinds = {(r["metric"]["metric"], r["metric"]["kind"]) for r in headline}
+        assert {("gmv", "counter"), ("gmv", "gauge"), ("conversion_rate", "derived"),
+                ("conversion_rate", "gauge"), ("active_users", "gauge")} <= kinds
