@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from .lexicon import ADJUNCT_RE, PLATFORM_NAMES, Hit
+from .lexicon import ADJUNCT_RE, COMPANY_SLUGS, PLATFORM_NAMES, Hit
 from .normalize import ascii_lower
 
 _CLAUSE_BREAK = re.compile(
-    r"[،;؛:]|,(?![0-9])|(?<!\w)(?=(?:و)?(?:مقابل|في حين|بينما)(?!\w))"
+    r"[،;؛:]|,(?![0-9])|(?<!\w)(?=(?:و)?(?:مقابل|في حين|بينما|فيما)(?!\w))"
     r"|(?<!\w)(?=(?:compared (?:with|to)|against|versus|vs\.?|while|whereas)(?!\w))"
 )
 _EXISTENTIAL_AFTER = re.compile(r"\s+(?:is|are|was|were|has|have|will|may|might|could|would|remain)\b", re.I)
@@ -45,6 +45,8 @@ class Mention:
     end: int
     platform: str
     explicit: bool
+    speaker: bool = False  # the one credited ("X said", «قالت X», "according to X"), not what is measured
+    company: bool = False  # a company-level mention (Meta, «مجموعة علي بابا», "the group")
 
 
 @dataclass(slots=True)
@@ -52,6 +54,8 @@ class Memory:
     """What earlier sentences established."""
 
     topic: str | None = None  # platform the text is about
+    topic_company: bool = False  # the topic was set by a company-level mention (Meta, «المجموعة»)
+    app_topic: str | None = None  # first platform (not a company-level mention) of the last sentence naming one
     last_explicit: str | None = None
     last_region: str | None = None
     last_source: str | None = None
@@ -61,6 +65,7 @@ class Memory:
     prev_sentence_region: str | None = None
     paragraph: int = -1
     owners: dict[str, str] = field(default_factory=dict)  # platform -> owner name seen in the text
+    names: dict[str, str] = field(default_factory=dict)  # platform slug -> name, for platforms found in the text
 
 
 def sentences(text: str) -> list[tuple[int, int, int]]:
@@ -131,19 +136,46 @@ def is_existential(text: str, hit: Hit, clause: Clause) -> bool:
     return False
 
 
+_GROUP_BEFORE = re.compile(r"(?:مجموعه|holding|parent)\s*\"?\s*\Z|(?<!\w)group\s+\Z", re.IGNORECASE)
+_GROUP_AFTER = re.compile(r"\s*\"?\s*(?:group|platforms|holdings)(?!\w)", re.IGNORECASE)
+# Between a speech cue and the one it credits: quotes and a generic noun («قالت شركة «ميتا»»).
+_SPEAKER_GAP_BEFORE = re.compile(r"[\s\"]*(?:(?:ال)?(?:شركه|مجموعه|منصه)[\s\"]*)?")
+# Between a credited name and its verb: an appositive ("X, the resale app, said") or other coordinated
+# names ("Google, Temasek and Bain & Company expect").
+SPEAKER_GAP_AFTER = re.compile(r"\s*(?:,[^,]{1,70},)?\s*|(?:[\s,&\"]|and(?!\w)|[a-z]?[A-Z][\w&.'-]*(?![\w&.'-]))*")
+
+
+def _is_speaker(text: str, hit: Hit, cues: list[Hit]) -> bool:
+    for cue in cues:
+        if cue.cat == "src_prep" and cue.end <= hit.start and hit.start - cue.end <= 12:
+            if _SPEAKER_GAP_BEFORE.fullmatch(text, cue.end, hit.start):
+                return True
+        elif (cue.cat == "src_verb" and hit.end <= cue.start and cue.start - hit.end <= 80
+              and SPEAKER_GAP_AFTER.fullmatch(text, hit.end, cue.start)):
+            return True
+    return False
+
+
 def platform_mentions(text: str, hits: list[Hit], clause_list: list[Clause], memory: Memory,
                       x_ok: bool) -> list[Mention]:
     """Explicit platform mentions and back-references resolved to platforms, in order."""
     out: list[Mention] = []
     first_explicit: str | None = None
+    first_app: str | None = None
     last_explicit = memory.last_explicit
+    cues = [h for h in hits if h.cat in ("src_prep", "src_verb")]
     for hit in hits:
         if hit.cat == "platform" or hit.cat == "owner":
             slug = hit.payload.split("|")[-1]
             if slug == "x" and not x_ok:
                 continue
-            out.append(Mention(hit.start, hit.end, slug, True))
+            company = slug in COMPANY_SLUGS or bool(
+                _GROUP_BEFORE.search(text, max(0, hit.start - 12), hit.start) or _GROUP_AFTER.match(text, hit.end)
+            )
+            out.append(Mention(hit.start, hit.end, slug, True, _is_speaker(text, hit, cues), company))
             first_explicit = first_explicit or slug
+            if not company:
+                first_app = first_app or slug
             last_explicit = slug
         elif hit.cat == "metric" and _POSSESSIVE.search(text, hit.start, hit.end):
             # «إيراداتها», «مستخدميها»: the pronoun refers back to the subject
@@ -154,12 +186,19 @@ def platform_mentions(text: str, hits: list[Hit], clause_list: list[Clause], mem
             clause = clause_list[clause_of(clause_list, hit.start)]
             if is_existential(text, hit, clause):
                 continue
-            target = last_explicit if hit.payload == "latter" else (first_explicit or memory.topic)
+            if hit.payload == "latter":
+                target = last_explicit
+            elif hit.payload == "app":
+                fallback = memory.app_topic if memory.topic_company else memory.topic
+                target = first_app or fallback or first_explicit or memory.topic
+            else:
+                target = first_explicit or memory.topic
             if target:
-                out.append(Mention(hit.start, hit.end, target, False))
+                speaker = hit.payload == "company" and _is_speaker(text, hit, cues)
+                out.append(Mention(hit.start, hit.end, target, False, speaker, hit.payload == "company"))
     return out
 
 
 def company_name(platform: str, memory: Memory) -> str:
     """How a platform is credited as a source: its owner's name if the text named it."""
-    return memory.owners.get(platform) or PLATFORM_NAMES.get(platform) or platform
+    return memory.owners.get(platform) or PLATFORM_NAMES.get(platform) or memory.names.get(platform) or platform

@@ -204,11 +204,14 @@ _REGIONS: list[tuple[str, list[str]]] = [
               "الشرق الأوسط", "Middle East and North Africa", "Middle East", "MENA"]),
     ("EU", ["الاتحاد الأوروبي", "أوروبا", "الأوروبية", "European Union", "Europe", "EU"]),
 ]
+# Single Latin words of the region lexicon ("American", "Saudi", "UK"): they may qualify a noun.
+ENGLISH_DEMONYMS = sorted({w for _code, names in _REGIONS for w in names if w.isascii() and " " not in w})
 _REGIONS_CS = {"US", "U.S.", "UK", "U.K.", "EU", "UAE", "KSA", "USA", "ASEAN", "MENA"}
 _GLOBAL = ["عالميا", "عالمي", "العالمي", "العالمية", "على المستوى العالمي", "على مستوى العالم",
            "حول العالم", "global", "globally", "worldwide", "around the world", "across the world"]
 _REGION_REFS = ["المنطقة", "the region", "the region's", "the bloc", "the bloc's", "the country",
-                "the country's", "البلاد", "the kingdom"]
+                "the country's", "البلاد", "the kingdom", "regional",
+                "الإقليمية", "الإقليمي"]
 _KINGDOM = ["المملكة"]
 _HQ = ["مقرها", "مقره", "ومقرها", "يقع مقرها", "based in", "headquartered in"]
 
@@ -222,7 +225,7 @@ _METRICS: list[tuple[str, list[str]]] = [
              "المبيعات", "مبيعات", "مبيعاتها", "مبيعاته", "قيمة المعاملات", "قيمة الطلبات",
              "حجم التجارة", "GMV", "gross merchandise value", "gross merchandise volume",
              "merchandise value", "sales", "gross sales", "e-commerce sales", "total sales",
-             "transaction value", "shopping sales"]),
+             "transaction value", "shopping sales", "of goods", "worth of goods", "of merchandise"]),
     ("revenue", ["إيرادات", "الإيرادات", "إيراداتها", "إيراداته", "عائدات", "العائدات", "عائداتها",
                  "الإيرادات الإعلانية", "إيرادات الإعلانات", "مداخيل", "revenue", "revenues",
                  "turnover", "ad revenue", "advertising revenue", "sales revenue", "ad sales"]),
@@ -240,11 +243,14 @@ _METRICS: list[tuple[str, list[str]]] = [
                          "engagement rate", "engagement"]),
     ("market_share", ["حصة", "حصتها", "حصته", "الحصة السوقية", "حصة سوقية", "حصتها السوقية",
                       "حصة السوق", "من سوق", "من السوق", "market share", "share of", "share",
-                      "of the market"]),
+                      "of the market", "held", "holds", "hold", "controls", "controlled", "commands",
+                      "captured", "slice", "تستحوذ", "يستحوذ", "استحوذت", "تسيطر", "يسيطر", "سيطرت"]),
     ("active_users", ["مستخدم نشط", "مستخدمين نشطين", "المستخدمين النشطين", "مستخدميها النشطين",
                       "مستخدميه النشطين", "مستخدم", "مستخدمين", "المستخدمين", "مستخدميها",
                       "مستخدمون", "مستخدما", "عدد المستخدمين", "active users", "monthly active users",
-                      "daily active users", "users", "MAU", "MAUs", "DAU", "DAUs", "user base"]),
+                      "daily active users", "users", "MAU", "MAUs", "DAU", "DAUs", "user base", "used by",
+                      "recipients", "active recipients", "monthly active recipients", "active buyers",
+                      "active customers", "active consumers", "يستخدمه", "يستخدمها"]),
     ("sellers", ["بائع", "بائعين", "بائعا", "البائعين", "تاجر", "تجار", "التجار", "تاجرا",
                  "sellers", "merchants", "vendors"]),
     ("orders", ["طلب", "طلبات", "الطلبات", "طلبية", "طلبيات", "مشتريات", "المشتريات",
@@ -275,10 +281,14 @@ _NEGATIVE = ["التضخم", "معدل التضخم", "inflation", "الفائد
              "تمويل", "جولة تمويل", "funding", "raised", "نقطة أساس", "نقاط أساس", "basis points",
              "الناتج المحلي", "GDP", "ضريبة", "tax", "غرامة", "fined", "استثمار", "استثمارات",
              "investment", "خصم", "خصومات", "تخفيضات", "discount", "discounts", "قرض", "loan",
-             "debt", "الدولار", "راتب", "salary", "tariff", "رسوم جمركية"]
+             "debt", "الدولار", "راتب", "salary", "tariff", "رسوم جمركية", "headcount", "عدد الموظفين",
+             "start at", "starts at", "starting at", "starting from", "retails at", "sold for",
+             "capital expenditure", "capital expenditures", "capex", "capital spending", "الإنفاق الرأسمالي",
+             "surveyed", "survey of", "polled", "respondents", "شمل", "شملت", "عينة", "مشارك", "مشاركا"]
 
 _TARGET = ["تستهدف", "يستهدف", "نستهدف", "تهدف", "يهدف", "نهدف", "تسعى", "يسعى", "تطمح", "يطمح",
-           "هدفها", "مستهدف", "aims", "aim", "aiming", "targets", "targeting", "goal", "plans to",
+           "هدفها", "مستهدف", "تخطط", "يخطط", "نخطط", "خطتها", "aims", "aim", "aiming", "targets", "targeting",
+           "goal", "plans to",
            "plan to", "wants to", "seeks to", "hopes to", "ambition"]
 _FORECAST = ["أن تبلغ", "أن يبلغ", "أن تصل", "أن يصل", "أن تتجاوز", "أن يتجاوز", "من المتوقع", "المتوقع",
             "متوقع", "يتوقع", "تتوقع", "توقعات", "توقع", "تشير التوقعات",
@@ -295,38 +305,56 @@ _SRC_PREP = ["بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا �
              "قدرت", "يتوقع", "تتوقع", "أوضحت", "أوضح", "نقلت", "according to", "data from",
              "figures from", "estimates by", "estimates from", "study by", "survey by", "report by",
              "research by", "report from", "analysis by", "analysts at", "analysts from",
-             "analysts with", "data by"]
-_SRC_VERB_EN = ["said", "says", "reported", "reports", "announced", "added", "estimates", "estimated",
+             "analysts with", "data by", "تقول", "يقول", "تضيف", "يضيف", "تؤكد", "يؤكد", "توضح",
+             "يوضح", "cited by", "quoted by", "reported by", "as reported by"]
+_SRC_VERB_EN = ["said", "says", "reported", "reports", "announced", "added", "estimates", "estimated", "expect",
+                "forecast", "estimate", "project", "projects", "predict", "predicts", "say", "report",
                 "puts", "put", "told", "disclosed", "revealed", "expects", "forecasts", "found", "shows",
                 "showed", "shared"]
 _SRC_SAME = ["الدراسة", "الدراسة ذاتها", "الدراسة نفسها", "ذات الدراسة", "نفس الدراسة", "التقرير",
              "التقرير ذاته", "التقرير نفسه", "البيانات ذاتها", "البيانات نفسها", "المسح", "المسح نفسه",
              "الاستطلاع", "الإحصاءات", "the same filing", "the same study", "the same report",
-             "the same survey", "the same data", "the survey", "the study", "the report", "the filing",
+             "the same survey", "the same data", "the data", "the figures", "the survey", "the study",
+             "the report", "the filing",
              "the same source", "the research firm", "the consultancy", "the agency", "the researcher",
              "the analytics firm", "the research group"]
 _SRC_UNNAMED = ["مصادر", "مصادر مطلعة", "مصدر", "خبراء", "sources", "a source", "people familiar",
-                "a person familiar", "an analyst", "analysts", "experts"]
+                "a person familiar", "an analyst", "analysts", "experts", "محللون", "محللين",
+                "المحللون", "المحللين", "مراقبون", "متابعون", "people familiar with the matter"]
 _COMPANY_REF = ["الشركة", "المجموعة", "تقريرها", "تقريره", "بيانها", "بياناتها", "نتائجها",
                 "the company", "the firm", "the group", "its report", "its filing", "its quarterly filing",
                 "its annual report", "its results", "its earnings"]
 
-# Back-references to a platform.
-_BACKREF = ["هناك", "هنالك", "المنصة", "منصتها", "منصته", "التطبيق", "تطبيقها", "تطبيقه", "الشركة",
-            "المجموعة", "القناة", "المتجر", "متجرها", "متجره", "الموقع", "الخدمة", "السوق الإلكترونية",
-            "there", "the app", "the app's", "the platform", "the platform's", "the company",
-            "the company's", "the firm", "the firm's", "the group", "the service", "the marketplace",
-            "the site", "the channel", "the network", "its"]
+# Back-references to a platform. "app" ones name the service itself, so they skip a company-level
+# mention (Meta, "the group") and refer to the last platform in focus; "company" ones name the firm.
+_BACKREF = ["هناك", "هنالك", "منصتها", "منصته", "تطبيقها", "تطبيقه", "متجرها", "متجره", "there", "its"]
+_BACKREF_APP = ["المنصة", "التطبيق", "القناة", "المتجر", "الموقع", "الخدمة", "السوق الإلكترونية", "the app",
+                "the app's", "the platform", "the platform's", "the service", "the marketplace",
+                "the marketplace's", "the site", "the channel", "the network"]
+_BACKREF_COMPANY = ["الشركة", "المجموعة", "the company", "the company's", "the firm", "the firm's", "the group",
+                    "the group's"]
+# Whole-market figures ("Indonesia's e-commerce GMV", «حجم سوق التجارة الإلكترونية»): a figure in their
+# scope belongs to no platform unless the clause names one that is not merely the speaker.
+_MARKET_TOTAL = [f"{field} {noun}" for field in ["e-commerce", "ecommerce", "social commerce", "live commerce",
+                                                 "online retail", "online shopping", "retail"]
+                 for noun in ["sales", "GMV", "market", "spending", "revenue"]] + [
+    "the broader market", "the wider market", "the overall market", "market size", "the industry",
+    "all platforms", "سوق التجارة الإلكترونية", "مبيعات التجارة الإلكترونية", "قطاع التجارة الإلكترونية",
+    "حجم سوق", "حجم السوق", "جميع المنصات", "جميع منصات", "كل المنصات"]
+# Company-level mentions: a group, or the one slug the contract keeps for company-wide figures.
+COMPANY_SLUGS = {"meta"}
 _LATTER = ["الأخيرة", "الأخير", "the latter", "the latter's"]
 
 _DAILY = ["يوميا", "يومي", "في اليوم", "كل يوم", "a day", "per day", "daily", "each day", "every day"]
 _QUAL_VERB = ["تجاوز", "يتجاوز", "تتجاوز", "تجاوزت", "يفوق", "تفوق", "فاق", "فاقت", "يزيد", "تزيد",
-              "exceeded", "exceeds", "topped", "tops", "surpassed", "surpasses"]
+              "تخطى", "تخطت", "يتخطى", "تتخطى",
+              "exceeded", "exceeds", "exceed", "topped", "tops", "surpassed", "surpasses", "surpass", "passed",
+              "passes", "pass", "crossed", "crosses", "cross"]
 _LAUNCH = ["انطلقت", "انطلق", "تأسست", "تأسس", "أسست", "منذ", "مواليد", "launched", "founded",
            "since", "born", "established"]
 # Clause openers that continue the previous figure's clause (inherit its context).
 _ADJUNCT = ["مقابل", "بزيادة", "بارتفاع", "بنمو", "بانخفاض", "بتراجع", "بمتوسط", "بنسبة", "أي",
-            "ما يعادل", "في حين", "بينما", "compared with", "compared to", "against", "versus", "vs",
+            "ما يعادل", "في حين", "بينما", "فيما", "compared with", "compared to", "against", "versus", "vs",
             "up", "down", "an increase", "a rise", "a jump", "a decline", "representing", "or",
             "while", "whereas", "with"]
 
@@ -401,6 +429,9 @@ def _build_table() -> dict[str, list[_Entry]]:
     _add(table, _SRC_UNNAMED, "src_unnamed")
     _add(table, _COMPANY_REF, "company_ref")
     _add(table, _BACKREF, "backref", "subject")
+    _add(table, _BACKREF_APP, "backref", "app")
+    _add(table, _BACKREF_COMPANY, "backref", "company")
+    _add(table, _MARKET_TOTAL, "market_total")
     _add(table, _LATTER, "backref", "latter")
     _add(table, _DAILY, "daily")
     _add(table, _QUAL_VERB, "qual_verb", "more_than")

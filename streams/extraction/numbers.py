@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import trie_pattern
+from .lexicon import ENGLISH_DEMONYMS, trie_pattern
 from .normalize import ascii_lower, fold
 
 
@@ -27,11 +27,13 @@ class Quantity:
     qualifier: str = "exact"
     scaled: bool = False  # had a scale word (million, مليار ...)
     words: bool = False  # written in words
+    bare: bool = False  # a grouped number with no unit or scale ("80,000"): only ever elliptic
 
 
 # ---------------------------------------------------------------- digits and scale words
 
 _DIGITS = re.compile(r"(?<![0-9.,])[0-9]+(?:[.,][0-9]+)*")
+_GROUPED = re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+")
 
 _SCALES: dict[str, float] = {}
 for _w, _v in [
@@ -96,6 +98,12 @@ _currency("JOD", ["دينار", "دينارا"], ["أردني", "أردنيا"],
 _currency("TRY", ["ليرة", "ليرات"], ["تركية"], bare=False)
 _currency("JPY", ["ين", "yen", "JPY"])
 _currency("MYR", ["ringgit", "MYR"])
+_currency("VND", ["dong", "đồng", "VND", "₫"])
+_currency("THB", ["baht", "THB"])
+_currency("PHP", ["Philippine pesos", "PHP"])
+_currency("NGN", ["naira", "NGN"])
+_currency("BRL", ["reais", "Brazilian reais", "BRL"])
+_currency("KRW", ["KRW"])
 
 _CURRENCY_AFTER = re.compile(r"\s*(?P<cur>" + trie_pattern(_CURRENCY_WORDS) + r")(?!\w)")
 _PREFIX_CODES = {
@@ -103,10 +111,12 @@ _PREFIX_CODES = {
     "rp.": "IDR", "rm": "MYR", "e£": "EGP", "sar": "SAR", "aed": "AED", "egp": "EGP", "usd": "USD",
     "eur": "EUR", "gbp": "GBP", "cny": "CNY", "rmb": "CNY", "idr": "IDR", "inr": "INR", "kwd": "KWD",
     "qar": "QAR", "bhd": "BHD", "omr": "OMR", "jod": "JOD", "mad": "MAD", "sgd": "SGD", "myr": "MYR",
+    "vnd": "VND", "thb": "THB", "php": "PHP", "ngn": "NGN", "brl": "BRL", "r$": "BRL", "krw": "KRW",
+    "₫": "VND", "₱": "PHP", "₦": "NGN", "฿": "THB", "₩": "KRW",
 }
 _CURRENCY_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?P<code>US\$|S\$|E£|Rp\.?|RM|SAR|AED|EGP|USD|EUR|GBP|CNY|RMB|IDR|INR|KWD|QAR|BHD|"
-    r"OMR|JOD|MAD|SGD|MYR)|(?P<sym>[$£€¥₹]))\s?\Z"
+    r"OMR|JOD|MAD|SGD|MYR|VND|THB|PHP|NGN|BRL|R\$|KRW)|(?P<sym>[$£€¥₹₫₱₦฿₩]))\s?\Z"
 )
 
 # ---------------------------------------------------------------- percent, multiples, nouns
@@ -124,7 +134,9 @@ _NOUNS: dict[str, tuple[str, str | None]] = {}
 for _unit, _metric, _words in [
     ("users", "active_users", ["مستخدم", "مستخدما", "مستخدمين", "مستخدمون", "المستخدمين", "users",
                                "user", "MAUs", "DAUs", "monthly active users", "daily active users",
-                               "active users", "monthly users", "daily users"]),
+                               "active users", "monthly users", "daily users", "recipients", "active recipients",
+                               "monthly active recipients", "active buyers", "active customers",
+                               "active consumers"]),
     ("people", None, ["شخص", "شخصا", "أشخاص", "people", "persons", "individuals"]),
     ("count", "sellers", ["بائع", "بائعا", "بائعين", "بائعون", "تاجر", "تاجرا", "تجار", "sellers",
                           "seller", "merchants", "merchant", "vendors"]),
@@ -137,9 +149,14 @@ for _unit, _metric, _words in [
 ]:
     for _w in _words:
         _NOUNS[fold(_w).lower()] = (_unit, _metric)
+# Words that may stand between a number and its noun: "35k active sellers", "500,000 American sellers",
+# "92 million average monthly active recipients". Nationality adjectives come from the region lexicon.
+_MODIFIERS = sorted({"new", "active", "monthly", "daily", "registered", "unique", "paying", "global", "small",
+                     "local", "third-party", "online", "independent", "more", "average", "annual", "verified",
+                     "domestic", "overseas", "cross-border"} | {w.lower() for w in ENGLISH_DEMONYMS})
 _NOUN_AFTER = re.compile(
-    r"(?:\s+(?:من\s+)?|(?:\s+(?:new|active|monthly|daily|registered|unique|paying|global|small|local|"
-    r"third-party|online|independent|more)){1,3}\s+)(?P<noun>" + trie_pattern(_NOUNS) + r")(?!\w)"
+    r"(?:\s+(?:من\s+)?|(?:\s+(?:" + trie_pattern(_MODIFIERS) + r")){1,3}\s+)(?P<noun>" + trie_pattern(_NOUNS)
+    + r")(?!\w)"
 )
 
 # ---------------------------------------------------------------- qualifiers
@@ -226,10 +243,11 @@ def _words_value(run: str) -> tuple[float, bool] | None:
     current = 0.0
     scaled = False
     seen_number = False
-    for word in _RUN_SPLIT.split(run):
-        if not word:
-            continue
+    words = [w for w in _RUN_SPLIT.split(run) if w]
+    for index, word in enumerate(words):
         kind, value = _WORD_VALUES.get(word.lower(), ("", 0.0))
+        if kind == "scale" and index == 0 and len(words) > 1:
+            kind, value = "dual_scale", value  # «مليون ومئتا ألف»: a leading scale word means one of it
         if kind == "unit":
             if value == 10 and 0 < current < 10:  # أربعة عشر
                 current += 10
@@ -271,7 +289,8 @@ for _w, _v in [
     ("twice", 2), ("ضعف", 2),
 ]:
     _MULTIPLE_WORDS[fold(_w).lower()] = float(_v)
-_MULTIPLE_RE = re.compile(r"(?<!\w)(?P<w>" + trie_pattern(_MULTIPLE_WORDS) + r")(?![\w-])")
+# Arabic forms may carry a clitic («لمضاعفة», «وتضاعفت»).
+_MULTIPLE_RE = re.compile(r"(?<!\w)(?:[وفبل](?=[ضمتي]))?(?P<w>" + trie_pattern(_MULTIPLE_WORDS) + r")(?![\w-])")
 _SINGLE_DOUBLE_TRIGGER = re.compile(
     r"(?:" + trie_pattern([fold(w) for w in ["أكثر من", "أقل من", "نحو", "حوالي", "قرابة", "أي", "بنحو",
                                              "إلى", "زيادة", "بزيادة", "ارتفعت", "ارتفع", "نما", "نمت",
@@ -291,6 +310,51 @@ for _w, _v in [("ربع", 25), ("نصف", 50), ("النصف", 50), ("ثلث", 10
                ("half of", 50), ("half", 50), ("three quarters of", 75), ("three-quarters of", 75)]:
     _FRACTIONS[fold(_w).lower()] = float(_v)
 _FRACTION_RE = re.compile(r"(?<!\w)(?P<w>" + trie_pattern(_FRACTIONS) + r")(?!\w)")
+
+# ---------------------------------------------------------------- durations in words
+
+# «ساعة ونصف الساعة», «ساعتين», «نصف ساعة», "an hour and a half", "two and a half hours", "half an hour".
+# A lone «ساعة»/"an hour" only counts right before a per-day phrase (it is also "o'clock", "around the clock").
+_EN_SMALL = {w: float(i) for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six"])}
+_DURATION_RE = re.compile(
+    r"(?<!\w)(?:"
+    r"(?P<ar2>ساعتين|ساعتان)(?:\s+و(?P<ar2_frac>نصف|ربع)(?:\s+الساعه)?)?"
+    r"|ساعه\s+(?:و(?P<ar1_frac>نصف|ربع)(?:\s+الساعه)?|(?P<ar1_less>الا\s+ربعا?))"
+    r"|(?P<ar_part>نصف|ربع)\s+(?:ال)?ساعه"
+    r"|(?P<ar1>ساعه)(?:\s+واحده)?(?=\s+(?:يوميا|في\s+اليوم|كل\s+يوم))"
+    r"|(?:an?|one)\s+hour\s+and\s+a\s+(?P<en1_frac>half|quarter)"
+    r"|(?P<en_n>one|two|three|four|five|six|[1-9])\s+and\s+a\s+half\s+hours"
+    r"|(?P<en_half>half\s+an\s+hour|a\s+half[- ]hour)"
+    r"|(?P<en_quarter>a\s+quarter\s+of\s+an\s+hour)"
+    r"|(?P<en1>an|one)\s+hour(?=\s+(?:a|per|each|every)\s+day|\s+daily)"
+    r")(?!\w)"
+)
+_FRACTION_OF_HOUR = {"نصف": 0.5, "ربع": 0.25, "half": 0.5, "quarter": 0.25}
+
+
+def _duration_minutes(match: re.Match[str]) -> float:
+    group = match.groupdict()
+    if group["ar2"]:
+        hours = 2 + _FRACTION_OF_HOUR.get(group["ar2_frac"] or "", 0.0)
+    elif group["ar1_frac"]:
+        hours = 1 + _FRACTION_OF_HOUR[group["ar1_frac"]]
+    elif group["ar1_less"]:
+        hours = 0.75
+    elif group["ar_part"]:
+        hours = _FRACTION_OF_HOUR[group["ar_part"]]
+    elif group["en1_frac"]:
+        hours = 1 + _FRACTION_OF_HOUR[group["en1_frac"]]
+    elif group["en_n"]:
+        n = group["en_n"]
+        hours = (float(n) if n.isdigit() else _EN_SMALL[n]) + 0.5
+    elif group["en_half"]:
+        hours = 0.5
+    elif group["en_quarter"]:
+        hours = 0.25
+    else:
+        hours = 1.0
+    return hours * 60
+
 
 MAX_PER_SENTENCE = 24
 
@@ -389,10 +453,23 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
             q.unit, q.start = cur
         _tail(low, q.end, q)
         if q.unit is None and not q.scaled:
-            continue  # a bare number: a year, a date, a phone number, an age ...
+            # A bare number: a year, a date, a phone number, an age ... Grouped thousands ("80,000") are
+            # kept, marked bare: only an elliptic figure ("60,000 sellers ... to reach 80,000") uses them.
+            if not _GROUPED.fullmatch(match.group()):
+                continue
+            q.bare = True
         _qualify(low, q)
         found.append(q)
         taken.append((match.start(), q.end))
+
+    for match in _DURATION_RE.finditer(low) if ("ساع" in low or "hour" in low) else ():
+        if len(found) >= MAX_PER_SENTENCE:
+            break
+        q = Quantity(match.start(), match.end(), _duration_minutes(match), "minutes", noun_metric="time_spent",
+                     words=True)
+        _qualify(low, q)
+        found.append(q)
+        taken.append((match.start(), match.end()))
 
     for match in _WORD_RUN.finditer(low):
         if len(found) >= MAX_PER_SENTENCE:
@@ -426,18 +503,18 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         if len(found) >= MAX_PER_SENTENCE:
             break
         word = match.group("w").lower()
-        if overlaps(match.start(), match.end()):
+        if overlaps(match.start("w"), match.end()):
             continue
         if word == fold("ضعف"):
-            trigger = _SINGLE_DOUBLE_TRIGGER.search(low, max(0, match.start() - 20), match.start())
+            trigger = _SINGLE_DOUBLE_TRIGGER.search(low, max(0, match.start("w") - 20), match.start("w"))
             if not (trigger or _SINGLE_DOUBLE_NEXT.match(low, match.end())):
                 continue  # ضَعف (weakness), not ضِعف (double)
         if word.startswith("double") and low[match.end() : match.end() + 6] == "-digit":
             continue
-        q = Quantity(match.start(), match.end(), _MULTIPLE_WORDS[word], "multiple")
+        q = Quantity(match.start("w"), match.end(), _MULTIPLE_WORDS[word], "multiple")
         _qualify(low, q)
         found.append(q)
-        taken.append((match.start(), match.end()))
+        taken.append((match.start("w"), match.end()))
 
     for match in _FRACTION_RE.finditer(low):
         if len(found) >= MAX_PER_SENTENCE:

@@ -21,7 +21,8 @@ class PeriodMention:
 
     start: int
     end: int
-    kind: str  # year, quarter, rel_year, rel_quarter, ref_year, ref_quarter, ref_period, yoy, qoq
+    kind: str  # year, quarter, rel_year, rel_quarter, ref_year, ref_quarter, ref_period, prev_year,
+    #            same_in_year (the quarter in focus, in a given year), yoy, qoq
     year: int | None = None
     quarter: int | None = None
     offset: int = 0  # for rel_*: years/quarters relative to publication
@@ -38,7 +39,7 @@ _REL_YEAR_WORDS = {
     0: ["هذا العام", "العام الحالي", "العام الجاري", "السنة الحالية", "السنة الجارية", "هذه السنة",
         "this year", "the current year", "this fiscal year"],
     -1: ["العام الماضي", "العام السابق", "العام المنصرم", "السنة الماضية", "السنة السابقة", "last year",
-         "the previous year", "the prior year", "a year earlier", "a year ago"],
+         "a year ago"],
     1: ["العام المقبل", "العام القادم", "السنة المقبلة", "السنة القادمة", "next year"],
 }
 _REL_YEAR = {fold(w).lower(): off for off, words in _REL_YEAR_WORDS.items() for w in words}
@@ -52,6 +53,8 @@ _REF_YEAR = ["العام نفسه", "العام ذاته", "نفس العام", 
 _REF_QUARTER = ["الربع ذاته", "الربع نفسه", "نفس الربع", "ذات الربع", "the same quarter", "the quarter",
                 "that quarter"]
 _REF_PERIOD = ["الفترة نفسها", "الفترة ذاتها", "نفس الفترة", "ذات الفترة", "the same period"]
+# The year before the one in focus (not before publication): "up from 13% a year earlier".
+_PREV_YEAR = ["a year earlier", "a year before", "the previous year", "the prior year", "the year before"]
 _YOY = ["على أساس سنوي", "على اساس سنوي", "year on year", "year-on-year", "year over year",
         "year-over-year", "yoy", "y/y", "from a year earlier", "from a year ago", "than a year earlier",
         "than a year ago", "compared with a year earlier", "compared with a year ago",
@@ -75,12 +78,15 @@ for _kind, _table in [("rel_year", _REL_YEAR), ("rel_quarter", _REL_QUARTER)]:
     for _w, _off in _table.items():
         _PHRASES[_w] = (_kind, _off)
 for _kind, _words in [("ref_year", _REF_YEAR), ("ref_quarter", _REF_QUARTER), ("ref_period", _REF_PERIOD),
-                      ("yoy", _YOY), ("qoq", _QOQ)]:
+                      ("prev_year", _PREV_YEAR), ("yoy", _YOY), ("qoq", _QOQ)]:
     for _w in _words:
         _PHRASES[fold(_w).lower()] = (_kind, 0)
 for _w in list(_PHRASES):
     if _w.startswith("ال"):
         _PHRASES["ل" + _w[1:]] = _PHRASES[_w]  # ل + العام -> للعام
+# The quarter in focus in another year: «الربع نفسه من 2023», «الفترة ذاتها من عام 2023», "the same
+# quarter of 2022" (read after a same-quarter/same-period phrase).
+_IN_YEAR = re.compile(r"\s+(?:من|of|in)\s+(?:(?:ال)?عام\s+)?(?P<year>" + _YEAR + r")(?![0-9])")
 _BRANCHES = [
     # Arabic quarter: «الربع الثالث من عام 2023», «للربع الأول 2024», «الربع الأول من العام الماضي»
     r"(?P<arq>(?:ال|لل)ربع\s+(?P<arq_ord>" + _alts(list(_ORDINALS_AR)) + r")(?!\w)"
@@ -88,12 +94,17 @@ _BRANCHES = [
     r"(?P<arq_rel>" + _alts([w for w in _REL_YEAR if w.startswith("ال")]) + r")(?!\w)))?)",
     r"(?P<phrase>(?:" + trie_pattern(_PHRASES) + r")(?!\w))",
     # English quarter: "the third quarter of 2023", "Q3 2023", "3Q23", "Q3'23"
-    r"(?P<enq>(?:(?P<enq_ord>first|second|third|fourth|final)\s+(?:fiscal\s+)?quarter"
+    r"(?P<enq>(?:(?P<enq_ord>first|second|third|fourth|final)[\s-]+(?:fiscal\s+)?quarter"
     r"|q(?P<enq_num>[1-4])|(?P<enq_num2>[1-4])q(?=['0-9]))(?:\s*(?:of\s+)?(?:fiscal\s+)?(?:fy\s*)?'?"
     r"(?P<enq_year>(?:19|20)?[0-9]{2})(?![0-9]))?)",
     r"(?P<year>(?:fy\s?(?:19|20)|19|20)[0-9]{2}(?![0-9]|[.,][0-9]|\s*%))",
+    # "the first three months of this year", «الأشهر الثلاثة الأولى من 2024»
+    r"(?P<m3>(?:(?P<m3_en>first|last|final)\s+three\s+months|(?:ال)?اشهر\s+(?:ال)?ثلاثه\s+(?P<m3_ar>"
+    + _alts(["الأولى", "الأخيرة"]) + r"))(?:\s+(?:of|من)\s+(?:(?:ال)?عام\s+)?(?:(?P<m3_year>" + _YEAR
+    + r")(?![0-9])|(?P<m3_rel>" + _alts([w for w in _REL_YEAR]) + r")(?!\w)))?)",
 ]
-_FIRST = set("ل1234fstq") | {w[0] for w in _PHRASES}
+_FIRST = set("ل1234fstqا") | {w[0] for w in _PHRASES}
+_GENERIC_BEFORE = re.compile(r"(?<!\w)(?:a|any|every|each)\s+\Z")
 # The leading class lets the engine skip most positions with one test instead of trying every branch.
 _PATTERN = re.compile("(?=[" + re.escape("".join(sorted(_FIRST))) + "])(?:" + "|".join(_BRANCHES) + ")")
 _CLITIC_HEAD = re.compile(r"(?:^|\W)[وفبلك]{0,2}\Z")
@@ -109,7 +120,9 @@ def _word_start_ok(low: str, start: int) -> bool:
 _BASE_PREP = re.compile(
     r"(?:(?<!\w)(?:" + _alts(["من", "عن", "مقارنة", "مقارنة ب", "مقارنة بعام", "مقارنة بالعام", "مقارنة مع",
                              "مقارنة مع عام", "قياسا ب", "قياسا بعام", "بعام", "بالعام", "مستواها في",
-                             "مستواه في", "مستوياتها في", "مستواها عام", "on", "from", "over", "versus",
+                             "مستواه في", "مستوياتها في", "مستواها عام",
+                             "ما كان عليه في", "ما كانت عليه في", "كان عليه في", "كانت عليه في", "what it was in",
+                             "its level in", "on", "from", "over", "versus",
                              "vs", "vs.", "compared with", "compared to", "than", "than in", "levels in",
                              "level in", "against"]) + r"))\s*\Z",
     re.IGNORECASE,
@@ -123,12 +136,26 @@ def find_periods(text: str, low: str | None = None) -> list[PeriodMention]:
     for match in _PATTERN.finditer(low):
         group = match.lastgroup
         start, end = match.start(), match.end()
-        if not _word_start_ok(low, start):
+        if (found and start < found[-1].end) or not _word_start_ok(low, start):
             continue
         mention: PeriodMention
-        if group == "phrase":
+        if group == "m3":
+            first = match.group("m3_en") == "first" or match.group("m3_ar") == fold("الأولى")
+            quarter = 1 if first else 4
+            if match.group("m3_year"):
+                mention = PeriodMention(start, end, "quarter", int(match.group("m3_year")), quarter)
+            elif match.group("m3_rel"):
+                mention = PeriodMention(start, end, "rel_year_quarter", None, quarter,
+                                        _REL_YEAR[match.group("m3_rel").lower()])
+            else:
+                mention = PeriodMention(start, end, "quarter", None, quarter)
+        elif group == "phrase":
             kind, offset = _PHRASES[match.group().lower()]
             mention = PeriodMention(start, end, kind, offset=offset)
+            if kind in ("ref_quarter", "ref_period"):
+                in_year = _IN_YEAR.match(low, end)
+                if in_year:
+                    mention = PeriodMention(start, in_year.end(), "same_in_year", int(in_year.group("year")))
         elif group == "arq":
             quarter = _ORDINALS_AR[match.group("arq_ord").lower()]
             if match.group("arq_year"):
@@ -139,6 +166,9 @@ def find_periods(text: str, low: str | None = None) -> list[PeriodMention]:
             else:
                 mention = PeriodMention(start, end, "quarter", None, quarter)
         elif group == "enq":
+            if match.group("enq_ord") and not match.group("enq_year") and _GENERIC_BEFORE.search(
+                    low, max(0, start - 8), start):
+                continue  # "the highest ever for a third quarter": any third quarter, not one
             if match.group("enq_ord"):
                 quarter = _ORDINALS_EN[match.group("enq_ord").lower()]
             else:

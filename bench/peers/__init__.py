@@ -1,0 +1,1 @@
+"""Peer implementations of the benchmark job on other stream processors."""

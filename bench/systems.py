@@ -1,0 +1,234 @@
+"""Run one system over one pre-loaded input and measure it: ours (a real worker) and Quix."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from bench.procstat import CpuMark, peak_rss_mb
+from bench.reference import compare
+from bench.topics import FinalsCollector
+from streams.broker import free_port
+from streams.settings import Settings
+from streams.topics import topic_names
+from tests.support.worker import settings_env
+
+REPO = Path(__file__).resolve().parents[1]
+OUT = REPO / "bench" / "out"
+
+
+@dataclass
+class RunResult:
+    system: str
+    input: str
+    updates: int
+    messages: int
+    ok: bool = False
+    exact: bool = False
+    verdict: str = ""
+    rate: float = 0.0
+    """Updates per second from the first input consumed to the last correct final window."""
+    seconds: float = 0.0
+    ready_s: float = 0.0
+    """Ours: process start to /healthz showing assigned partitions. Quix: to its first message."""
+    worker_cpu_s: float = 0.0
+    broker_cpu_s: float = 0.0
+    worker_cpu_per_update_us: float = 0.0
+    peak_rss_mb: float = 0.0
+    finals_checked: int = 0
+    finals_other: int = 0
+    """Final rows not in the reference (ours: derived conversion_rate/AOV; both: watermark windows)."""
+    log: str = ""
+    error: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Measured:
+    """What is common to both systems once the process is running."""
+
+    pid: int
+    broker_pid: int
+    t0: float
+    cpu: CpuMark | None = None
+    broker_cpu: CpuMark | None = None
+
+    def begin(self) -> None:
+        self.cpu = CpuMark(self.pid).begin()
+        self.broker_cpu = CpuMark(self.broker_pid).begin()
+
+
+def finish(result: RunResult, measured: Measured, collector: FinalsCollector, expected: dict[str, tuple[float, int]],
+           timeout_s: float) -> None:
+    """Wait for every expected final, then fill the result (rates, CPU, RSS, exactness)."""
+    completed = collector.wait(timeout_s)
+    assert measured.cpu is not None and measured.broker_cpu is not None
+    result.worker_cpu_s = round(measured.cpu.finish(), 3)
+    result.broker_cpu_s = round(measured.broker_cpu.finish(), 3)
+    result.peak_rss_mb = round(peak_rss_mb(measured.pid), 1)
+    if not completed:
+        # finals that arrive late still say which windows are wrong: give them one more second
+        time.sleep(1.0)
+    verdict = compare(expected, dict(collector.finals), collector.duplicates)
+    result.exact = verdict.exact
+    result.verdict = verdict.summary()
+    result.finals_checked = verdict.matched
+    result.finals_other = collector.others
+    if collector.error:
+        result.error = f"final-topic reader: {collector.error}"
+    result.ok = completed
+    if collector.stamps:
+        # complete: up to the last expected final; incomplete: up to the last final read (flagged)
+        result.seconds = round(collector.done_at - measured.t0, 3)
+        result.rate = round(result.updates / result.seconds, 1) if result.seconds > 0 else 0.0
+        result.worker_cpu_per_update_us = round(result.worker_cpu_s / result.updates * 1e6, 2)
+    if not completed:
+        result.error = result.error or (f"incomplete: {len(collector.finals)}/{len(expected)} expected finals "
+                                        f"arrived (rate is up to the last one read)")
+
+
+def stop_process(process: subprocess.Popen[bytes], timeout_s: float = 15.0) -> None:
+    if process.poll() is not None:
+        return
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout_s)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+def log_tail(path: Path, lines: int = 30) -> str:
+    try:
+        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+    except OSError:
+        return "(no log)"
+
+
+# ---------------------------------------------------------------------------------------- ours
+
+
+def souq_settings(bootstrap: str, prefix: str, state_dir: Path, extra: dict[str, str] | None = None) -> Settings:
+    """Defaults except what the benchmark fixes: one 1-minute window, 4 partitions, own topics
+    (and `extra`, lower-case field names, for experiments)."""
+    fixed: dict[str, Any] = {"kafka_bootstrap_servers": bootstrap, "topic_prefix": prefix, "app_id": f"{prefix}souq",
+                             "windows": "1m:10s", "partitions": 4, "web_port": free_port(), "state_dir": state_dir}
+    return Settings(**{**(extra or {}), **fixed})
+
+
+@dataclass
+class SouqWorker:
+    settings: Settings
+    log_path: Path
+    tree: Path | None = None
+    """Where `streams` and `models` are imported from (default: this repo)."""
+    process: subprocess.Popen[bytes] | None = None
+    launched: float = 0.0
+
+    def start(self) -> SouqWorker:
+        env = {**os.environ, **settings_env(self.settings), "PYTHONUNBUFFERED": "1"}
+        log = self.log_path.open("ab")
+        self.launched = time.time()
+        self.process = subprocess.Popen([sys.executable, "-m", "streams.cli", "worker"], cwd=self.tree or REPO,
+                                        env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        return self
+
+    def assigned(self) -> bool:
+        url = f"http://127.0.0.1:{self.settings.web_port}/healthz"
+        try:
+            with urllib.request.urlopen(url, timeout=1.0) as response:
+                return bool(orjson.loads(response.read()).get("assigned"))
+        except (OSError, urllib.error.URLError, ValueError):
+            return False
+
+    def wait_ready(self, timeout_s: float = 90.0) -> float:
+        """Polls /healthz every 50 ms; returns the wall time at which partitions were assigned."""
+        assert self.process is not None
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"worker exited with {self.process.returncode}:\n{log_tail(self.log_path)}")
+            if self.assigned():
+                return time.time()
+            time.sleep(0.05)
+        raise TimeoutError(f"worker not ready in {timeout_s:.0f} s:\n{log_tail(self.log_path)}")
+
+    def stop(self) -> None:
+        if self.process is not None:
+            stop_process(self.process)
+
+
+# ---------------------------------------------------------------------------------------- Quix
+
+
+@dataclass
+class QuixJob:
+    bootstrap: str
+    input_topic: str
+    output_topic: str
+    group: str
+    state_dir: Path
+    log_path: Path
+    batched: bool
+    changelog: bool = False
+    process: subprocess.Popen[bytes] | None = None
+    launched: float = 0.0
+
+    @property
+    def started_file(self) -> Path:
+        return self.state_dir.parent / f"{self.group}.started"
+
+    def start(self) -> QuixJob:
+        cmd = [sys.executable, str(REPO / "bench" / "peers" / "quix_job.py"), "--broker", self.bootstrap,
+               "--input", self.input_topic, "--output", self.output_topic, "--group", self.group,
+               "--state-dir", str(self.state_dir), "--started-file", str(self.started_file)]
+        if self.batched:
+            cmd.append("--batched")
+        if self.changelog:
+            cmd.append("--changelog")
+        self.started_file.unlink(missing_ok=True)
+        log = self.log_path.open("ab")
+        self.launched = time.time()
+        self.process = subprocess.Popen(cmd, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+                                        env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONWARNINGS": "ignore"})
+        return self
+
+    def wait_started(self, timeout_s: float = 90.0) -> float:
+        """Wall time at which the job saw its first message (it writes that time to a file)."""
+        assert self.process is not None
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"quix job exited with {self.process.returncode}:\n{log_tail(self.log_path)}")
+            try:
+                return float(self.started_file.read_text())
+            except (OSError, ValueError):
+                time.sleep(0.02)
+        raise TimeoutError(f"quix job consumed nothing in {timeout_s:.0f} s:\n{log_tail(self.log_path)}")
+
+    def stop(self) -> None:
+        if self.process is not None:
+            stop_process(self.process)
+
+
+def quix_topics(prefix: str) -> tuple[str, str]:
+    """(input, output): the input is our `metric-updates` topic itself, the same bytes."""
+    return topic_names(Settings(topic_prefix=prefix)).metric_updates, f"{prefix}quix-final"
+
+
+def clean_state(path: Path) -> None:
+    shutil.rmtree(path, ignore_errors=True)
