@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import UTC, datetime
+import time
+from typing import Final
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from models.fields import FUTURE_TOLERANCE, EventTime, FiniteValue, Identifier, Metric, Platform, Region, Unit
-from models.vocab import BOUNDED_PERCENT_METRICS, METRIC_UNITS, metric_kind, unit_matches
+from models.vocab import BOUNDED_PERCENT_METRICS, COUNTER_METRICS, ISO_4217, METRIC_UNITS, NON_MONEY_UNITS, unit_matches
+
+UNIT_OF_METRIC: Final = frozenset(
+    (metric, unit) for metric in METRIC_UNITS for unit in (*NON_MONEY_UNITS, *ISO_4217) if unit_matches(metric, unit)
+)
+NON_NEGATIVE_METRICS: Final = COUNTER_METRICS | {
+    metric for metric, unit in METRIC_UNITS.items() if unit in ("users", "count", "minutes")
+}
+
+
+def _latest_accepted() -> float:
+    """Now plus the tolerance, as epoch seconds (`time.time()` is ~10x cheaper than `datetime.now`)."""
+    return time.time() + FUTURE_TOLERANCE.total_seconds()
 
 
 class MetricUpdate(BaseModel):
@@ -32,19 +45,21 @@ class MetricUpdate(BaseModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> MetricUpdate:
-        """The one Python check per update: rules that tie fields together, and 'not in the future'."""
-        if self.observed_at > datetime.now(UTC) + FUTURE_TOLERANCE:
-            raise ValueError(f"event time {self.observed_at.isoformat()} is more than a day in the future")
-        if not unit_matches(self.metric, self.unit):
-            expected = METRIC_UNITS[self.metric]
+        """The one Python check per update (rules that tie fields together, 'not in the future'),
+        written as set lookups and compares: it runs for every update on the hot path."""
+        metric, value = self.metric, self.value
+        if (metric, self.unit) not in UNIT_OF_METRIC:
+            expected = METRIC_UNITS[metric]
             hint = "an ISO 4217 currency code" if expected == "currency" else repr(expected)
-            raise ValueError(f"metric {self.metric!r} takes {hint} as unit, not {self.unit!r}")
-        if metric_kind(self.metric) == "counter" and self.value < 0:
-            raise ValueError(f"{self.metric} is a counter: a negative count ({self.value:g}) is not an increment")
-        if self.metric in BOUNDED_PERCENT_METRICS and not 0 <= self.value <= 100:
-            raise ValueError(f"{self.metric} is a share in percent: {self.value:g} is outside 0..100")
-        if self.value < 0 and METRIC_UNITS[self.metric] in ("users", "count", "minutes"):
-            raise ValueError(f"{self.metric} cannot be negative ({self.value:g})")
+            raise ValueError(f"metric {metric!r} takes {hint} as unit, not {self.unit!r}")
+        if value < 0 and metric in NON_NEGATIVE_METRICS:
+            if metric in COUNTER_METRICS:
+                raise ValueError(f"{metric} is a counter: a negative count ({value:g}) is not an increment")
+            raise ValueError(f"{metric} cannot be negative ({value:g})")
+        if metric in BOUNDED_PERCENT_METRICS and not 0 <= value <= 100:
+            raise ValueError(f"{metric} is a share in percent: {value:g} is outside 0..100")
+        if self.observed_at.timestamp() > _latest_accepted():
+            raise ValueError(f"event time {self.observed_at.isoformat()} is more than a day in the future")
         return self
 
     def identity(self) -> str:

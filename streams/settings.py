@@ -44,9 +44,11 @@ class Settings(BaseSettings):
     idle_close_s: float = 30.0
     """An idle partition's windows close on the wall clock after this long without events."""
     dedup_max: int = 1_000_000
-    flush_interval_s: float = Field(default=0.5, gt=0)
-    """Window changes are published at most once per key per flush."""
-    batch_max: int = Field(default=5000, ge=1)
+    flush_interval_s: float = Field(default=0.1, gt=0)
+    """The longest an agent waits to fill a batch; window changes are published at most once
+    per key per batch. Shorter: lower latency, more (small) commits."""
+    batch_max: int = Field(default=1000, ge=1)
+    """Messages per agent batch: bounds memory when each message carries hundreds of updates."""
     max_article_bytes: int = 1_000_000
     max_batch_updates: int = 10_000
 

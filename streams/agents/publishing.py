@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -13,6 +14,15 @@ from models import Signal, encode_many
 from streams.app import Pipeline
 
 SIGNALS_PER_MESSAGE = 500
+VALIDATED_HEADER = "souq-validated"
+"""Set on `signals` messages our agents write from validated records; others are validated in full."""
+
+
+def is_validated(headers: Any) -> bool:
+    if not headers:
+        return False
+    items = headers.items() if isinstance(headers, dict) else headers
+    return any(key == VALIDATED_HEADER for key, _ in items)
 
 
 def signal_key(platform: str) -> bytes:
@@ -23,6 +33,7 @@ def signal_key(platform: str) -> bytes:
     return platform.encode()
 
 
+@functools.lru_cache(maxsize=4096)
 def signal_partition(platform: str, partitions: int) -> int:
     """The `signals` partition of a platform: what the default (murmur2) partitioner picks for its key."""
     return (murmur2(signal_key(platform)) & 0x7FFFFFFF) % partitions
@@ -51,7 +62,8 @@ async def publish_signals(pipeline: Pipeline, signals: Iterable[Signal]) -> list
         for start in range(0, len(group), SIGNALS_PER_MESSAGE):
             chunk = group[start:start + SIGNALS_PER_MESSAGE]
             futures.append(await pipeline.signals.send(key=signal_key(chunk[0].platform), partition=partition,
-                                                       value=encode_many(chunk)))
+                                                       value=encode_many(chunk),
+                                                       headers={VALIDATED_HEADER: b"1"}))
             pipeline.telemetry.published.labels(topic=pipeline.names.signals).inc(len(chunk))
     return futures
 
