@@ -19,7 +19,8 @@ GOOD = ('{"platform": "tiktok", "metric": "sessions", "value": 2000, "unit": "co
 BAD = '{"platform": "tiktok", "metric": "clicks", "value": 1, "unit": "count", "observed_at": "2024-03-01T12:00:10Z"}'
 
 
-def souq(settings: Settings, *args: str, stdin: str | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+def souq(settings: Settings, *args: str, stdin: str | None = None,
+         timeout: float = 60) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, **settings_env(settings), "COLUMNS": "200"}
     return subprocess.run([sys.executable, "-m", "streams.cli", *args], cwd=REPO, env=env, input=stdin,
                           capture_output=True, text=True, timeout=timeout)
