@@ -8,7 +8,6 @@ Linear time shows as the MB timings doubling with the size.
 from __future__ import annotations
 
 import json
-import random
 import sys
 import time
 from datetime import datetime
@@ -17,27 +16,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.hostile_text import hostile  # noqa: E402
 from streams.extraction import extract_figures  # noqa: E402
 
 SEED = ROOT.parent / "shared" / "data" / "seed" / "articles.jsonl"
-_PIECES = [
-    "1,2.3٫4٬5", "٠١٢٣٤٥٦٧٨٩" * 3, " مليون ", " مليار", "ألف ", "آلاف", "\u064e\u064f\u0650" * 5,
-    "\u200f\u202b\u2066", "،", ".", "9" * 50, " ", "و", "%", "$", "bn", " million ", "ـــ", "\n",
-]
-
-
-def hostile(size: int, seed: int = 7) -> str:
-    """Runs of digits, separators, scale words, combining and bidi marks."""
-    rng = random.Random(seed)
-    out: list[str] = []
-    total = 0
-    while total < size:
-        piece = rng.choice(_PIECES)
-        out.append(piece)
-        total += len(piece)
-    return "".join(out)[:size]
-
-
 def main() -> int:
     if SEED.exists():
         article = json.loads(SEED.read_text(encoding="utf-8").splitlines()[0])
