@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from collections.abc import Callable
@@ -74,3 +75,42 @@ def test_topics_create_is_idempotent(make_settings: Callable[..., Settings]) -> 
     assert first.returncode == 0, first.stderr
     second = souq(settings, "topics", "create")
     assert "created 0 topic(s)" in second.stdout
+
+
+def test_broker_command_starts_answers_and_stops_on_sigterm(make_settings: Callable[..., Settings]) -> None:
+    from streams.broker import broker_answers, free_port
+
+    port = free_port()
+    settings = make_settings().model_copy(update={"kafka_bootstrap_servers": "", "embedded_broker_port": port})
+    env = {**os.environ, **settings_env(settings)}
+    env.pop("SOUQ_KAFKA_BOOTSTRAP_SERVERS", None)
+    process = subprocess.Popen([sys.executable, "-m", "streams.cli", "broker"], cwd=REPO, env=env,
+                               stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stderr is not None
+        ready = process.stderr.readline()
+        assert f"broker ready on 127.0.0.1:{port}" in ready
+        assert broker_answers(f"127.0.0.1:{port}")
+    finally:
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(15) == 0
+    assert not broker_answers(f"127.0.0.1:{port}", timeout_s=1)
+
+
+def test_broker_command_starts_nothing_when_a_cluster_is_configured(make_settings: Callable[..., Settings]) -> None:
+    settings = make_settings()
+    result = souq(settings, "broker", timeout=30)
+    assert result.returncode == 0
+    assert f"SOUQ_KAFKA_BOOTSTRAP_SERVERS={settings.kafka_bootstrap_servers}: using that cluster" in result.stderr
+
+
+def test_simulate_publishes_a_feed_of_valid_updates(make_settings: Callable[..., Settings]) -> None:
+    settings = make_settings()
+    result = souq(settings, "simulate", "--rate", "50", "--count", "3", "--platforms", "tiktok,noon")
+    assert result.returncode == 0, result.stderr
+    assert "published 24 metric update(s)" in result.stdout  # 3 ticks x 2 platforms x 4 metrics
+    updates = [u for _, v in read_topic(settings, f"{settings.topic_prefix}metric-updates") for u in orjson.loads(v)]
+    parsed = [MetricUpdate.model_validate(u) for u in updates]
+    assert len(parsed) == 24
+    assert {(u.platform, u.metric) for u in parsed} == {
+        (p, m) for p in ("tiktok", "noon") for m in ("sessions", "orders", "gmv", "active_users")}
