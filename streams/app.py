@@ -34,6 +34,8 @@ class Pipeline:
     articles_by_content: faust.TopicT
     progress: Progress = field(default_factory=Progress)
     window_worker: Any = None
+    broker_reachable: bool = True
+    """Set by the health probe; the windows' idle close holds while the broker is unreachable."""
     """The signals agent's WindowWorker, set when the agents are registered (views query it)."""
 
 

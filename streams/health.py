@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -16,6 +17,45 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 PROBE_INTERVAL_S = 2.0
+
+
+class RepeatedClientErrors(logging.Filter):
+    """One WARNING/ERROR record per Kafka-client message template per `every_s`.
+
+    While the broker is down aiokafka logs every failed reconnect, metadata update, fetch and
+    produce retry (about 400 lines a second measured in a 20 s outage); the health probe
+    already says once that the broker is unreachable and once that it is back. INFO records
+    and other libraries' records pass untouched; a suppressed template is let through again
+    once `every_s` has passed, so a lasting problem stays visible.
+    """
+
+    def __init__(self, every_s: float = 60.0, prefix: str = "aiokafka") -> None:
+        super().__init__()
+        self.every_s = every_s
+        self.prefix = prefix
+        self.last: dict[tuple[str, str], float] = {}
+        self.suppressed = 0
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not record.name.startswith(self.prefix) or not logging.WARNING <= record.levelno < logging.CRITICAL:
+            return True
+        key = (record.name, str(record.msg))
+        now = time.monotonic()
+        last = self.last.get(key)
+        if last is not None and now - last < self.every_s:
+            self.suppressed += 1
+            return False
+        self.last[key] = now
+        return True
+
+
+def quiet_client_errors(every_s: float = 60.0) -> RepeatedClientErrors:
+    """Install the filter on the root logger's handlers (call once logging is configured)."""
+    quiet = RepeatedClientErrors(every_s)
+    for handler in logging.getLogger().handlers:
+        if not any(isinstance(f, RepeatedClientErrors) for f in handler.filters):
+            handler.addFilter(quiet)
+    return quiet
 
 
 class Progress:
@@ -52,6 +92,7 @@ def register_health(pipeline: Pipeline, progress: Progress) -> None:
     @pipeline.app.timer(interval=PROBE_INTERVAL_S, name="souq.health")
     async def probe() -> None:
         connected = await broker_reachable(pipeline.settings.bootstrap)
+        pipeline.broker_reachable = connected
         telemetry.broker_connected.set(1 if connected else 0)
         if connected != state["connected"]:
             if connected is False:
@@ -74,3 +115,22 @@ def register_health(pipeline: Pipeline, progress: Progress) -> None:
                 continue
             done = progress.done.get((tp.topic, tp.partition), -1)
             telemetry.consumer_lag.labels(topic=tp.topic, partition=str(tp.partition)).set(max(0, highwater - done - 1))
+
+
+def lagging(pipeline: Pipeline) -> bool:
+    """True while any assigned input partition has records the agents have not finished."""
+    try:
+        consumer = pipeline.app.consumer
+        assigned = consumer.assignment()
+    except Exception:
+        return False
+    for tp in assigned:
+        try:
+            highwater = consumer.highwater(tp)
+        except Exception:
+            continue
+        done = pipeline.progress.done.get((tp.topic, tp.partition))
+        # no progress yet: a partition taken over at its end never delivers a record to count from
+        if highwater is not None and done is not None and highwater - 1 > done:
+            return True
+    return False

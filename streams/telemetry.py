@@ -46,6 +46,8 @@ class Telemetry:
                                             buckets=E2E_BUCKETS, registry=r)
         self.consumer_lag = Gauge("souq_consumer_lag", "Records behind the log end", ["topic", "partition"],
                                   registry=r)
+        self.revoked_skipped = Counter("souq_revoked_skipped", "Buffered records of partitions revoked from this "
+                                       "worker, left to their new owner", ["topic"], registry=r)
         self.rebalances = Counter("souq_rebalances", "Partition assignments received", registry=r)
         self.table_keys = Gauge("souq_table_keys", "Live keys per table", ["table"], registry=r)
         self.broker_connected = Gauge("souq_broker_connected", "1 while the worker reaches the broker", registry=r)

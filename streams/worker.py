@@ -7,6 +7,7 @@ import logging
 import faust
 
 from streams.app import create_app, quiet_root_logger
+from streams.health import quiet_client_errors
 from streams.kafka_io import ensure_topics
 from streams.settings import Settings
 
@@ -24,6 +25,7 @@ def run_worker(settings: Settings) -> None:
     @app.task
     async def _restore_log_level() -> None:
         quiet_root_logger(settings.log_level)
+        quiet_client_errors()
 
     worker = faust.Worker(app, loglevel=settings.log_level.upper(), quiet=True, redirect_stdouts=False)
     logging.getLogger("faust").setLevel(logging.WARNING)

@@ -1,0 +1,73 @@
+"""Back-pressure: a burst of ten times the sustained rate, pre-loaded and published as fast as the
+producer goes, does not grow the worker's memory without bound. VmRSS is sampled every 100 ms
+through a sustained phase and through the burst until the worker has drained it; every update is
+counted exactly once (souq_metric_total equals the sum published).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from streams.broker import EmbeddedBroker
+from tests.faults.conftest import Figures, fault_settings
+from tests.faults.support import RssSampler, Sender, make_stream, metric_sum, paced
+from tests.support.worker import WorkerProcess, wait_for
+
+pytestmark = pytest.mark.broker
+
+
+def run_burst(broker: EmbeddedBroker, tmp: Path, spawn: Callable[..., WorkerProcess], figures: Figures, name: str,
+              rate: int, sustained_s: float, bound_mb: float) -> None:
+    settings = fault_settings(broker.bootstrap, tmp, idle_close_s=30.0)
+    worker = spawn(settings)
+    sustained_n = int(rate * sustained_s)
+    burst_n = 10 * sustained_n
+    stream = make_stream(sustained_n + burst_n, seed=5, minutes=8)
+    sustained, burst = stream[:sustained_n], stream[sustained_n:]
+    sampler = RssSampler([worker])
+    sampler.start()
+    sender = Sender(settings)
+    paced(sender, sustained, sustained_s, chunk=50)
+    baseline = max((mb for _, mb in sampler.samples), default=0.0)
+    started = time.monotonic()
+    for i in range(0, len(burst), 500):  # pre-built, published as fast as the producer goes
+        sender.updates(burst[i:i + 500])
+    sender.producer.flush(120)
+    burst_s = time.monotonic() - started
+    sender.close()
+    want = sum(u.value for u in stream if u.metric == "orders")
+
+    def drained() -> bool:
+        return metric_sum(worker.metrics(), "souq_metric_total", {"metric": "orders"}) >= want
+
+    try:
+        wait_for(drained, timeout_s=180, interval_s=1.0, what="the burst to drain")
+        drained_s = time.monotonic() - started
+    finally:
+        peak = sampler.stop()
+    got = metric_sum(worker.metrics(), "souq_metric_total", {"metric": "orders"})
+    figures.record(name, sustained_rate_per_s=rate, burst_updates=burst_n,
+                   burst_rate_per_s=round(burst_n / burst_s), burst_rate_x=round(burst_n / burst_s / rate, 1),
+                   drained_after_s=round(drained_s, 1), baseline_rss_mb=round(baseline, 1), peak_rss_mb=round(peak, 1),
+                   samples=len(sampler.samples), orders_sum=got, orders_expected=want)
+    assert burst_n / burst_s >= 10 * rate, "the burst was not ten times the sustained rate"
+    assert got == want
+    assert worker.process is not None and worker.process.poll() is None
+    assert peak - baseline < bound_mb, (baseline, peak)
+
+
+def test_burst_of_ten_times_the_rate_keeps_memory_bounded(
+    broker: EmbeddedBroker, tmp_path: Path, spawn: Callable[..., WorkerProcess], figures: Figures
+) -> None:
+    run_burst(broker, tmp_path, spawn, figures, "backpressure", rate=2000, sustained_s=3.0, bound_mb=300)
+
+
+@pytest.mark.soak
+@pytest.mark.timeout(1200)
+def test_soak_burst(broker: EmbeddedBroker, tmp_path: Path, spawn: Callable[..., WorkerProcess],
+                    figures: Figures) -> None:
+    run_burst(broker, tmp_path, spawn, figures, "backpressure_soak", rate=5000, sustained_s=10.0, bound_mb=300)
