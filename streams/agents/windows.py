@@ -27,9 +27,9 @@ from streams.agents.publishing import delivered, is_validated
 from streams.app import Pipeline, aiokafka_security
 from streams.health import lagging
 from streams.reported import ReportedTable
-from streams.state import MemoryStore, RocksStore, StateStore, encode_commit
+from streams.state import MemoryStore, RocksStore, StateStore, decode_keyed, encode_keyed_commit
 from streams.state.changelog import applied_offset_op, encode_ops, replay
-from streams.windows import DUPLICATE, LATE, PARTLY_LATE, WindowEngine, parse_windows
+from streams.windows import DUPLICATE, LATE, PARTLY_LATE, PlatformEngines, parse_windows
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +72,8 @@ class _EventTimes(dict[str, float]):
 
 
 class PartitionState:
-    """A partition's engine, reported figures and store, and the last offset applied.
+    """A partition's window engines (one per platform), reported figures and store, and the
+    last offset applied.
 
     Every commit goes to the changelog first (one record per commit, on the partition with
     the same number) and then to the local store with the changelog offset it came from, so a
@@ -84,8 +85,8 @@ class PartitionState:
         self.pipeline = pipeline
         self.partition = partition
         self.offset_key = f"{pipeline.names.signals}:{partition}"
-        self.engine = WindowEngine(parse_windows(settings.windows), dedup_max=settings.dedup_max,
-                                   idle_s=settings.idle_close_s)
+        self.engine = PlatformEngines(parse_windows(settings.windows), dedup_max=settings.dedup_max,
+                                      idle_s=settings.idle_close_s)
         self.reported = ReportedTable()
         self.store: StateStore
         if settings.store == "rocksdb":
@@ -106,9 +107,8 @@ class PartitionState:
             self.pipeline.settings.bootstrap, self.pipeline.names.changelog, self.partition, applied + 1,
             lambda offset, ops: self.store.apply_ops([*ops, applied_offset_op(offset)]),
             client_options=aiokafka_security(self.pipeline.settings))
-        state, offsets = self.store.load()
-        if state is not None:
-            self.engine.restore(state)
+        states, offsets = decode_keyed(self.store.items())
+        self.engine.restore(states)
         self.reported.load(self.store.load_extra("reported"))
         self.applied_offset = offsets.get(self.offset_key, -1)
         log.info("signals partition %d: state at offset %d (%d changelog commits replayed)",
@@ -116,8 +116,8 @@ class PartitionState:
         return self
 
     async def commit(self) -> None:
-        ops = encode_commit(self.engine.export_changes(), {self.offset_key: self.applied_offset},
-                            {"reported": self.reported.changes()})
+        ops = encode_keyed_commit(self.engine.export_changes(), {self.offset_key: self.applied_offset},
+                                  {"reported": self.reported.changes()})
         delivery = await self.pipeline.changelog.send(value=encode_ops(ops), partition=self.partition)
         metadata = await delivery
         self.store.apply_ops([*ops, applied_offset_op(metadata.offset)])

@@ -9,6 +9,7 @@ only what changed. Key layout (first byte = record type):
     m                                                    -> {watermark, max_event_ts, pending}
     o <topic:partition>                                  -> offset
     x <namespace> NUL <key>                              -> caller's bytes (`extra`)
+    E <engine name> NUL <any key above>                  -> that engine's state (one per platform)
 
 Big-endian sequence numbers sort oldest first, and ids leave oldest first, so removing
 expired ids is one range delete; an expired pane is one range delete too.
@@ -30,6 +31,7 @@ FINAL: Final = b"f"
 META: Final = b"m"
 OFFSET: Final = b"o"
 EXTRA: Final = b"x"
+ENGINE: Final = b"E"
 _ENGINE_RANGES: Final = ((b"c", b"d"), (b"d", b"e"), (b"f", b"g"), (b"m", b"n"))
 _PANE: Final = struct.Struct(">Iq")
 _SEQ: Final = struct.Struct(">Q")
@@ -76,13 +78,58 @@ def encode_commit(changes: Changes, offsets: Mapping[str, int],
         "pending": [(w.window, w.start, w.cells) for w in changes.pending],
     }
     ops.append(("put", META, orjson.dumps(meta)))
-    for source, offset in offsets.items():
-        ops.append(("put", OFFSET + source.encode(), orjson.dumps(offset)))
+    ops.extend(partition_ops(offsets, extra))
+    return ops
+
+
+def partition_ops(offsets: Mapping[str, int],
+                  extra: Mapping[str, Mapping[bytes, bytes | None]] | None = None) -> list[Op]:
+    """The input offsets and the caller's items: what a commit holds besides engine state."""
+    ops: list[Op] = [("put", OFFSET + source.encode(), orjson.dumps(offset)) for source, offset in offsets.items()]
     for namespace, items in (extra or {}).items():
         prefix = extra_prefix(namespace)
         for key, value in items.items():
             ops.append(("delete", prefix + key, None) if value is None else ("put", prefix + key, value))
     return ops
+
+
+def engine_prefix(name: str) -> bytes:
+    return ENGINE + name.encode() + b"\x00"
+
+
+def encode_keyed_commit(changes: Iterable[tuple[str, Changes]], offsets: Mapping[str, int],
+                        extra: Mapping[str, Mapping[bytes, bytes | None]] | None = None) -> list[Op]:
+    """One atomic commit of several named engines (one per platform), each under its own prefix."""
+    ops: list[Op] = []
+    for name, engine_changes in changes:
+        prefix = engine_prefix(name)
+        for op, key, arg in encode_commit(engine_changes, {}):
+            if op == "delete_range":
+                assert arg is not None
+                ops.append((op, prefix + key, prefix + arg))
+            else:
+                ops.append((op, prefix + key, arg))
+    ops.extend(partition_ops(offsets, extra))
+    return ops
+
+
+def decode_keyed(items: Iterable[tuple[bytes, bytes]]) -> tuple[dict[str, EngineState], dict[str, int]]:
+    """The named engines' states and the offsets, from the items of a keyed store."""
+    by_engine: dict[str, list[tuple[bytes, bytes]]] = {}
+    plain: list[tuple[bytes, bytes]] = []
+    for key, value in items:
+        if key[:1] == ENGINE:
+            name, _, rest = key[1:].partition(b"\x00")
+            by_engine.setdefault(name.decode(), []).append((rest, value))
+        else:
+            plain.append((key, value))
+    states: dict[str, EngineState] = {}
+    for engine, engine_items in by_engine.items():
+        state, _ = decode(engine_items)
+        if state is not None:
+            states[engine] = state
+    _, offsets = decode(plain)
+    return states, offsets
 
 
 def _tuple(series: Any) -> Series:

@@ -34,6 +34,10 @@ class StateStore(Protocol):
         """Write already-encoded operations atomically (a changelog record from another worker)."""
         ...
 
+    def items(self) -> Iterable[tuple[bytes, bytes]]:
+        """Every key and value, in key order."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -58,6 +62,9 @@ class _KeyValueStore:
 
     def apply_ops(self, ops: list[Op]) -> None:
         self._write(ops)
+
+    def items(self) -> Iterable[tuple[bytes, bytes]]:
+        return self._items()
 
     def close(self) -> None:
         return None

@@ -11,6 +11,7 @@ from streams.windows.engine import (
     FlushResult,
     WindowEngine,
 )
+from streams.windows.keyed import PlatformEngines
 from streams.windows.snapshot import Cell, Changes, EngineState, PendingWindow, Series
 from streams.windows.spec import DEFAULT_WINDOWS, WindowSpec, parse_duration, parse_windows
 
@@ -28,6 +29,7 @@ __all__ = [
     "EngineState",
     "FlushResult",
     "PendingWindow",
+    "PlatformEngines",
     "Series",
     "WindowEngine",
     "WindowSpec",

@@ -89,7 +89,6 @@ def test_scale_out_and_stop_mid_stream_keeps_finals_exact(cluster: Cluster, figu
     assert r["exact"], r
 
 
-@pytest.mark.xfail(strict=False, reason="routing pending")
 def test_every_worker_answers_windows_for_every_platform(cluster: Cluster, figures: Figures) -> None:
     """GET /windows/{platform} on any worker returns the platform's rows, wherever its partition lives."""
     now = datetime.now(UTC)
