@@ -34,9 +34,9 @@ class Pipeline:
     articles_by_content: faust.TopicT
     progress: Progress = field(default_factory=Progress)
     window_worker: Any = None
+    """The signals agent's WindowWorker, set when the agents are registered (views query it)."""
     broker_reachable: bool = True
     """Set by the health probe; the windows' idle close holds while the broker is unreachable."""
-    """The signals agent's WindowWorker, set when the agents are registered (views query it)."""
 
 
 def _credentials(settings: Settings) -> Any:
