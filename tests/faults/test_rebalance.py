@@ -112,7 +112,9 @@ def test_every_worker_answers_windows_for_every_platform(cluster: Cluster, figur
 def test_soak_scale_out_and_stop(broker: EmbeddedBroker, tmp_path: Path, figures: Figures) -> None:
     results = []
     for t in range(2):
-        made = run_cluster(broker, tmp_path / f"trial{t}", n=60_000, pace_s=20.0)
+        trial = tmp_path / f"trial{t}"
+        trial.mkdir()
+        made = run_cluster(broker, trial, n=60_000, pace_s=20.0)
         for worker in made.workers:
             worker.kill()
         results.append(made.result)
