@@ -48,6 +48,8 @@ class Telemetry:
                                   registry=r)
         self.revoked_skipped = Counter("souq_revoked_skipped", "Buffered records of partitions revoked from this "
                                        "worker, left to their new owner", ["topic"], registry=r)
+        self.rewound_skipped = Counter("souq_rewound_skipped", "Records fetched beyond the state's offset and "
+                                       "read again after seeking back to it", ["topic"], registry=r)
         self.rebalances = Counter("souq_rebalances", "Partition assignments received", registry=r)
         self.table_keys = Gauge("souq_table_keys", "Live keys per table", ["table"], registry=r)
         self.broker_connected = Gauge("souq_broker_connected", "1 while the worker reaches the broker", registry=r)

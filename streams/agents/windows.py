@@ -33,6 +33,9 @@ from streams.windows import DUPLICATE, LATE, PARTLY_LATE, PlatformEngines, parse
 
 log = logging.getLogger(__name__)
 
+REWIND_ATTEMPTS = 5
+REWIND_RETRY_S = 2.0
+"""Seek again if records beyond the state's offset still arrive this long after a rewind."""
 REFETCH_HOLD_S = 5.0
 """After the broker is reachable again, the idle clock waits this long for fresh fetches."""
 _SIGNALS = TypeAdapter(list[Signal])
@@ -96,6 +99,9 @@ class PartitionState:
         else:
             self.store = MemoryStore()
         self.applied_offset = -1
+        self.rewinds = 0
+        self.rewound_at: float | None = None
+        """When the input was last sought back to the state's offset (see WindowWorker._rewound)."""
         self.recovered_commits = 0
         self.held_at_event = 0.0
         """The worker's `held` seconds when this partition last got events (see WindowWorker.tick)."""
@@ -140,6 +146,7 @@ class WindowWorker:
         self._processed = t.processed.labels(topic=names.signals)
         self._duplicates = t.duplicates.labels(topic=names.signals)
         self._stale = t.revoked_skipped.labels(topic=names.signals)
+        self._rewound_skipped = t.rewound_skipped.labels(topic=names.signals)
         self._latency = t.processing_latency.labels(topic=names.signals)
 
     async def state_for(self, partition: int) -> PartitionState:
@@ -171,6 +178,8 @@ class WindowWorker:
                 if message.offset <= state.applied_offset:
                     self._duplicates.inc()
                     continue
+                if message.offset > state.applied_offset + 1 >= 1 and not await self._rewound(state, message):
+                    continue
                 rows = validated_rows(message)
                 if rows is not None:
                     try:
@@ -187,6 +196,8 @@ class WindowWorker:
                         rows = [signal.model_dump(mode="json") for signal in signals]
                         newest_event = max(newest_event, self._apply_rows(state, rows, times, totals, late, reported))
                 state.applied_offset = message.offset
+                state.rewound_at = None
+                state.rewinds = 0
                 state.held_at_event = self.held
                 touched.add(message.partition)
             for labels, amount in totals.items():
@@ -204,6 +215,31 @@ class WindowWorker:
             if count:
                 self._latency.observe((time.perf_counter() - started) / count)
             self._update_table_sizes()
+
+    async def _rewound(self, state: PartitionState, message: Any) -> bool:
+        """True when `message` directly follows what the state reflects; else rewind the input.
+
+        The state's offset, not the group's committed offset, says where input resumes: records
+        a worker skipped (a partition revoked while they sat in its buffer) are acknowledged
+        all the same, so a committed offset can run ahead of the state that was handed over.
+        `signals` has no transactions and no compaction, so its offsets have no holes: a gap is
+        records this state never saw. Seek back to them and drop what was fetched beyond.
+        """
+        expected = state.applied_offset + 1
+        now = time.monotonic()
+        if state.rewinds >= REWIND_ATTEMPTS:  # the records are gone (retention): go on from here, loudly
+            log.error("signals partition %d: offsets %d..%d are no longer on the broker; continuing at %d",
+                      state.partition, expected, message.offset - 1, message.offset)
+            state.rewinds = 0
+            return True
+        if state.rewound_at is None or now - state.rewound_at > REWIND_RETRY_S:
+            state.rewound_at = now
+            state.rewinds += 1
+            log.warning("signals partition %d: input resumed at offset %d but the state reflects %d; "
+                        "rewinding to %d", state.partition, message.offset, state.applied_offset, expected)
+            await self.pipeline.app.consumer.seek(message.tp, expected)
+        self._rewound_skipped.inc()
+        return False
 
     def _apply_rows(self, state: PartitionState, rows: list[dict[str, Any]], times: _EventTimes,
                     totals: dict[tuple[str, str, str, str], float], late: list[Signal],
