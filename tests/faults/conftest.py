@@ -7,7 +7,7 @@ and the run's last line is the summary:
     soak: trials=N exact=N lost=0 double=0 bad_inputs=N peak_rss_mb=N
 
 (printed from `pytest_unconfigure`, after pytest's own "N passed" line, so that it really is the
-last line of `make soak`; in a normal run it is printed as `faults: ...`).
+last line of `make soak`; in a normal run it is printed as `faults: ...` above pytest's closing line).
 """
 
 from __future__ import annotations
@@ -78,12 +78,19 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     _STATE["figures_path"] = str(paths[0])
 
 
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    """In a normal run the figures go above pytest's own closing line, which CI reads."""
+    if _RECORDS and not config.getoption("--run-soak", default=False):
+        terminalreporter.write_line(f"figures: {_STATE.get('figures_path', '-')}")
+        terminalreporter.write_line(summary_line("faults", _RECORDS))
+
+
 def pytest_unconfigure(config: pytest.Config) -> None:
-    if not _RECORDS:
+    """`make soak` ends with its summary line, after pytest's."""
+    if not _RECORDS or not config.getoption("--run-soak", default=False):
         return
-    prefix = "soak" if config.getoption("--run-soak", default=False) else "faults"
     sys.stdout.write(f"figures: {_STATE.get('figures_path', '-')}\n")
-    sys.stdout.write(summary_line(prefix, _RECORDS) + "\n")
+    sys.stdout.write(summary_line("soak", _RECORDS) + "\n")
     sys.stdout.flush()
 
 
