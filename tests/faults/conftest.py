@@ -28,7 +28,6 @@ import pytest
 from streams.broker import EmbeddedBroker, free_port
 from streams.kafka_io import ensure_topics
 from streams.settings import Settings
-from tests.support.worker import WorkerProcess
 
 _RECORDS: list[dict[str, Any]] = []
 _counter = itertools.count()
@@ -127,21 +126,6 @@ def member(settings: Settings, state_root: Path, **overrides: Any) -> Settings:
     n = next(_counter)
     return settings.model_copy(update={"web_port": free_port(), "state_dir": state_root / f"state-m{n}",
                                        **overrides})
-
-
-@pytest.fixture
-def spawn(tmp_path: Path) -> Iterator[Callable[..., WorkerProcess]]:
-    """Start a worker for any settings (any broker); every one is SIGKILLed at teardown."""
-    started: list[WorkerProcess] = []
-
-    def start(settings: Settings, wait: bool = True, **env: str) -> WorkerProcess:
-        worker = WorkerProcess(settings, tmp_path / f"worker-{len(started)}.log", extra_env=env)
-        started.append(worker)
-        return worker.start(wait=wait)
-
-    yield start
-    for worker in started:
-        worker.kill()
 
 
 # ---------------------------------------------------------------------------- S3 (moto) and brokers

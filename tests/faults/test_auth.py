@@ -55,7 +55,7 @@ def cli(settings: Settings, *args: str, stdin: bytes | None = None) -> subproces
 
 
 def test_wrong_credentials_fail_fast_with_a_clear_message_and_no_password(
-    dedicated_broker: Callable[..., EmbeddedBroker], tmp_path: Path, spawn: Callable[..., WorkerProcess],
+    dedicated_broker: Callable[..., EmbeddedBroker], tmp_path: Path, start_worker: Callable[..., WorkerProcess],
     figures: Figures
 ) -> None:
     broker = dedicated_broker(authentication=True)
@@ -72,7 +72,7 @@ def test_wrong_credentials_fail_fast_with_a_clear_message_and_no_password(
         settings = sasl(base, mechanism)
         runs[(mechanism, "topics create")] = cli(settings, "topics", "create")
         runs[(mechanism, "publish metrics")] = cli(settings, "publish", "metrics", str(source))
-        worker = spawn(settings, wait=False)
+        worker = start_worker(settings, wait=False)
         assert worker.process is not None
         runs[(mechanism, "worker")] = worker.process
         logs[(mechanism, "worker")] = worker.log_path
@@ -113,7 +113,8 @@ def _login(settings: Settings) -> str | None:
 
 
 def test_authenticated_worker_and_cli(moto_s3: MotoS3, dedicated_broker: Callable[..., EmbeddedBroker],
-                                      tmp_path: Path, spawn: Callable[..., WorkerProcess], figures: Figures) -> None:
+                                      tmp_path: Path, start_worker: Callable[..., WorkerProcess],
+                                      figures: Figures) -> None:
     storage = moto_s3.bucket(f"auth-{uuid.uuid4().hex[:8]}")
     port = free_port()
     open_broker = dedicated_broker(storage=storage, port=port, env=moto_s3.env())
@@ -130,7 +131,7 @@ def test_authenticated_worker_and_cli(moto_s3: MotoS3, dedicated_broker: Callabl
     topics = cli(settings, "topics", "create")
     out, _ = topics.communicate(timeout=60)
     assert topics.returncode == 0 and PASSWORD.encode() not in out, out
-    worker = spawn(settings)
+    worker = start_worker(settings)
     exposition = worker.metrics()
     assert PASSWORD not in exposition
     assert PASSWORD not in worker.log_path.read_text(errors="replace")

@@ -20,10 +20,10 @@ from tests.support.worker import WorkerProcess, wait_for
 pytestmark = pytest.mark.broker
 
 
-def run_burst(broker: EmbeddedBroker, tmp: Path, spawn: Callable[..., WorkerProcess], figures: Figures, name: str,
-              rate: int, sustained_s: float, bound_mb: float) -> None:
+def run_burst(broker: EmbeddedBroker, tmp: Path, start_worker: Callable[..., WorkerProcess], figures: Figures,
+              name: str, rate: int, sustained_s: float, bound_mb: float) -> None:
     settings = fault_settings(broker.bootstrap, tmp, idle_close_s=30.0)
-    worker = spawn(settings)
+    worker = start_worker(settings)
     sustained_n = int(rate * sustained_s)
     burst_n = 10 * sustained_n
     stream = make_stream(sustained_n + burst_n, seed=5, minutes=8)
@@ -61,15 +61,15 @@ def run_burst(broker: EmbeddedBroker, tmp: Path, spawn: Callable[..., WorkerProc
 
 
 def test_burst_of_ten_times_the_rate_keeps_memory_bounded(
-    broker: EmbeddedBroker, tmp_path: Path, spawn: Callable[..., WorkerProcess], figures: Figures
+    broker: EmbeddedBroker, tmp_path: Path, start_worker: Callable[..., WorkerProcess], figures: Figures
 ) -> None:
-    run_burst(broker, tmp_path, spawn, figures, "backpressure", rate=2000, sustained_s=3.0, bound_mb=300)
+    run_burst(broker, tmp_path, start_worker, figures, "backpressure", rate=2000, sustained_s=3.0, bound_mb=300)
 
 
 @pytest.mark.soak
 @pytest.mark.timeout(1200)
-def test_soak_burst(broker: EmbeddedBroker, tmp_path: Path, spawn: Callable[..., WorkerProcess],
+def test_soak_burst(broker: EmbeddedBroker, tmp_path: Path, start_worker: Callable[..., WorkerProcess],
                     figures: Figures) -> None:
     # 2,500/s sustained for 20 s, then 500,000 updates at ten times that: what one Python producer on this
     # machine can publish (5,000/s would need a 50,000/s producer, more than kafka-python reaches here)
-    run_burst(broker, tmp_path, spawn, figures, "backpressure_soak", rate=2500, sustained_s=20.0, bound_mb=300)
+    run_burst(broker, tmp_path, start_worker, figures, "backpressure_soak", rate=2500, sustained_s=20.0, bound_mb=300)

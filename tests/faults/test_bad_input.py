@@ -112,14 +112,14 @@ def extremes() -> list[tuple[str, bytes | None]]:
     return [("ten_megabytes", ten_mb), ("too_many_updates", too_many)]
 
 
-def run_bad_input(broker: EmbeddedBroker, tmp: Path, spawn: Callable[..., WorkerProcess], figures: Figures,
+def run_bad_input(broker: EmbeddedBroker, tmp: Path, start_worker: Callable[..., WorkerProcess], figures: Figures,
                   name: str, n_bad: int, n_valid: int) -> None:
     started = time.monotonic()
     bad = [*generate(n_bad), *extremes()]
     generated_s = time.monotonic() - started
     settings_ = fault_settings(broker.bootstrap, tmp)
     names = topic_names(settings_)
-    worker = spawn(settings_)
+    worker = start_worker(settings_)
     valid = make_stream(n_valid, seed=random.randrange(1 << 30))
     rng = random.Random(n_bad)
     sender = Sender(settings_)
@@ -185,13 +185,13 @@ def run_bad_input(broker: EmbeddedBroker, tmp: Path, spawn: Callable[..., Worker
 
 
 def test_bad_inputs_all_dead_lettered_and_valid_ones_exact(
-    broker: EmbeddedBroker, tmp_path: Path, spawn: Callable[..., WorkerProcess], figures: Figures
+    broker: EmbeddedBroker, tmp_path: Path, start_worker: Callable[..., WorkerProcess], figures: Figures
 ) -> None:
-    run_bad_input(broker, tmp_path, spawn, figures, "bad_input", n_bad=2000, n_valid=3000)
+    run_bad_input(broker, tmp_path, start_worker, figures, "bad_input", n_bad=2000, n_valid=3000)
 
 
 @pytest.mark.soak
 @pytest.mark.timeout(1200)
-def test_soak_bad_inputs(broker: EmbeddedBroker, tmp_path: Path, spawn: Callable[..., WorkerProcess],
+def test_soak_bad_inputs(broker: EmbeddedBroker, tmp_path: Path, start_worker: Callable[..., WorkerProcess],
                          figures: Figures) -> None:
-    run_bad_input(broker, tmp_path, spawn, figures, "bad_input_soak", n_bad=20_000, n_valid=20_000)
+    run_bad_input(broker, tmp_path, start_worker, figures, "bad_input_soak", n_bad=20_000, n_valid=20_000)

@@ -32,12 +32,12 @@ def log_lines(worker: WorkerProcess) -> list[str]:
 
 def test_worker_rides_out_a_20s_broker_outage(
     moto_s3: MotoS3, dedicated_broker: Callable[..., EmbeddedBroker], tmp_path: Path,
-    spawn: Callable[..., WorkerProcess], figures: Figures
+    start_worker: Callable[..., WorkerProcess], figures: Figures
 ) -> None:
     storage = moto_s3.bucket(f"outage-{uuid.uuid4().hex[:8]}")
     broker = dedicated_broker(storage=storage, env=moto_s3.env())
     settings = fault_settings(broker.bootstrap, tmp_path)
-    worker = spawn(settings)
+    worker = start_worker(settings)
     stream = make_stream(4000, seed=11, minutes=4)
     before, after = stream[:2000], stream[2000:]
     sender = Sender(settings)

@@ -26,13 +26,13 @@ from tests.support.worker import WorkerProcess
 pytestmark = pytest.mark.broker
 
 
-def run_trial(broker: EmbeddedBroker, tmp: Path, spawn: Callable[..., WorkerProcess], n: int, seed: int,
+def run_trial(broker: EmbeddedBroker, tmp: Path, start_worker: Callable[..., WorkerProcess], n: int, seed: int,
               pace_s: float) -> dict:
     rng = random.Random(seed)
     settings = fault_settings(broker.bootstrap, tmp)
     stream = make_stream(n, seed)
     a, b = int(n * 0.4), int(n * 0.7)
-    worker = spawn(settings)
+    worker = start_worker(settings)
     sampler = RssSampler([worker])
     sampler.start()
     sender = Sender(settings)
@@ -83,12 +83,12 @@ def run_trial(broker: EmbeddedBroker, tmp: Path, spawn: Callable[..., WorkerProc
             **verdict.summary()}
 
 
-def crash_trials(broker: EmbeddedBroker, tmp: Path, spawn: Callable[..., WorkerProcess], figures: Figures,
+def crash_trials(broker: EmbeddedBroker, tmp: Path, start_worker: Callable[..., WorkerProcess], figures: Figures,
                  name: str, trials: int, n: int, pace_s: float) -> None:
     results = []
     for t in range(trials):
         seed = random.SystemRandom().randrange(1 << 30)
-        results.append(run_trial(broker, tmp / f"trial{t}", spawn, n, seed, pace_s))
+        results.append(run_trial(broker, tmp / f"trial{t}", start_worker, n, seed, pace_s))
     exact = sum(1 for r in results if r["exact"])
     figures.record(name, trials=trials, exact_trials=exact, updates_per_trial=n,
                    lost=sum(r["lost"] for r in results), double=sum(r["double"] for r in results),
@@ -98,14 +98,14 @@ def crash_trials(broker: EmbeddedBroker, tmp: Path, spawn: Callable[..., WorkerP
 
 
 def test_sigkill_mid_stream_loses_nothing_and_counts_nothing_twice(
-    broker: EmbeddedBroker, tmp_path: Path, spawn: Callable[..., WorkerProcess], figures: Figures
+    broker: EmbeddedBroker, tmp_path: Path, start_worker: Callable[..., WorkerProcess], figures: Figures
 ) -> None:
-    crash_trials(broker, tmp_path, spawn, figures, "crash_restart", trials=1, n=20_000, pace_s=4.0)
+    crash_trials(broker, tmp_path, start_worker, figures, "crash_restart", trials=1, n=20_000, pace_s=4.0)
 
 
 @pytest.mark.soak
 @pytest.mark.timeout(1800)
 def test_soak_sigkill_mid_stream_100k(
-    broker: EmbeddedBroker, tmp_path: Path, spawn: Callable[..., WorkerProcess], figures: Figures
+    broker: EmbeddedBroker, tmp_path: Path, start_worker: Callable[..., WorkerProcess], figures: Figures
 ) -> None:
-    crash_trials(broker, tmp_path, spawn, figures, "crash_restart_soak", trials=4, n=100_000, pace_s=12.0)
+    crash_trials(broker, tmp_path, start_worker, figures, "crash_restart_soak", trials=4, n=100_000, pace_s=12.0)
