@@ -28,28 +28,16 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from streams.broker import EmbeddedBroker, free_port  # noqa: E402
-from streams.demo import feed  # noqa: E402
 from streams.kafka_io import ensure_topics  # noqa: E402
-from streams.publisher import Publisher  # noqa: E402
 from streams.settings import Settings  # noqa: E402
 from tests.support.prometheus import PrometheusServer, prometheus_binary  # noqa: E402
 from tests.support.worker import WorkerProcess  # noqa: E402
 from tests.web.browser import decode_png, find_chromium, screenshot  # noqa: E402
+from tests.web.live import DEMO_PLATFORMS, live_feed  # noqa: E402
 
-PLATFORMS = ["tiktok", "facebook", "instagram", "snapchat", "shopee", "noon"]
-RATE = 2.0
-"""Demo ticks a second, as `make run` publishes them."""
+PLATFORMS = DEMO_PLATFORMS
 SIZE = (1400, 900)
 EXPR = "souq:conversion_rate:1h"
-
-
-def live_feed(settings: Settings, stop: threading.Event, seed: int) -> None:
-    with Publisher(settings, batch_size=100) as publisher:
-        for batch in feed(PLATFORMS, rate=RATE, seed=seed):
-            publisher.metrics(batch)
-            publisher.flush()
-            if stop.is_set():
-                return
 
 
 def graph_url(prometheus_url: str, expr: str, range_input: str) -> str:

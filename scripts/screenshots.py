@@ -24,18 +24,24 @@ sys.path.insert(0, str(REPO))
 
 from models import MetricUpdate  # noqa: E402
 from streams.broker import EmbeddedBroker, free_port  # noqa: E402
-from streams.demo import default_profiles, feed, updates_for_tick  # noqa: E402
+from streams.demo import default_profiles, updates_for_tick  # noqa: E402
 from streams.kafka_io import ensure_topics  # noqa: E402
 from streams.publisher import Publisher  # noqa: E402
 from streams.settings import Settings  # noqa: E402
 from tests.support.worker import WorkerProcess  # noqa: E402
 from tests.web.browser import Elements, decode_png, dump_dom, find_chromium, screenshot  # noqa: E402
-from tests.web.live import article_figure, publish_signals, wait_for_window  # noqa: E402
+from tests.web.live import (  # noqa: E402
+    DEMO_PLATFORMS,
+    DEMO_RATE,
+    article_figure,
+    live_feed,
+    publish_signals,
+    wait_for_window,
+)
 
-PLATFORMS = ["tiktok", "facebook", "instagram", "snapchat", "shopee", "noon"]
+PLATFORMS = DEMO_PLATFORMS
 SIZE = (1280, 1240)
-RATE = 2.0
-"""Demo ticks a second, as `make run` publishes them."""
+RATE = DEMO_RATE
 TICKS_PER_MINUTE = int(RATE * 60)
 
 
@@ -56,15 +62,6 @@ def backfill(publisher: Publisher, worker: WorkerProcess, minutes: int, seed: in
         publisher.flush()
         wait_for_window(worker, PLATFORMS, minute, timeout_s=30)
         print(f"  minute {minute:%H:%M} seen", flush=True)
-
-
-def live_feed(settings: Settings, stop: threading.Event, seed: int) -> None:
-    with Publisher(settings, batch_size=100) as publisher:
-        for batch in feed(PLATFORMS, rate=RATE, seed=seed):
-            publisher.metrics(batch)
-            publisher.flush()
-            if stop.is_set():
-                return
 
 
 def main() -> int:

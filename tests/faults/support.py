@@ -13,7 +13,7 @@ import random
 import re
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -253,32 +253,25 @@ class RssSampler(threading.Thread):
         return max((mb for _, mb in self.samples), default=0.0)
 
 
-def metric_value(exposition: str, name: str, labels: dict[str, str] | None = None) -> float | None:
-    """The value of one sample of the Prometheus text exposition (labels must all match)."""
+def samples(exposition: str, name: str, labels: dict[str, str] | None = None) -> Iterator[float]:
+    """Values of the samples of `name` in the Prometheus text exposition whose labels all match."""
     for line in exposition.splitlines():
-        if not line.startswith(name):
-            continue
         m = re.match(r"^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{([^}]*)\})?\s+(\S+)$", line)
         if not m or m.group(1) != name:
             continue
         got = dict(re.findall(r'(\w+)="((?:[^"\\]|\\.)*)"', m.group(3) or ""))
         if labels and any(got.get(k) != v for k, v in labels.items()):
             continue
-        return float(m.group(4))
-    return None
+        yield float(m.group(4))
+
+
+def metric_value(exposition: str, name: str, labels: dict[str, str] | None = None) -> float | None:
+    """The value of the first matching sample, or None."""
+    return next(samples(exposition, name, labels), None)
 
 
 def metric_sum(exposition: str, name: str, labels: dict[str, str] | None = None) -> float:
-    total = 0.0
-    for line in exposition.splitlines():
-        m = re.match(r"^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{([^}]*)\})?\s+(\S+)$", line)
-        if not m or m.group(1) != name:
-            continue
-        got = dict(re.findall(r'(\w+)="((?:[^"\\]|\\.)*)"', m.group(3) or ""))
-        if labels and any(got.get(k) != v for k, v in labels.items()):
-            continue
-        total += float(m.group(4))
-    return total
+    return sum(samples(exposition, name, labels))
 
 
 def diagnose(settings: Settings, worker: WorkerProcess | None = None) -> dict[str, Any]:

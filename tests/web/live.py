@@ -7,13 +7,16 @@ Shared by tests/web/test_live_page.py and scripts/screenshots.py.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from models import MetricUpdate, Signal, encode
 from models.vocab import Kind, Qualifier
+from streams.demo import feed
 from streams.publisher import Publisher
+from streams.settings import Settings
 from tests.support.worker import WorkerProcess, wait_for
 
 
@@ -78,3 +81,19 @@ def minutes_back(now: datetime, count: int, offset_s: int = 30) -> list[datetime
     """Event times in the `count` minutes before the current one (oldest first), `offset_s` into each."""
     start = minute_start(now)
     return [start - timedelta(minutes=k) + timedelta(seconds=offset_s) for k in range(count, 0, -1)]
+
+
+DEMO_PLATFORMS = ["tiktok", "facebook", "instagram", "snapchat", "shopee", "noon"]
+"""What `make run` publishes, and what the scripts that picture it publish."""
+DEMO_RATE = 2.0
+"""Demo ticks a second, as `make run` publishes them."""
+
+
+def live_feed(settings: Settings, stop: threading.Event, seed: int) -> None:
+    """The demo feed with event time now, until `stop` is set (run it in a thread)."""
+    with Publisher(settings, batch_size=100) as publisher:
+        for batch in feed(DEMO_PLATFORMS, rate=DEMO_RATE, seed=seed):
+            publisher.metrics(batch)
+            publisher.flush()
+            if stop.is_set():
+                return
