@@ -148,12 +148,16 @@ class SouqWorker:
         return self
 
     def assigned(self) -> bool:
+        """Both consumer groups have joined: the metric stage's and Faust's (`signals`)."""
         url = f"http://127.0.0.1:{self.settings.web_port}/healthz"
+        names = topic_names(self.settings)
         try:
             with urllib.request.urlopen(url, timeout=1.0) as response:
-                return bool(orjson.loads(response.read()).get("assigned"))
+                assigned = orjson.loads(response.read()).get("assigned") or []
         except (OSError, urllib.error.URLError, ValueError):
             return False
+        topics = {entry.rpartition(":")[0] for entry in assigned}
+        return {names.metric_updates, names.signals} <= topics
 
     def wait_ready(self, timeout_s: float = 90.0) -> float:
         """Polls /healthz every 50 ms; returns the wall time at which partitions were assigned."""

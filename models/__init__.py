@@ -2,10 +2,10 @@
 
 from models.aggregate import ReportedFigure, WindowAggregate, window_key
 from models.article import Article
-from models.codec import DecodeError, decode, decode_updates, dumps, encode, encode_many
+from models.codec import DecodeError, decode, decode_update_rows, decode_updates, dumps, encode, encode_many
 from models.dead_letter import DeadLetter
 from models.metric_update import MetricBatch, MetricUpdate
-from models.signal import Signal, signals_from_updates
+from models.signal import Signal, signal_row
 
 __all__ = [
     "Article",
@@ -17,10 +17,11 @@ __all__ = [
     "Signal",
     "WindowAggregate",
     "decode",
+    "decode_update_rows",
     "decode_updates",
     "dumps",
     "encode",
     "encode_many",
-    "signals_from_updates",
+    "signal_row",
     "window_key",
 ]

@@ -13,11 +13,13 @@ import orjson
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from models.errors import describe
-from models.metric_update import MetricBatch, MetricUpdate
+from models.metric_update import BatchRow, MetricUpdate, UpdateRow, consistency_problem, latest_accepted
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
 
-_UPDATE_LIST = TypeAdapter(list[MetricUpdate])
+_UPDATE_ROW: TypeAdapter[UpdateRow] = TypeAdapter(UpdateRow)
+_UPDATE_ROWS: TypeAdapter[list[UpdateRow]] = TypeAdapter(list[UpdateRow])
+_BATCH_ROW: TypeAdapter[BatchRow] = TypeAdapter(BatchRow)
 
 
 class DecodeError(ValueError):
@@ -52,8 +54,9 @@ def decode(data: bytes, model: type[RecordT]) -> RecordT:
         raise _as_decode_error(error) from None
 
 
-def decode_updates(data: bytes) -> list[MetricUpdate]:
-    """A message of `metric-updates`: one update, a JSON array of them, or a MetricBatch.
+def decode_update_rows(data: bytes) -> list[UpdateRow]:
+    """A message of `metric-updates` (one update, a JSON array of them, or a MetricBatch) as
+    validated dicts: every rule of MetricUpdate, without building models (the hot path).
 
     The whole message is one unit: if any update in a batch is invalid the message is
     dead-lettered whole, so a producer never has half a batch silently applied.
@@ -61,15 +64,29 @@ def decode_updates(data: bytes) -> list[MetricUpdate]:
     head = data.lstrip()[:1]
     try:
         if head == b"[":
-            updates = _UPDATE_LIST.validate_json(data)
-            if not updates:
+            rows = _UPDATE_ROWS.validate_json(data)
+            if not rows:
                 raise DecodeError("invalid", "empty batch: a JSON array of updates needs at least one")
-            return updates
-        if b'"updates"' in data[:64] or b'"batch_id"' in data[:64]:
-            return list(MetricBatch.model_validate_json(data).updates)
-        return [MetricUpdate.model_validate_json(data)]
+            where = "{}"
+        elif b'"updates"' in data[:64] or b'"batch_id"' in data[:64]:
+            rows = _BATCH_ROW.validate_json(data)["updates"]
+            where = "updates.{}"
+        else:
+            rows = [_UPDATE_ROW.validate_json(data)]
+            where = "record"
     except ValidationError as error:
         raise _as_decode_error(error) from None
+    latest = latest_accepted()
+    for index, row in enumerate(rows):
+        problem = consistency_problem(row["metric"], row["unit"], row["value"], row["observed_at"], latest)
+        if problem:
+            raise DecodeError("invalid", f"{where.format(index)}: {problem}")
+    return rows
+
+
+def decode_updates(data: bytes) -> list[MetricUpdate]:
+    """`decode_update_rows` as MetricUpdate records (the CLI and tests; the worker keeps the dicts)."""
+    return [MetricUpdate.model_construct(**row) for row in decode_update_rows(data)]
 
 
 def _as_decode_error(error: ValidationError) -> DecodeError:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import time
-from typing import Final
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated, Any, Final, NotRequired
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from typing_extensions import TypedDict
 
 from models.fields import FUTURE_TOLERANCE, EventTime, FiniteValue, Identifier, Metric, Platform, Region, Unit
 from models.vocab import BOUNDED_PERCENT_METRICS, COUNTER_METRICS, ISO_4217, METRIC_UNITS, NON_MONEY_UNITS, unit_matches
@@ -19,9 +21,38 @@ NON_NEGATIVE_METRICS: Final = COUNTER_METRICS | {
 }
 
 
-def _latest_accepted() -> float:
+def latest_accepted() -> float:
     """Now plus the tolerance, as epoch seconds (`time.time()` is ~10x cheaper than `datetime.now`)."""
     return time.time() + FUTURE_TOLERANCE.total_seconds()
+
+
+def consistency_problem(metric: str, unit: str, value: float, observed_at: datetime, latest: float) -> str | None:
+    """The rules that tie fields together, and "not in the future": None when the update keeps them.
+
+    Written as set lookups and compares: it runs for every update on the hot path (both the
+    model's validator and the row decoder of the metric stage call it).
+    """
+    if (metric, unit) not in UNIT_OF_METRIC:
+        expected = METRIC_UNITS[metric]
+        hint = "an ISO 4217 currency code" if expected == "currency" else repr(expected)
+        return f"metric {metric!r} takes {hint} as unit, not {unit!r}"
+    if value < 0 and metric in NON_NEGATIVE_METRICS:
+        if metric in COUNTER_METRICS:
+            return f"{metric} is a counter: a negative count ({value:g}) is not an increment"
+        return f"{metric} cannot be negative ({value:g})"
+    if metric in BOUNDED_PERCENT_METRICS and not 0 <= value <= 100:
+        return f"{metric} is a share in percent: {value:g} is outside 0..100"
+    if observed_at.timestamp() > latest:
+        return f"event time {observed_at.isoformat()} is more than a day in the future"
+    return None
+
+
+def update_identity(platform: str, metric: str, value: float, unit: str, region: str | None,
+                    observed_at: datetime) -> str:
+    """The id of an update sent without one: a hash of its content, so an identical re-send is a repeat."""
+    digest = hashlib.blake2b(f"{platform}|{metric}|{value!r}|{unit}|{region}|{observed_at.isoformat()}".encode(),
+                             digest_size=12)
+    return "mu-" + digest.hexdigest()
 
 
 class MetricUpdate(BaseModel):
@@ -45,33 +76,15 @@ class MetricUpdate(BaseModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> MetricUpdate:
-        """The one Python check per update (rules that tie fields together, 'not in the future'),
-        written as set lookups and compares: it runs for every update on the hot path."""
-        metric, value = self.metric, self.value
-        if (metric, self.unit) not in UNIT_OF_METRIC:
-            expected = METRIC_UNITS[metric]
-            hint = "an ISO 4217 currency code" if expected == "currency" else repr(expected)
-            raise ValueError(f"metric {metric!r} takes {hint} as unit, not {self.unit!r}")
-        if value < 0 and metric in NON_NEGATIVE_METRICS:
-            if metric in COUNTER_METRICS:
-                raise ValueError(f"{metric} is a counter: a negative count ({value:g}) is not an increment")
-            raise ValueError(f"{metric} cannot be negative ({value:g})")
-        if metric in BOUNDED_PERCENT_METRICS and not 0 <= value <= 100:
-            raise ValueError(f"{metric} is a share in percent: {value:g} is outside 0..100")
-        if self.observed_at.timestamp() > _latest_accepted():
-            raise ValueError(f"event time {self.observed_at.isoformat()} is more than a day in the future")
+        problem = consistency_problem(self.metric, self.unit, self.value, self.observed_at, latest_accepted())
+        if problem:
+            raise ValueError(problem)
         return self
 
     def identity(self) -> str:
         """The deterministic id windows deduplicate on."""
-        if self.update_id:
-            return self.update_id
-        digest = hashlib.blake2b(
-            f"{self.platform}|{self.metric}|{self.value!r}|{self.unit}|{self.region}|"
-            f"{self.observed_at.isoformat()}".encode(),
-            digest_size=12,
-        )
-        return "mu-" + digest.hexdigest()
+        return self.update_id or update_identity(self.platform, self.metric, self.value, self.unit, self.region,
+                                                 self.observed_at)
 
 
 class MetricBatch(BaseModel):
@@ -81,3 +94,31 @@ class MetricBatch(BaseModel):
 
     batch_id: Identifier | None = None
     updates: list[MetricUpdate] = Field(min_length=1, max_length=10_000)
+
+
+def _row_type(model: type[BaseModel], name: str) -> Any:
+    """A TypedDict with the model's fields and constraints, for validating bytes into plain dicts.
+
+    pydantic-core builds dicts ~2x faster than model instances (1.5 µs against 3.2 µs per update,
+    measured on 500-update arrays): the metric stage decodes into these, then applies
+    `consistency_problem` in its own loop. Derived from the model, so the two cannot drift.
+    """
+    fields: dict[str, Any] = {}
+    for field_name, info in model.model_fields.items():
+        annotation = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+        fields[field_name] = annotation if info.is_required() else NotRequired[annotation]
+    row = TypedDict(name, fields)  # type: ignore[operator]
+    row.__pydantic_config__ = model.model_config  # type: ignore[attr-defined]
+    return row
+
+
+if TYPE_CHECKING:
+    UpdateRow = dict[str, Any]
+    BatchRow = dict[str, Any]
+else:
+    UpdateRow = _row_type(MetricUpdate, "UpdateRow")
+    BatchRow = TypedDict("BatchRow", {
+        "batch_id": NotRequired[MetricBatch.model_fields["batch_id"].annotation],
+        "updates": Annotated[list[UpdateRow], *MetricBatch.model_fields["updates"].metadata],
+    })
+    BatchRow.__pydantic_config__ = MetricBatch.model_config

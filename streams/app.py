@@ -33,6 +33,8 @@ class Pipeline:
     changelog: faust.TopicT
     articles_by_content: faust.TopicT
     progress: Progress = field(default_factory=Progress)
+    input_consumers: list[Any] = field(default_factory=list)
+    """Consumers of the lean stages beside Faust's (for health, lag and /healthz)."""
     window_worker: Any = None
     """The signals agent's WindowWorker, set when the agents are registered (views query it)."""
     broker_reachable: bool = True

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -64,10 +65,10 @@ class Progress:
     def __init__(self) -> None:
         self.done: dict[tuple[str, int], int] = {}
 
-    def record(self, events: Any) -> None:
+    def record(self, messages: Iterable[Any]) -> None:
+        """Messages (Faust's or aiokafka's records: topic, partition, offset) finished."""
         done = self.done
-        for event in events:
-            message = event.message
+        for message in messages:
             key = (message.topic, message.partition)
             if message.offset > done.get(key, -1):
                 done[key] = message.offset
@@ -101,36 +102,51 @@ def register_health(pipeline: Pipeline, progress: Progress) -> None:
             elif state["connected"] is False:
                 log.warning("broker at %s reachable again", pipeline.settings.bootstrap)
             state["connected"] = connected
+        for tp, highwater in fetched_highwaters(pipeline):
+            done = progress.done.get((tp.topic, tp.partition), -1)
+            telemetry.consumer_lag.labels(topic=tp.topic, partition=str(tp.partition)).set(max(0, highwater - done - 1))
+
+
+def input_consumers(pipeline: Pipeline) -> list[Any]:
+    """Faust's consumer and the lean stages' own: each has `assignment()` and `highwater(tp)`."""
+    try:
+        consumers: list[Any] = [pipeline.app.consumer]
+    except Exception:  # created lazily: before that nothing is assigned
+        consumers = []
+    return [*consumers, *pipeline.input_consumers]
+
+
+def assigned_partitions(pipeline: Pipeline) -> list[Any]:
+    partitions: list[Any] = []
+    for consumer in input_consumers(pipeline):
         try:
-            consumer = pipeline.app.consumer
-            assigned = consumer.assignment()
-        except Exception:  # before the first assignment there is no consumer to ask
-            return
+            partitions.extend(consumer.assignment())
+        except Exception:  # not started yet
+            continue
+    return partitions
+
+
+def fetched_highwaters(pipeline: Pipeline) -> Iterator[tuple[Any, int]]:
+    """(partition, high watermark of its last fetch) for every assigned input partition."""
+    for consumer in input_consumers(pipeline):
+        try:
+            assigned = list(consumer.assignment())
+        except Exception:
+            continue
         for tp in assigned:
             try:
                 highwater = consumer.highwater(tp)
             except Exception:
                 continue
-            if highwater is None:
-                continue
-            done = progress.done.get((tp.topic, tp.partition), -1)
-            telemetry.consumer_lag.labels(topic=tp.topic, partition=str(tp.partition)).set(max(0, highwater - done - 1))
+            if highwater is not None:
+                yield tp, highwater
 
 
 def lagging(pipeline: Pipeline) -> bool:
-    """True while any assigned input partition has records the agents have not finished."""
-    try:
-        consumer = pipeline.app.consumer
-        assigned = consumer.assignment()
-    except Exception:
-        return False
-    for tp in assigned:
-        try:
-            highwater = consumer.highwater(tp)
-        except Exception:
-            continue
+    """True while any assigned input partition has records the stages have not finished."""
+    for tp, highwater in fetched_highwaters(pipeline):
         done = pipeline.progress.done.get((tp.topic, tp.partition))
         # no progress yet: a partition taken over at its end never delivers a record to count from
-        if highwater is not None and done is not None and highwater - 1 > done:
+        if done is not None and highwater - 1 > done:
             return True
     return False

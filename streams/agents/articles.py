@@ -97,7 +97,7 @@ def register(pipeline: Pipeline) -> None:
                 fingerprint = content_fingerprint(article.body)
                 futures.append(await pipeline.articles_by_content.send(key=fingerprint.encode(), value=data))
             await delivered(futures)
-            pipeline.progress.record(events)
+            pipeline.progress.record(event.message for event in events)
 
     @pipeline.app.agent(pipeline.articles_by_content, name="souq.extract")
     async def extract_articles(stream: Any) -> None:
@@ -122,7 +122,7 @@ def register(pipeline: Pipeline) -> None:
             await delivered(await publish_signals(pipeline, signals))
             for known, fingerprint in fresh:  # only once the signals are on the broker
                 known.add(fingerprint)
-            pipeline.progress.record(events)
+            pipeline.progress.record(event.message for event in events)
             processed.inc(len(events))
             if events:
                 latency.observe((time.perf_counter() - started) / len(events))

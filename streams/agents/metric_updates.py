@@ -1,46 +1,157 @@
-"""metric-updates → signals: validate each message (one update, an array or a batch)."""
+"""metric-updates → signals, on a lean consumer loop: batches straight from the fetcher.
+
+Faust's stream hands a consumed record to an agent one event at a time through its
+conductor, ~60 µs per record on this machine (py-spy: task creation, `asyncio.wait` and the
+selector loop around every event), which made it the bound for single-update messages.
+This stage keeps no state, so it reads with an aiokafka consumer of its own (group
+`{app_id}-metric-updates`) and `getmany`: one call returns everything fetched, and the loop
+validates every message in pydantic-core into plain dicts, publishes the signals per target
+partition and commits the input only after they are on the broker (at-least-once: the
+windows count a signal id once). Faust still hosts it: it starts and stops with the app,
+its assignment shows on /healthz, its lag on /metrics.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import time
 from typing import Any
 
-from models import DecodeError, Signal, decode_updates, signals_from_updates
+from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener, TopicPartition
+from aiokafka.errors import KafkaError
+from mode import Service
+
+from models import DecodeError, decode_update_rows, signal_row
 from streams.agents.dead_letters import send_dead_letter
-from streams.agents.publishing import delivered, publish_signals
-from streams.app import Pipeline
+from streams.agents.publishing import SignalRow, delivered, publish_signal_rows
+from streams.app import Pipeline, aiokafka_security
+
+log = logging.getLogger(__name__)
+
+ROWS_PER_PUBLISH = 50_000
+"""Signals held before they are published mid-batch: bounds memory when messages are batches."""
 
 
-def register(pipeline: Pipeline) -> None:
-    settings = pipeline.settings
-    telemetry = pipeline.telemetry
-    topic_name = pipeline.names.metric_updates
-    processed = telemetry.processed.labels(topic=topic_name)
-    latency = telemetry.processing_latency.labels(topic=topic_name)
+class MetricUpdatesStage(Service):
+    """The consumer loop of the metric stage, started and stopped with the Faust app."""
 
-    @pipeline.app.agent(pipeline.metric_updates, name="souq.metric_updates")
-    async def validate_metric_updates(stream: Any) -> None:
-        async for events in stream.take_events(settings.batch_max, within=settings.flush_interval_s):
-            started = time.perf_counter()
-            signals: list[Signal] = []
-            futures = []
-            for event in events:
-                message = event.message
-                data = message.value
+    def __init__(self, pipeline: Pipeline, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.pipeline = pipeline
+        self.consumer: AIOKafkaConsumer | None = None
+        self._started_consumer: asyncio.Future[None] | None = None
+        self.lock = asyncio.Lock()
+        """Held while a batch is handled; a revocation waits for it (and its commit)."""
+        telemetry, topic = pipeline.telemetry, pipeline.names.metric_updates
+        self._processed = telemetry.processed.labels(topic=topic)
+        self._latency = telemetry.processing_latency.labels(topic=topic)
+
+    def assignment(self) -> set[TopicPartition]:
+        return set() if self.consumer is None else self.consumer.assignment()
+
+    def highwater(self, tp: TopicPartition) -> int | None:
+        return None if self.consumer is None else self.consumer.highwater(tp)
+
+    async def on_start(self) -> None:
+        settings = self.pipeline.settings
+        self.consumer = AIOKafkaConsumer(
+            bootstrap_servers=settings.bootstrap,
+            group_id=f"{settings.app_id}-metric-updates",
+            client_id=f"{settings.app_id}-metric-updates",
+            enable_auto_commit=False,
+            auto_offset_reset="earliest",
+            session_timeout_ms=int(settings.session_timeout_s * 1000),
+            heartbeat_interval_ms=int(settings.heartbeat_interval_s * 1000),
+            max_partition_fetch_bytes=16 * 1024 * 1024,
+            **aiokafka_security(settings),
+        )
+        self.consumer.subscribe([self.pipeline.names.metric_updates], listener=_CommitOnRevoke(self))
+        # started (and the group joined) in the background: the app's own join runs meanwhile
+        self._started_consumer = asyncio.ensure_future(self.consumer.start())
+
+    async def on_stop(self) -> None:
+        if self.consumer is not None:
+            await self.consumer.stop()
+
+    @Service.task
+    async def _consume(self) -> None:
+        settings = self.pipeline.settings
+        timeout_ms = int(settings.flush_interval_s * 1000)
+        assert self.consumer is not None and self._started_consumer is not None
+        await self._started_consumer
+        while not self.should_stop:
+            try:
+                batch = await self.consumer.getmany(timeout_ms=timeout_ms, max_records=settings.batch_max)
+            except KafkaError as error:  # the broker is away: the health probe says so; keep trying
+                log.debug("metric-updates fetch failed: %r", error)
+                await asyncio.sleep(0.5)
+                continue
+            if batch:
+                async with self.lock:
+                    await self.handle(batch)
+
+    async def handle(self, batch: dict[TopicPartition, list[Any]]) -> None:
+        """Validate, publish and commit one fetched batch."""
+        started = time.perf_counter()
+        pipeline = self.pipeline
+        limit = pipeline.settings.max_batch_updates
+        rows: list[SignalRow] = []
+        futures: list[Any] = []
+        count = 0
+        for records in batch.values():
+            for record in records:
+                count += 1
                 try:
-                    if not isinstance(data, bytes | bytearray):
+                    data = record.value
+                    if not data:
                         raise DecodeError("malformed", "empty message")
-                    updates = decode_updates(bytes(data))
-                    if len(updates) > settings.max_batch_updates:
-                        raise DecodeError("too_large", f"{len(updates)} updates in one message; "
-                                          f"the limit is {settings.max_batch_updates}")
+                    updates = decode_update_rows(data)
+                    if len(updates) > limit:
+                        raise DecodeError("too_large", f"{len(updates)} updates in one message; the limit is {limit}")
                 except DecodeError as error:
-                    futures.append(await send_dead_letter(pipeline, message, error.reason, error.detail))
+                    futures.append(await send_dead_letter(pipeline, record, error.reason, error.detail))
                     continue
-                signals.extend(signals_from_updates(updates))
-            futures.extend(await publish_signals(pipeline, signals))
-            await delivered(futures)
-            pipeline.progress.record(events)
-            processed.inc(len(events))
-            if events:
-                latency.observe((time.perf_counter() - started) / len(events))
+                for update in updates:
+                    row = signal_row(update)
+                    rows.append((update["observed_at"].timestamp(), row))
+                if len(rows) >= ROWS_PER_PUBLISH:
+                    futures.extend(await publish_signal_rows(pipeline, rows))
+                    rows = []
+        futures.extend(await publish_signal_rows(pipeline, rows))
+        await delivered(futures)
+        await self.commit(batch)
+        pipeline.progress.record(record for records in batch.values() for record in records)
+        self._processed.inc(count)
+        self._latency.observe((time.perf_counter() - started) / count)
+
+    async def commit(self, batch: dict[TopicPartition, list[Any]]) -> None:
+        assert self.consumer is not None
+        offsets = {tp: records[-1].offset + 1 for tp, records in batch.items() if records}
+        try:
+            await self.consumer.commit(offsets)
+        except KafkaError as error:
+            # a rebalance took the partition (or the broker is away): the next owner reads the
+            # batch again and the windows drop the repeats by signal id
+            log.warning("metric-updates commit of %s failed: %r", offsets, error)
+
+
+class _CommitOnRevoke(ConsumerRebalanceListener):  # type: ignore[misc]
+    """A revocation waits for the batch being handled, whose commit is the last of the partition here."""
+
+    def __init__(self, stage: MetricUpdatesStage) -> None:
+        self.stage = stage
+
+    async def on_partitions_revoked(self, revoked: Any) -> None:
+        async with self.stage.lock:
+            pass
+
+    async def on_partitions_assigned(self, assigned: Any) -> None:
+        pass
+
+
+def register(pipeline: Pipeline) -> MetricUpdatesStage:
+    stage = MetricUpdatesStage(pipeline)
+    pipeline.app.add_dependency(stage)
+    pipeline.input_consumers.append(stage)
+    return stage

@@ -133,6 +133,8 @@ class WindowWorker:
     def __init__(self, pipeline: Pipeline) -> None:
         self.pipeline = pipeline
         self.partitions: dict[int, PartitionState] = {}
+        self.opening: dict[int, asyncio.Future[PartitionState]] = {}
+        """States being restored since their assignment (all at once, not one per first event)."""
         self.owned: set[int] | None = None
         """`signals` partitions assigned to this worker; None until the first assignment."""
         self.lock = asyncio.Lock()
@@ -152,7 +154,9 @@ class WindowWorker:
     async def state_for(self, partition: int) -> PartitionState:
         state = self.partitions.get(partition)
         if state is None:
-            state = self.partitions[partition] = await PartitionState(self.pipeline, partition).open()
+            opening = self.opening.pop(partition, None)
+            state = await opening if opening is not None else await PartitionState(self.pipeline, partition).open()
+            self.partitions[partition] = state
         return state
 
     async def handle(self, events: Sequence[Any]) -> None:
@@ -210,7 +214,7 @@ class WindowWorker:
             if newest_event:
                 self.pipeline.telemetry.end_to_end_latency.observe(max(0.0, time.time() - newest_event))
             await asyncio.gather(*(self.partitions[partition].commit() for partition in touched))
-            self.pipeline.progress.record(events)
+            self.pipeline.progress.record(event.message for event in events)
             self._processed.inc(count)
             if count:
                 self._latency.observe((time.perf_counter() - started) / count)
@@ -362,8 +366,15 @@ class WindowWorker:
         t.table_keys.labels(table="reported").set(sum(len(s.reported.rows) for s in self.partitions.values()))
 
     def assign(self, partitions: Iterable[int]) -> None:
-        """The `signals` partitions this worker owns from now on (the full new assignment)."""
+        """The `signals` partitions this worker owns from now on (the full new assignment).
+
+        Their states start restoring at once, side by side (each replays its own changelog
+        partition), rather than one after the other as each partition's first event arrives.
+        """
         self.owned = set(partitions)
+        for partition in self.owned:
+            if partition not in self.partitions and partition not in self.opening:
+                self.opening[partition] = asyncio.ensure_future(PartitionState(self.pipeline, partition).open())
 
     async def release(self, partitions: Iterable[int]) -> None:
         """On revocation: commit and close the partitions' state so the next owner starts clean.
@@ -378,6 +389,9 @@ class WindowWorker:
                 self.owned.difference_update(partitions)
             for partition in partitions:
                 state = self.partitions.pop(partition, None)
+                opening = self.opening.pop(partition, None)
+                if state is None and opening is not None:
+                    state = await opening
                 if state is not None:
                     await state.commit()
                     state.store.close()

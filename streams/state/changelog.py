@@ -57,11 +57,12 @@ def applied_offset_op(offset: int) -> Op:
 
 
 async def replay(bootstrap: str, topic: str, partition: int, start: int, apply: Any,
-                 client_options: dict[str, Any] | None = None, idle_ms: int = 200) -> int:
+                 client_options: dict[str, Any] | None = None, idle_ms: int = 100) -> int:
     """Apply every changelog record from `start` to the end; return the number applied.
 
     `apply(offset, ops)` is called per record in order. The end is reached when the position
-    has caught up with the high watermark a fetch response reported.
+    has caught up with the high watermark a fetch response reported (an empty partition's
+    first fetch says so too: no idle wait).
     """
     from aiokafka import AIOKafkaConsumer, TopicPartition
 
@@ -80,7 +81,7 @@ async def replay(bootstrap: str, topic: str, partition: int, start: int, apply: 
                 apply(record.offset, decode_ops(record.value))
                 applied += 1
             highwater = consumer.highwater(tp)
-            if highwater is not None and await consumer.position(tp) >= highwater and not batches:
+            if highwater is not None and await consumer.position(tp) >= highwater:
                 return applied
     finally:
         await consumer.stop()

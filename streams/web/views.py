@@ -13,6 +13,7 @@ from prometheus_client import CONTENT_TYPE_LATEST
 
 from models.codec import dumps
 from streams.app import Pipeline
+from streams.health import assigned_partitions
 from streams.web.history import History
 from streams.web.overview import overview, snapshot
 from streams.windows.spec import parse_windows
@@ -56,10 +57,7 @@ def register_views(pipeline: Pipeline) -> None:
 
     @app.page("/healthz")
     async def healthz(web: Any, request: Any) -> Any:
-        try:
-            assigned = sorted(f"{tp.topic}:{tp.partition}" for tp in app.consumer.assignment())
-        except Exception:  # the consumer is created lazily; before that nothing is assigned
-            assigned = []
+        assigned = sorted(f"{tp.topic}:{tp.partition}" for tp in assigned_partitions(pipeline))
         return web.json({"status": "ok", "assigned": assigned})
 
     async def routed(web: Any, request: Any, platform: str) -> Any | None:
@@ -115,10 +113,7 @@ def register_views(pipeline: Pipeline) -> None:
         body = overview(pipeline.window_worker, pipeline.telemetry.registry, window=window, last=last,
                         windows=window_names, topic_prefix=pipeline.settings.topic_prefix, platforms=platforms,
                         history=history)
-        try:
-            body["assigned_partitions"] = len(app.consumer.assignment())
-        except Exception:  # the consumer is created lazily
-            body["assigned_partitions"] = 0
+        body["assigned_partitions"] = len(assigned_partitions(pipeline))
         return json_bytes(body, web)
 
     @app.page("/static/{path:.+}")

@@ -1,0 +1,106 @@
+"""The metric stage's fast path (validated dicts, Signal rows) keeps every rule of the records.
+
+`decode_update_rows` validates into plain dicts and `signal_row` writes Signals without
+building models; both must accept and reject exactly what MetricUpdate and Signal do.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import orjson
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from models import DecodeError, MetricBatch, MetricUpdate, Signal, decode_update_rows, signal_row
+from models.vocab import METRIC_UNITS
+
+NOW = datetime.now(UTC)
+TIMES = ["2024-03-01T12:00:10Z", "2024-03-01T15:00:10+03:00", "2024-03-01T12:00:10", "1999-12-31T23:59:59Z",
+         (NOW + timedelta(hours=2)).isoformat(), (NOW + timedelta(days=2)).isoformat(), "yesterday", 1709294410]
+VALUES: list[Any] = [0.0, 37.0, -3.0, 150.0, 1e16, "12", True, None, 12]
+FIELD_VALUES: dict[str, list[Any]] = {
+    "platform": ["tiktok", " TikTok ", "mercado_libre", "Mercado Libre!", "", 7],
+    "metric": [*sorted(METRIC_UNITS), "clicks"],
+    "value": VALUES,
+    "unit": ["count", "percent", "USD", "SAR", "users", "multiple", "usd", "dollars"],
+    "observed_at": TIMES,
+    "region": ["US", "SA", "global", "MENA", "Saudi", None],
+    "source": ["feed", "x" * 201, None],
+    "update_id": ["u-1", " ", "x" * 257, None],
+}
+
+updates = st.fixed_dictionaries(
+    {name: st.sampled_from(FIELD_VALUES[name]) for name in ("platform", "metric", "value", "unit", "observed_at")},
+    optional={name: st.sampled_from(FIELD_VALUES[name]) for name in ("region", "source", "update_id")}
+    | {"extra": st.just(1)},
+)
+
+
+def model_verdict(data: bytes) -> list[MetricUpdate] | None:
+    try:
+        return [MetricUpdate.model_validate_json(data)]
+    except ValidationError:
+        return None
+
+
+def rows_verdict(data: bytes) -> list[dict[str, Any]] | None:
+    try:
+        return decode_update_rows(data)
+    except DecodeError:
+        return None
+
+
+@settings(max_examples=600, deadline=None)
+@given(updates)
+def test_rows_accept_and_reject_what_the_model_does(values: dict[str, Any]) -> None:
+    data = orjson.dumps(values)
+    model, rows = model_verdict(data), rows_verdict(data)
+    assert (model is None) == (rows is None), (values, model, rows)
+    if model is not None and rows is not None:
+        assert MetricUpdate.model_construct(**rows[0]) == model[0]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(updates, min_size=1, max_size=5))
+def test_a_batch_is_accepted_only_when_every_update_is(values: list[dict[str, Any]]) -> None:
+    data = orjson.dumps({"batch_id": "b", "updates": values})
+    try:
+        expected: list[MetricUpdate] | None = list(MetricBatch.model_validate_json(data).updates)
+    except ValidationError:
+        expected = None
+    got = rows_verdict(data)
+    assert (expected is None) == (got is None)
+    if expected is not None and got is not None:
+        assert [MetricUpdate.model_construct(**row) for row in got] == expected
+
+
+def test_a_rule_broken_deep_in_a_batch_names_its_position() -> None:
+    good = {"platform": "tiktok", "metric": "orders", "value": 1.0, "unit": "count",
+            "observed_at": "2024-03-01T12:00:10Z"}
+    bad = {**good, "unit": "USD"}
+    with pytest.raises(DecodeError) as array:
+        decode_update_rows(orjson.dumps([good, good, bad]))
+    assert array.value.detail == "2: metric 'orders' takes 'count' as unit, not 'USD'"
+    with pytest.raises(DecodeError) as batch:
+        decode_update_rows(orjson.dumps({"updates": [good, bad]}))
+    assert batch.value.detail == "updates.1: metric 'orders' takes 'count' as unit, not 'USD'"
+    with pytest.raises(DecodeError) as single:
+        decode_update_rows(orjson.dumps(bad))
+    assert single.value.detail == "record: metric 'orders' takes 'count' as unit, not 'USD'"
+
+
+@settings(max_examples=300, deadline=None)
+@given(updates)
+def test_signal_rows_are_signals(values: dict[str, Any]) -> None:
+    rows = rows_verdict(orjson.dumps(values))
+    if rows is None:
+        return
+    row = signal_row(rows[0])
+    assert list(row) == list(Signal.model_fields)
+    signal = Signal.model_validate_json(orjson.dumps(row, option=orjson.OPT_UTC_Z))
+    assert signal == Signal.from_update(MetricUpdate.model_validate_json(orjson.dumps(values)))
+    assert signal.signal_id == (rows[0].get("update_id") or MetricUpdate.model_construct(**rows[0]).identity())
