@@ -67,10 +67,28 @@ def validated_rows(message: Any) -> list[dict[str, Any]] | None:
 
 
 class _EventTimes(dict[str, float]):
-    """ISO timestamp → epoch seconds, parsed once per distinct string in a batch."""
+    """ISO timestamp → epoch seconds, parsed once per distinct string in a batch.
+
+    Our own rows are UTC with a `Z` (`YYYY-MM-DDTHH:MM:SS[.ffffff]Z`): their whole seconds are
+    looked up per distinct second and the fraction added the way `datetime.timestamp` does it
+    (integer microseconds / 1e6, so the result is the same float); anything else is parsed in full.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seconds: dict[str, int] = {}
 
     def __missing__(self, text: str) -> float:
-        value = self[text] = datetime.fromisoformat(text).timestamp()
+        head, tail = text[:19], text[19:]
+        if tail[-1:] == "Z" and (len(tail) == 1 or (tail[0] == "." and 2 < len(tail) <= 8 and tail[1:-1].isdigit())):
+            base = self.seconds.get(head)
+            if base is None:
+                base = self.seconds[head] = int(datetime.fromisoformat(head + "+00:00").timestamp())
+            micros = int(tail[1:-1].ljust(6, "0")) if len(tail) > 1 else 0
+            value = (base * 1_000_000 + micros) / 1_000_000
+        else:
+            value = datetime.fromisoformat(text).timestamp()
+        self[text] = value
         return value
 
 
@@ -253,20 +271,25 @@ class WindowWorker:
         Idempotent (the engine ignores signal ids it has seen), so a message half applied
         before a malformed row is found can safely be applied again after full validation.
         """
-        engine = state.engine
-        apply = engine.apply
+        engines = state.engine
         newest = 0.0
+        platform_engine: Any = None
+        engine_platform = None
         for row in rows:
             platform, metric, unit, region = row["platform"], row["metric"], row["unit"], row["region"]
+            if platform != engine_platform:  # rows of a platform come together: look it up once per run
+                platform_engine, engine_platform = engines.engine(platform), platform
             ts = times[row["observed_at"]]
-            increment = row["origin"] == "metric_update" and metric in COUNTER_METRICS
-            if row["origin"] == "article":
+            origin = row["origin"]
+            increment = origin == "metric_update" and metric in COUNTER_METRICS
+            if origin == "article":
                 # The reported-figures table keeps figures of any date: an article about
                 # 2023 is news whatever the windows' watermark (it has its own dedup).
                 figure = state.reported.update(Signal.model_validate(row))
                 if figure is not None:
                     reported.append(figure)
-            status = apply(row["signal_id"], platform, metric, region, unit, float(row["value"]), ts, increment)
+            status = platform_engine.apply(row["signal_id"], platform, metric, region, unit, float(row["value"]), ts,
+                                           increment)
             if status == DUPLICATE:
                 self._duplicates.inc()
                 continue

@@ -138,3 +138,30 @@ def test_restore_ignores_windows_no_longer_configured() -> None:
     smaller.restore(state)
     assert smaller.watermark == engine.watermark
     assert {r.window for r in close_all(smaller)} == {"1m"}
+
+
+def test_dedup_ids_of_a_partly_expired_block_restore_exactly(tmp_path: Path) -> None:
+    """A commit's ids are one block; eviction (dedup_max) can take part of it before the next commit."""
+    store = RocksStore(str(tmp_path / "db"))
+    engine = WindowEngine(SPECS, dedup_max=4, clock=lambda: 0.0)
+    at = 1_546_300_800.0
+    for i in range(3):
+        engine.apply(f"a{i}", "noon", "orders", "SA", "count", 1.0, at, True)
+    store.commit(engine.export_changes(), {"signals:0": 0})  # block a0..a2
+    for i in range(3):
+        engine.apply(f"b{i}", "noon", "orders", "SA", "count", 1.0, at, True)  # evicts a0, a1
+    store.commit(engine.export_changes(), {"signals:0": 1})  # block b0..b2, front now past a1
+    state, _ = store.load()
+    assert state is not None
+    assert [sid for _, sid, _ in state.dedup] == ["a2", "b0", "b1", "b2"]
+    restored = WindowEngine(SPECS, dedup_max=4, clock=lambda: 0.0)
+    restored.restore(state)
+    assert restored.apply("a2", "noon", "orders", "SA", "count", 1.0, at, True) == 1  # DUPLICATE
+    assert restored.apply("a0", "noon", "orders", "SA", "count", 1.0, at, True) == 0  # forgotten: applied
+    for i in range(4):
+        engine.apply(f"c{i}", "noon", "orders", "SA", "count", 1.0, at, True)  # every older block expires whole
+    store.commit(engine.export_changes(), {"signals:0": 2})
+    state, _ = store.load()
+    assert state is not None and [sid for _, sid, _ in state.dedup] == ["c0", "c1", "c2", "c3"]
+    assert len([key for key, _ in store.items() if key[:1] == b"d"]) == 1
+    store.close()
