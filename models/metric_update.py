@@ -96,18 +96,20 @@ class MetricBatch(BaseModel):
     updates: list[MetricUpdate] = Field(min_length=1, max_length=10_000)
 
 
-def _row_type(model: type[BaseModel], name: str) -> Any:
+def _row_type(model: type[BaseModel], name: str, types: dict[str, Any] | None = None) -> Any:
     """A TypedDict with the model's fields and constraints, for validating bytes into plain dicts.
 
     pydantic-core builds dicts ~2x faster than model instances (1.5 µs against 3.2 µs per update,
     measured on 500-update arrays): the metric stage decodes into these, then applies
-    `consistency_problem` in its own loop. Derived from the model, so the two cannot drift.
+    `consistency_problem` in its own loop. Derived from the model, so the two cannot drift;
+    `types` replaces a field's type (keeping its constraints), e.g. nested models by their rows.
     """
     fields: dict[str, Any] = {}
     for field_name, info in model.model_fields.items():
-        annotation = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+        base = (types or {}).get(field_name, info.annotation)
+        annotation = Annotated[(base, *info.metadata)] if info.metadata else base
         fields[field_name] = annotation if info.is_required() else NotRequired[annotation]
-    row = TypedDict(name, fields)  # type: ignore[operator]
+    row = TypedDict(name, fields)  # type: ignore[misc]
     row.__pydantic_config__ = model.model_config  # type: ignore[attr-defined]
     return row
 
@@ -117,8 +119,4 @@ if TYPE_CHECKING:
     BatchRow = dict[str, Any]
 else:
     UpdateRow = _row_type(MetricUpdate, "UpdateRow")
-    BatchRow = TypedDict("BatchRow", {
-        "batch_id": NotRequired[MetricBatch.model_fields["batch_id"].annotation],
-        "updates": Annotated[list[UpdateRow], *MetricBatch.model_fields["updates"].metadata],
-    })
-    BatchRow.__pydantic_config__ = MetricBatch.model_config
+    BatchRow = _row_type(MetricBatch, "BatchRow", {"updates": list[UpdateRow]})

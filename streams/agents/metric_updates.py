@@ -136,7 +136,7 @@ class MetricUpdatesStage(Service):
             log.warning("metric-updates commit of %s failed: %r", offsets, error)
 
 
-class _CommitOnRevoke(ConsumerRebalanceListener):  # type: ignore[misc]
+class _CommitOnRevoke(ConsumerRebalanceListener):
     """A revocation waits for the batch being handled, whose commit is the last of the partition here."""
 
     def __init__(self, stage: MetricUpdatesStage) -> None:
