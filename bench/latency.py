@@ -1,26 +1,33 @@
 """Publish-to-window-update latency of a running worker at a fixed rate.
 
-Method: single-update messages with event time = now go to `metric-updates` at `rate`/s,
-round-robin over the 48 series, each publish time kept per window key in publish order.
-A reader on `aggregates` (started at the end of the topic before the first publish) sees
-rows with the window's cumulative `count`; a row with count c answers every probe of that
-window with index <= c not answered yet, at the wall time the row was read. So latency =
-read time - publish time: producer, both agent hops, the flush interval and the reader's
-fetch (max wait 10 ms) included. The first `warmup_s` seconds are not counted.
+Method: single-update messages with event time = now go to `metric-updates` at `rate`/s
+(aiokafka producer, paced every 5 ms), round-robin over the 48 series, each publish time
+kept per window key in publish order. A reader in its own process (so the publisher never
+holds it off the CPU) reads `aggregates` from its end and notes, for every counter row, the
+window's cumulative `count` and the wall time it read the row; a row with count c answers
+every probe of that window with index <= c not answered yet. So latency = read time -
+publish time: producer, both stages, the flush interval and the reader's fetch (max wait
+10 ms) included. The first `warmup_s` seconds are not counted.
 """
 
 from __future__ import annotations
 
-import threading
+import asyncio
+import multiprocessing
 import time
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.synchronize import Event
 
 import orjson
-from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+from aiokafka import AIOKafkaProducer
+from kafka import KafkaConsumer, TopicPartition
 
 from bench.input import SERIES, WINDOW_S, Update, encode_update
 from bench.reference import row_key, window_key
+
+PACE_S = 0.005
 
 
 @dataclass
@@ -41,13 +48,6 @@ class LatencyResult:
     method: str = __doc__.split("\n\n")[1].replace("\n", " ") if __doc__ else ""
 
 
-@dataclass
-class _Window:
-    published: int = 0
-    answered: int = 0
-    times: deque[float] = field(default_factory=deque)
-
-
 def _percentile(values: list[float], q: float) -> float:
     if not values:
         return float("nan")
@@ -55,96 +55,103 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def measure(bootstrap: str, updates_topic: str, aggregates_topic: str, rate: float, duration_s: float,
-            warmup_s: float = 2.0, drain_s: float = 5.0) -> LatencyResult:
-    result = LatencyResult(rate_target=round(rate, 1))
-    windows: dict[str, _Window] = {}
-    lock = threading.Lock()
-    latencies: list[float] = []
-    timeline: list[tuple[float, float]] = []
-    counting_from = [float("inf")]
-    counted = [0]
-    stop = threading.Event()
-
+def _read_rows(bootstrap: str, topic: str, ready: Event, stop: Event, out: Connection) -> None:
+    """Child process: (window key, count, read time) of every counter row until `stop`."""
     consumer = KafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False, group_id=None,
                              fetch_max_wait_ms=10, consumer_timeout_ms=100)
-    parts = consumer.partitions_for_topic(aggregates_topic) or {0}
-    consumer.assign([TopicPartition(aggregates_topic, p) for p in parts])
+    parts = consumer.partitions_for_topic(topic) or {0}
+    consumer.assign([TopicPartition(topic, p) for p in parts])
     consumer.seek_to_end()
     for tp in consumer.assignment():
         consumer.position(tp)
+    ready.set()
+    rows: list[tuple[str, int, float]] = []
+    while not stop.is_set():
+        for message in consumer:
+            seen = time.time()
+            row = orjson.loads(message.value)
+            if row.get("kind") == "counter":
+                rows.append((row_key(row), int(row["count"]), seen))
+    consumer.close()
+    out.send(rows)
+    out.close()
 
-    def read() -> None:
-        while not stop.is_set():
-            for message in consumer:
-                seen = time.time()
-                row = orjson.loads(message.value)
-                key = row_key(row) if row.get("kind") == "counter" else ""
-                with lock:
-                    window = windows.get(key)
-                    if window is None:
-                        continue
-                    count = int(row["count"])
-                    while window.answered < count and window.times:
-                        published = window.times.popleft()
-                        window.answered += 1
-                        if published >= counting_from[0]:
-                            latencies.append(seen - published)
-                            timeline.append((published, seen - published))
 
-    reader = threading.Thread(target=read, name="latency-reader", daemon=True)
-    reader.start()
-    producer = KafkaProducer(bootstrap_servers=bootstrap, acks=1, linger_ms=0)
+async def _publish(bootstrap: str, topic: str, rate: float, duration_s: float,
+                   published: dict[str, deque[float]]) -> tuple[int, float]:
+    """Publish at `rate` for `duration_s`; returns (probes sent, seconds taken)."""
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks=1, linger_ms=1)
+    await producer.start()
     nseries = len(SERIES)
-    started = time.time()
-    counting_from[0] = started + warmup_s
-    end = started + duration_s
     sent = 0
+    futures = []
+    started = time.time()
+    end = started + duration_s
     try:
-        while True:
-            now = time.time()
-            if now >= end:
-                break
-            due = started + sent / rate
-            if due > now:
-                time.sleep(min(due - now, 0.01))
-                continue
-            series = sent % nseries
-            ts_ms = int(now * 1000)
-            update = Update(series, ts_ms, 1.0, f"lat{int(started)}-{sent}")
-            key = window_key(SERIES[series].label, ts_ms // 1000 // WINDOW_S * WINDOW_S)
-            with lock:
-                window = windows.setdefault(key, _Window())
-                window.published += 1
-                window.times.append(time.time())
-            producer.send(updates_topic, key=SERIES[series].platform.encode(), value=encode_update(update))
-            sent += 1
-            if now >= counting_from[0]:
-                counted[0] += 1
-        producer.flush()
-        result.rate_achieved = round(sent / (time.time() - started), 1)
-        deadline = time.time() + drain_s
-        while time.time() < deadline:
-            with lock:
-                if all(not w.times for w in windows.values()):
-                    break
-            time.sleep(0.1)
+        while (now := time.time()) < end:
+            due = int((now - started) * rate)
+            while sent < due:
+                series = sent % nseries
+                ts_ms = int(now * 1000)
+                update = Update(series, ts_ms, 1.0, f"lat{int(started)}-{sent}")
+                key = window_key(SERIES[series].label, ts_ms // 1000 // WINDOW_S * WINDOW_S)
+                published.setdefault(key, deque()).append(time.time())
+                futures.append(await producer.send(topic, key=SERIES[series].platform.encode(),
+                                                   value=encode_update(update)))
+                sent += 1
+            if len(futures) > 5000:
+                await asyncio.gather(*futures)
+                futures = []
+            await asyncio.sleep(PACE_S)
+        await asyncio.gather(*futures)
     finally:
-        stop.set()
-        reader.join(2)
-        producer.close()
-        consumer.close()
-    with lock:
-        result.probes = sent
-        result.counted = counted[0]
-        result.answered = len(latencies)
-        result.p50_s = round(_percentile(latencies, 0.50), 4)
-        result.p90_s = round(_percentile(latencies, 0.90), 4)
-        result.p99_s = round(_percentile(latencies, 0.99), 4)
-        result.max_s = round(max(latencies), 4) if latencies else float("nan")
-        timeline.sort()
-        third = len(timeline) // 3
-        if third:
-            result.p50_first_third_s = round(_percentile([x for _, x in timeline[:third]], 0.5), 4)
-            result.p50_last_third_s = round(_percentile([x for _, x in timeline[-third:]], 0.5), 4)
+        await producer.stop()
+    return sent, time.time() - started
+
+
+def measure(bootstrap: str, updates_topic: str, aggregates_topic: str, rate: float, duration_s: float,
+            warmup_s: float = 2.0, drain_s: float = 5.0) -> LatencyResult:
+    result = LatencyResult(rate_target=round(rate, 1))
+    context = multiprocessing.get_context("spawn")
+    ready, stop = context.Event(), context.Event()
+    receive, send = context.Pipe(duplex=False)
+    reader = context.Process(target=_read_rows, args=(bootstrap, aggregates_topic, ready, stop, send), daemon=True)
+    reader.start()
+    if not ready.wait(60):
+        reader.kill()
+        raise TimeoutError("the latency reader did not start")
+    published: dict[str, deque[float]] = {}
+    started = time.time()
+    sent, seconds = asyncio.run(_publish(bootstrap, updates_topic, rate, duration_s, published))
+    result.rate_achieved = round(sent / seconds, 1)
+    time.sleep(drain_s)
+    stop.set()
+    rows: list[tuple[str, int, float]] = receive.recv()
+    reader.join(10)
+    counting_from = started + warmup_s
+    result.counted = sum(1 for times in published.values() for at in times if at >= counting_from)
+    answered: dict[str, int] = {}
+    latencies: list[float] = []
+    timeline: list[tuple[float, float]] = []
+    for key, count, seen in sorted(rows, key=lambda r: r[2]):
+        times = published.get(key)
+        done = answered.get(key, 0)
+        while times and done < count:
+            at = times.popleft()
+            done += 1
+            if at >= counting_from:
+                latencies.append(seen - at)
+                timeline.append((at, seen - at))
+        answered[key] = done
+    result.probes = sent
+    result.answered = len(latencies)
+    result.p50_s = round(_percentile(latencies, 0.50), 4)
+    result.p90_s = round(_percentile(latencies, 0.90), 4)
+    result.p99_s = round(_percentile(latencies, 0.99), 4)
+    result.max_s = round(max(latencies), 4) if latencies else float("nan")
+    timeline.sort()
+    third = len(timeline) // 3
+    if third:
+        result.p50_first_third_s = round(_percentile([x for _, x in timeline[:third]], 0.5), 4)
+        result.p50_last_third_s = round(_percentile([x for _, x in timeline[-third:]], 0.5), 4)
     return result

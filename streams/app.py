@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import faust
+from faust.transport.drivers import aiokafka as faust_aiokafka
 
 from streams.health import Progress, register_health
 from streams.settings import Settings
@@ -61,9 +62,34 @@ def aiokafka_security(settings: Settings) -> dict[str, Any]:
     return options
 
 
+class _ConsumerThread(faust_aiokafka.AIOKafkaConsumerThread):
+    def _create_worker_consumer(self, transport: Any) -> Any:
+        consumer = super()._create_worker_consumer(transport)
+        # Faust fixes fetch_max_wait_ms at 1500 and offers no setting; aiokafka reads this
+        # attribute when the consumer starts (see Settings.fetch_max_wait_ms for why it matters)
+        consumer._fetch_max_wait_ms = self.app.conf.fetch_max_wait_ms
+        return consumer
+
+
+class _Consumer(faust_aiokafka.Consumer):
+    def _new_consumer_thread(self) -> _ConsumerThread:
+        return _ConsumerThread(self, loop=self.loop, beacon=self.beacon)
+
+
+class _Transport(faust_aiokafka.Transport):
+    Consumer = _Consumer
+
+
+class SouqApp(faust.App):
+    """Faust's app with its worker consumer's fetch wait taken from our settings."""
+
+    def _new_transport(self) -> Any:
+        return _Transport(self.conf.broker_consumer, self)
+
+
 def create_app(settings: Settings) -> Pipeline:
     """Build the app; importing this module starts nothing."""
-    app = faust.App(
+    app = SouqApp(
         settings.app_id,
         broker=f"kafka://{settings.bootstrap}",
         broker_credentials=_credentials(settings),
@@ -86,6 +112,7 @@ def create_app(settings: Settings) -> Pipeline:
         autodiscover=False,
         loghandlers=[],
     )
+    app.conf.fetch_max_wait_ms = settings.fetch_max_wait_ms
     names = topic_names(settings)
 
     def raw(name: str) -> faust.TopicT:

@@ -64,6 +64,7 @@ class MetricUpdatesStage(Service):
             session_timeout_ms=int(settings.session_timeout_s * 1000),
             heartbeat_interval_ms=int(settings.heartbeat_interval_s * 1000),
             max_partition_fetch_bytes=16 * 1024 * 1024,
+            fetch_max_wait_ms=settings.fetch_max_wait_ms,
             **aiokafka_security(settings),
         )
         self.consumer.subscribe([self.pipeline.names.metric_updates], listener=_CommitOnRevoke(self))
