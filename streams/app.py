@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import faust
+from faust.tables import TableManager
 from faust.transport.drivers import aiokafka as faust_aiokafka
 
 from streams.health import Progress, register_health
@@ -80,6 +81,17 @@ class _Transport(faust_aiokafka.Transport):
     Consumer = _Consumer
 
 
+class _TableManager(TableManager):
+    """Faust's table manager without the 1 s pause it takes before subscribing (room for tables
+    declared after start; all of ours are declared before). Measured: the group join, and so
+    the worker's readiness, came 1 s later with it."""
+
+    async def on_start(self) -> None:
+        if not self.should_stop:
+            await self._update_channels()
+            await self.recovery.start()
+
+
 class SouqApp(faust.App):
     """Faust's app with its worker consumer's fetch wait taken from our settings."""
 
@@ -111,6 +123,7 @@ def create_app(settings: Settings) -> Pipeline:
         stream_wait_empty=False,
         autodiscover=False,
         loghandlers=[],
+        TableManager=_TableManager,
     )
     app.conf.fetch_max_wait_ms = settings.fetch_max_wait_ms
     names = topic_names(settings)

@@ -29,6 +29,9 @@ from streams.app import Pipeline, aiokafka_security
 
 log = logging.getLogger(__name__)
 
+_InFlight = tuple[list[Any], dict[TopicPartition, list[Any]]]
+"""Delivery futures of a published batch, and the batch (its offsets are committed once they resolve)."""
+
 ROWS_PER_PUBLISH = 50_000
 """Signals held before they are published mid-batch: bounds memory when messages are batches."""
 
@@ -41,6 +44,7 @@ class MetricUpdatesStage(Service):
         self.pipeline = pipeline
         self.consumer: AIOKafkaConsumer | None = None
         self._started_consumer: asyncio.Future[None] | None = None
+        self._in_flight: _InFlight | None = None
         self.lock = asyncio.Lock()
         """Held while a batch is handled; a revocation waits for it (and its commit)."""
         telemetry, topic = pipeline.telemetry, pipeline.names.metric_updates
@@ -88,12 +92,27 @@ class MetricUpdatesStage(Service):
                 log.debug("metric-updates fetch failed: %r", error)
                 await asyncio.sleep(0.5)
                 continue
-            if batch:
-                async with self.lock:
-                    await self.handle(batch)
+            async with self.lock:
+                sent = await self.handle(batch) if batch else None
+                await self.settle()
+                self._in_flight = sent
 
-    async def handle(self, batch: dict[TopicPartition, list[Any]]) -> None:
-        """Validate, publish and commit one fetched batch."""
+    async def settle(self) -> None:
+        """Wait for the batch in flight to be on the broker, then commit its input."""
+        in_flight, self._in_flight = self._in_flight, None
+        if in_flight is None:
+            return
+        futures, batch = in_flight
+        await delivered(futures)
+        await self.commit(batch)
+        self.pipeline.progress.record(record for records in batch.values() for record in records)
+
+    async def handle(self, batch: dict[TopicPartition, list[Any]]) -> _InFlight:
+        """Validate and publish one fetched batch; it is settled after the next one is published.
+
+        Waiting for the broker's acknowledgements while the next batch is validated keeps the
+        loop busy (measured: the worker sat idle ~20% of a backlog run waiting for them).
+        """
         started = time.perf_counter()
         pipeline = self.pipeline
         limit = pipeline.settings.max_batch_updates
@@ -120,11 +139,9 @@ class MetricUpdatesStage(Service):
                     futures.extend(await publish_signal_rows(pipeline, rows))
                     rows = []
         futures.extend(await publish_signal_rows(pipeline, rows))
-        await delivered(futures)
-        await self.commit(batch)
-        pipeline.progress.record(record for records in batch.values() for record in records)
         self._processed.inc(count)
         self._latency.observe((time.perf_counter() - started) / count)
+        return futures, batch
 
     async def commit(self, batch: dict[TopicPartition, list[Any]]) -> None:
         assert self.consumer is not None
@@ -138,14 +155,15 @@ class MetricUpdatesStage(Service):
 
 
 class _CommitOnRevoke(ConsumerRebalanceListener):
-    """A revocation waits for the batch being handled, whose commit is the last of the partition here."""
+    """A revocation waits for the batch being handled and settles the one in flight: their
+    commits are the last of the partitions here."""
 
     def __init__(self, stage: MetricUpdatesStage) -> None:
         self.stage = stage
 
     async def on_partitions_revoked(self, revoked: Any) -> None:
         async with self.stage.lock:
-            pass
+            await self.stage.settle()
 
     async def on_partitions_assigned(self, assigned: Any) -> None:
         pass
