@@ -74,6 +74,17 @@ class Progress:
                 done[key] = message.offset
 
 
+    def forget(self, partitions: Iterable[Any]) -> None:
+        """On revocation: what this worker finished there says nothing once another owner goes on.
+
+        Kept, a partition that comes back with nothing new to read (its new owner read to the
+        end) would look behind forever, and the idle close, which waits while input lags,
+        would never close the windows.
+        """
+        for tp in partitions:
+            self.done.pop((tp.topic, tp.partition), None)
+
+
 async def broker_reachable(bootstrap: str, timeout_s: float = 1.0) -> bool:
     for address in bootstrap.split(","):
         host, _, port = address.strip().rpartition(":")

@@ -164,6 +164,7 @@ class _CommitOnRevoke(ConsumerRebalanceListener):
     async def on_partitions_revoked(self, revoked: Any) -> None:
         async with self.stage.lock:
             await self.stage.settle()
+            self.stage.pipeline.progress.forget(revoked)
 
     async def on_partitions_assigned(self, assigned: Any) -> None:
         pass

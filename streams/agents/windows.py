@@ -453,6 +453,7 @@ def register(pipeline: Pipeline) -> WindowWorker:
     @pipeline.app.on_partitions_revoked.connect  # type: ignore[arg-type]
     async def on_revoked(app: Any, revoked: set[Any], **_: Any) -> None:
         await worker.release(tp.partition for tp in revoked if tp.topic == signals_topic)
+        pipeline.progress.forget(revoked)
 
     @pipeline.app.on_partitions_assigned.connect  # type: ignore[arg-type]
     async def on_assigned(app: Any, assigned: set[Any], **_: Any) -> None:

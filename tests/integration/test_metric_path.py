@@ -91,6 +91,26 @@ def test_updates_aggregate_exactly_with_dead_letters_beside_them(
     assert f'souq_dead_letters_total{{reason="malformed",topic="{names.metric_updates}"}} 1.0' in exposition
     assert worker.process is not None and worker.process.poll() is None
 
+    # the metric stage reads with its own consumer group: it shows on /healthz, its lag on
+    # /metrics (drained: 0), and its group's committed offsets cover every message published
+    assigned = orjson.loads(worker.get("/healthz"))["assigned"]
+    assert {f"{names.metric_updates}:{p}" for p in range(settings.partitions)} <= set(assigned)
+    lags = re.findall(rf'souq_consumer_lag\{{partition="\d+",topic="{names.metric_updates}"\}} ([0-9.]+)', exposition)
+    assert len(lags) == settings.partitions and all(float(lag) == 0.0 for lag in lags), exposition[-3000:]
+    published = len(read_topic(settings, names.metric_updates))
+    assert committed_total(settings, f"{settings.app_id}-metric-updates", names.metric_updates) == published
+
+
+def committed_total(settings: Settings, group: str, topic: str) -> int:
+    """Sum of a group's committed offsets over the topic's partitions (kafka-python)."""
+    from kafka import KafkaConsumer, TopicPartition
+
+    consumer = KafkaConsumer(bootstrap_servers=settings.bootstrap, group_id=group, enable_auto_commit=False)
+    try:
+        return sum(consumer.committed(TopicPartition(topic, p)) or 0 for p in range(settings.partitions))
+    finally:
+        consumer.close()
+
 
 def test_redelivered_updates_do_not_change_any_sum(
     make_settings: Callable[..., Settings], start_worker: Callable[..., WorkerProcess]
