@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 _InFlight = tuple[list[Any], dict[TopicPartition, list[Any]]]
 """Delivery futures of a published batch, and the batch (its offsets are committed once they resolve)."""
 
+STOP_SETTLE_S = 5.0
 ROWS_PER_PUBLISH = 50_000
 """Signals held before they are published mid-batch: bounds memory when messages are batches."""
 
@@ -76,8 +77,14 @@ class MetricUpdatesStage(Service):
         self._started_consumer = asyncio.ensure_future(self.consumer.start())
 
     async def on_stop(self) -> None:
-        if self.consumer is not None:
-            await self.consumer.stop()
+        """Commit the batch in flight if it is delivered soon; otherwise the next owner reads it again."""
+        if self.consumer is None:
+            return
+        try:
+            await asyncio.wait_for(self.settle(), STOP_SETTLE_S)
+        except (KafkaError, TimeoutError) as error:
+            log.warning("metric-updates: the last batch was not committed (%r); it will be read again", error)
+        await self.consumer.stop()
 
     @Service.task
     async def _consume(self) -> None:
@@ -92,10 +99,29 @@ class MetricUpdatesStage(Service):
                 log.debug("metric-updates fetch failed: %r", error)
                 await asyncio.sleep(0.5)
                 continue
-            async with self.lock:
-                sent = await self.handle(batch) if batch else None
-                await self.settle()
-                self._in_flight = sent
+            try:
+                async with self.lock:
+                    sent = await self.handle(batch) if batch else None
+                    await self.settle()
+                    self._in_flight = sent
+            except KafkaError as error:  # output not delivered: read everything uncommitted again
+                log.warning("metric-updates: signals not delivered (%r); reading from the last commit", error)
+                self._in_flight = None
+                await self.rewind()
+                await asyncio.sleep(0.5)
+
+    async def rewind(self) -> None:
+        """Seek every assigned partition back to its committed offset (at-least-once)."""
+        assert self.consumer is not None
+        for tp in self.consumer.assignment():
+            try:
+                committed = await self.consumer.committed(tp)
+            except KafkaError:
+                committed = None
+            if committed is None:
+                await self.consumer.seek_to_beginning(tp)
+            else:
+                self.consumer.seek(tp, committed)
 
     async def settle(self) -> None:
         """Wait for the batch in flight to be on the broker, then commit its input."""
