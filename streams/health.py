@@ -8,6 +8,7 @@ saw) minus the offset our agents last finished, both per partition.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import Iterable, Iterator
@@ -73,7 +74,6 @@ class Progress:
             if message.offset > done.get(key, -1):
                 done[key] = message.offset
 
-
     def forget(self, partitions: Iterable[Any]) -> None:
         """On revocation: what this worker finished there says nothing once another owner goes on.
 
@@ -114,8 +114,13 @@ def register_health(pipeline: Pipeline, progress: Progress) -> None:
                 log.warning("broker at %s reachable again", pipeline.settings.bootstrap)
             state["connected"] = connected
         for tp, highwater in fetched_highwaters(pipeline):
-            done = progress.done.get((tp.topic, tp.partition), -1)
-            telemetry.consumer_lag.labels(topic=tp.topic, partition=str(tp.partition)).set(max(0, highwater - done - 1))
+            done = progress.done.get((tp.topic, tp.partition))
+            labels = {"topic": tp.topic, "partition": str(tp.partition)}
+            if done is None:  # nothing finished since it was assigned: unknown, not "all of it"
+                with contextlib.suppress(KeyError):
+                    telemetry.consumer_lag.remove(*labels.values())
+                continue
+            telemetry.consumer_lag.labels(**labels).set(max(0, highwater - done - 1))
 
 
 def input_consumers(pipeline: Pipeline) -> list[Any]:

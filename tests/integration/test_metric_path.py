@@ -92,11 +92,12 @@ def test_updates_aggregate_exactly_with_dead_letters_beside_them(
     assert worker.process is not None and worker.process.poll() is None
 
     # the metric stage reads with its own consumer group: it shows on /healthz, its lag on
-    # /metrics (drained: 0), and its group's committed offsets cover every message published
+    # /metrics (drained: 0, for each partition it has read), and its group's committed offsets
+    # cover every message published
     assigned = orjson.loads(worker.get("/healthz"))["assigned"]
     assert {f"{names.metric_updates}:{p}" for p in range(settings.partitions)} <= set(assigned)
     lags = re.findall(rf'souq_consumer_lag\{{partition="\d+",topic="{names.metric_updates}"\}} ([0-9.]+)', exposition)
-    assert len(lags) == settings.partitions and all(float(lag) == 0.0 for lag in lags), exposition[-3000:]
+    assert lags and all(float(lag) == 0.0 for lag in lags), exposition[-3000:]
     published = len(read_topic(settings, names.metric_updates))
     assert committed_total(settings, f"{settings.app_id}-metric-updates", names.metric_updates) == published
 
