@@ -132,30 +132,30 @@ def input_consumers(pipeline: Pipeline) -> list[Any]:
     return [*consumers, *pipeline.input_consumers]
 
 
-def assigned_partitions(pipeline: Pipeline) -> list[Any]:
-    partitions: list[Any] = []
+def _assigned(pipeline: Pipeline) -> Iterator[tuple[Any, Any]]:
+    """(consumer, partition) for every partition assigned to any input consumer."""
     for consumer in input_consumers(pipeline):
         try:
-            partitions.extend(consumer.assignment())
+            assigned = list(consumer.assignment())
         except Exception:  # not started yet
             continue
-    return partitions
+        for tp in assigned:
+            yield consumer, tp
+
+
+def assigned_partitions(pipeline: Pipeline) -> list[Any]:
+    return [tp for _, tp in _assigned(pipeline)]
 
 
 def fetched_highwaters(pipeline: Pipeline) -> Iterator[tuple[Any, int]]:
     """(partition, high watermark of its last fetch) for every assigned input partition."""
-    for consumer in input_consumers(pipeline):
+    for consumer, tp in _assigned(pipeline):
         try:
-            assigned = list(consumer.assignment())
+            highwater = consumer.highwater(tp)
         except Exception:
             continue
-        for tp in assigned:
-            try:
-                highwater = consumer.highwater(tp)
-            except Exception:
-                continue
-            if highwater is not None:
-                yield tp, highwater
+        if highwater is not None:
+            yield tp, highwater
 
 
 def lagging(pipeline: Pipeline) -> bool:
