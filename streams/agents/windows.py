@@ -178,8 +178,25 @@ class WindowWorker:
         if state is None:
             opening = self.opening.pop(partition, None)
             state = await opening if opening is not None else await PartitionState(self.pipeline, partition).open()
+            state.held_at_event = self.held
             self.partitions[partition] = state
         return state
+
+    def _adopt_opened(self) -> None:
+        """Move states whose restore finished into `partitions`: a partition taken over with
+        nothing new to read gets no event to open it, yet its open windows must still close
+        on the idle clock (and answer queries). A restore that failed is started again."""
+        for partition, opening in list(self.opening.items()):
+            if not opening.done() or opening.cancelled():
+                continue
+            del self.opening[partition]
+            error = opening.exception()
+            if error is None:
+                state = self.partitions[partition] = opening.result()
+                state.held_at_event = self.held  # its idle clock starts now, not at the worker's start
+            elif self.owned is None or partition in self.owned:
+                log.warning("signals partition %d: state restore failed (%r); trying again", partition, error)
+                self.opening[partition] = asyncio.ensure_future(PartitionState(self.pipeline, partition).open())
 
     async def handle(self, events: Sequence[Any]) -> None:
         async with self.lock:
@@ -323,6 +340,7 @@ class WindowWorker:
     async def tick(self) -> None:
         """Wall-clock fallback: idle partitions still close their windows."""
         async with self.lock:
+            self._adopt_opened()
             now = time.time()
             self._update_hold(now)
             futures: list[Any] = []

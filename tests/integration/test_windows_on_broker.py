@@ -6,13 +6,14 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import orjson
 
 from models import MetricUpdate, Signal, decode
 from streams.publisher import Publisher
 from streams.settings import Settings
-from tests.support.worker import WorkerProcess, read_topic, wait_for
+from tests.support.worker import WorkerProcess, new_port, read_topic, wait_for
 
 PLATFORMS = ["tiktok", "noon", "shopee", "facebook", "temu", "amazon"]
 
@@ -107,3 +108,30 @@ def test_queries_answer_from_any_worker(
         assert local.count(True) == 1, f"{platform} should live on exactly one worker: {local}"
     hopping = first.json(f"/windows/{PLATFORMS[0]}?metric=orders&size=1h/5m&last=20")
     assert len(hopping) == 12 and {r["value"] for r in hopping} == {10.0}
+
+
+def test_windows_taken_over_with_nothing_new_still_close_and_answer(
+    make_settings: Callable[..., Settings], start_worker: Callable[..., WorkerProcess], tmp_path: Path
+) -> None:
+    """A partition handed over after its last signal gets no event on the new owner: its restored
+    windows must still answer queries there and close on the idle clock (a scale-out after a
+    burst, then quiet, left the last minute's windows open forever)."""
+    # idle, the watermark runs on from the newest event at wall speed: this window closes 10 s of
+    # idle after its owner applied (or restored) it, plus the idle 10 s
+    settings = make_settings(windows="1m:5s", idle_close_s=10.0, partitions=1)
+    first = start_worker(settings)
+    base = (datetime.now(UTC) - timedelta(minutes=10)).replace(second=0, microsecond=0)
+    key = f"1m|noon|orders|AE|count|counter|{base:%Y-%m-%dT%H:%M:%SZ}"
+    with Publisher(settings, batch_size=1) as publisher:
+        publisher.metric(update("noon", "orders", 5, base + timedelta(seconds=55), "only"))
+    wait_for(lambda: [k for k, _ in read_topic(settings, first.names.aggregates, idle_ms=300) if k == key.encode()],
+             timeout_s=30, what="the window's update on the first worker")
+    first.stop()
+    assert not read_topic(settings, first.names.aggregates_final, idle_ms=300), "closed before the handover"
+
+    second = start_worker(settings.model_copy(update={"state_dir": tmp_path / "second-state", "web_port": new_port()}))
+    rows = wait_for(lambda: second.json("/windows/noon?local=1"), timeout_s=15, what="the restored window's row")
+    assert [(r["metric"], r["value"]) for r in rows] == [("orders", 5.0)]
+    finals = wait_for(lambda: read_topic(settings, second.names.aggregates_final, idle_ms=300), timeout_s=45,
+                      what="the final from the idle clock on the new owner")
+    assert [(k, orjson.loads(v)["value"]) for k, v in finals] == [(key.encode(), 5.0)]
