@@ -2,7 +2,17 @@
 
 from models.aggregate import ReportedFigure, WindowAggregate, window_key
 from models.article import Article
-from models.codec import DecodeError, decode, decode_update_rows, decode_updates, dumps, encode, encode_many
+from models.codec import (
+    DecodeError,
+    TimedRow,
+    decode,
+    decode_timed_update_rows,
+    decode_update_rows,
+    decode_updates,
+    dumps,
+    encode,
+    encode_many,
+)
 from models.dead_letter import DeadLetter
 from models.metric_update import MetricBatch, MetricUpdate
 from models.signal import Signal, signal_row
@@ -15,8 +25,10 @@ __all__ = [
     "MetricUpdate",
     "ReportedFigure",
     "Signal",
+    "TimedRow",
     "WindowAggregate",
     "decode",
+    "decode_timed_update_rows",
     "decode_update_rows",
     "decode_updates",
     "dumps",

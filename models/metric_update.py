@@ -26,11 +26,14 @@ def latest_accepted() -> float:
     return time.time() + FUTURE_TOLERANCE.total_seconds()
 
 
-def consistency_problem(metric: str, unit: str, value: float, observed_at: datetime, latest: float) -> str | None:
+def consistency_problem(metric: str, unit: str, value: float, observed_at: datetime, observed_ts: float,
+                        latest: float) -> str | None:
     """The rules that tie fields together, and "not in the future": None when the update keeps them.
 
     Written as set lookups and compares: it runs for every update on the hot path (both the
-    model's validator and the row decoder of the metric stage call it).
+    model's validator and the row decoder of the metric stage call it). `observed_ts` is
+    `observed_at` in epoch seconds, computed once by the caller (~0.45 µs each: pydantic's
+    tzinfo answers `utcoffset` from Python), who needs it again.
     """
     if (metric, unit) not in UNIT_OF_METRIC:
         expected = METRIC_UNITS[metric]
@@ -42,7 +45,7 @@ def consistency_problem(metric: str, unit: str, value: float, observed_at: datet
         return f"{metric} cannot be negative ({value:g})"
     if metric in BOUNDED_PERCENT_METRICS and not 0 <= value <= 100:
         return f"{metric} is a share in percent: {value:g} is outside 0..100"
-    if observed_at.timestamp() > latest:
+    if observed_ts > latest:
         return f"event time {observed_at.isoformat()} is more than a day in the future"
     return None
 
@@ -76,7 +79,8 @@ class MetricUpdate(BaseModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> MetricUpdate:
-        problem = consistency_problem(self.metric, self.unit, self.value, self.observed_at, latest_accepted())
+        problem = consistency_problem(self.metric, self.unit, self.value, self.observed_at,
+                                      self.observed_at.timestamp(), latest_accepted())
         if problem:
             raise ValueError(problem)
         return self

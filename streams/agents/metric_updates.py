@@ -22,7 +22,7 @@ from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener, TopicPartition
 from aiokafka.errors import KafkaError
 from mode import Service
 
-from models import DecodeError, decode_update_rows, signal_row
+from models import DecodeError, decode_timed_update_rows, signal_row
 from streams.agents.dead_letters import send_dead_letter
 from streams.agents.publishing import SignalRow, delivered, publish_signal_rows
 from streams.app import Pipeline, aiokafka_security
@@ -152,15 +152,13 @@ class MetricUpdatesStage(Service):
                     data = record.value
                     if not data:
                         raise DecodeError("malformed", "empty message")
-                    updates = decode_update_rows(data)
+                    updates = decode_timed_update_rows(data)
                     if len(updates) > limit:
                         raise DecodeError("too_large", f"{len(updates)} updates in one message; the limit is {limit}")
                 except DecodeError as error:
                     futures.append(await send_dead_letter(pipeline, record, error.reason, error.detail))
                     continue
-                for update in updates:
-                    row = signal_row(update)
-                    rows.append((update["observed_at"].timestamp(), row))
+                rows.extend([(ts, signal_row(update)) for ts, update in updates])
                 if len(rows) >= ROWS_PER_PUBLISH:
                     futures.extend(await publish_signal_rows(pipeline, rows))
                     rows = []

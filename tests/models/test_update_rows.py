@@ -15,7 +15,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from models import DecodeError, MetricBatch, MetricUpdate, Signal, decode_update_rows, signal_row
+from models import (
+    DecodeError,
+    MetricBatch,
+    MetricUpdate,
+    Signal,
+    decode_timed_update_rows,
+    decode_update_rows,
+    signal_row,
+)
 from models.vocab import METRIC_UNITS
 
 NOW = datetime.now(UTC)
@@ -62,6 +70,8 @@ def test_rows_accept_and_reject_what_the_model_does(values: dict[str, Any]) -> N
     assert (model is None) == (rows is None), (values, model, rows)
     if model is not None and rows is not None:
         assert MetricUpdate.model_construct(**rows[0]) == model[0]
+        [(ts, row)] = decode_timed_update_rows(data)  # the event time beside the row is the row's own
+        assert row == rows[0] and ts == model[0].observed_at.timestamp()
 
 
 @settings(max_examples=200, deadline=None)
