@@ -125,8 +125,6 @@ class PartitionState:
         self.rewound_at: float | None = None
         """When the input was last sought back to the state's offset (see WindowWorker._rewound)."""
         self.recovered_commits = 0
-        self.held_at_event = 0.0
-        """The worker's `held` seconds when this partition last got events (see WindowWorker.tick)."""
 
     async def open(self) -> PartitionState:
         """Catch the local store up with the changelog, then load the engine from it."""
@@ -162,7 +160,10 @@ class WindowWorker:
         self.lock = asyncio.Lock()
         self.latest_start: dict[tuple[str, ...], datetime] = {}
         self.held = 0.0
-        """Wall seconds the idle close was held (broker unreachable, input behind, just reconnected)."""
+        """Wall seconds the idle close was held (broker unreachable, input behind, just reconnected,
+        or the stage busy handling input and delivering output)."""
+        self._busy = 0.0
+        """Seconds spent in `handle` and in the tick's own output since the last tick."""
         self._last_tick: float | None = None
         self._hold_until = 0.0
         t = pipeline.telemetry
@@ -178,7 +179,6 @@ class WindowWorker:
         if state is None:
             opening = self.opening.pop(partition, None)
             state = await opening if opening is not None else await PartitionState(self.pipeline, partition).open()
-            state.held_at_event = self.held
             self.partitions[partition] = state
         return state
 
@@ -192,8 +192,7 @@ class WindowWorker:
             del self.opening[partition]
             error = opening.exception()
             if error is None:
-                state = self.partitions[partition] = opening.result()
-                state.held_at_event = self.held  # its idle clock starts now, not at the worker's start
+                self.partitions[partition] = opening.result()
             elif self.owned is None or partition in self.owned:
                 log.warning("signals partition %d: state restore failed (%r); trying again", partition, error)
                 self.opening[partition] = asyncio.ensure_future(PartitionState(self.pipeline, partition).open())
@@ -241,7 +240,6 @@ class WindowWorker:
                 state.applied_offset = message.offset
                 state.rewound_at = None
                 state.rewinds = 0
-                state.held_at_event = self.held
                 touched.add(message.partition)
             for labels, amount in totals.items():
                 metric_total.labels(*labels).inc(amount)
@@ -255,8 +253,10 @@ class WindowWorker:
             await asyncio.gather(*(self.partitions[partition].commit() for partition in touched))
             self.pipeline.progress.record(event.message for event in events)
             self._processed.inc(count)
+            spent = time.perf_counter() - started
+            self._busy += spent
             if count:
-                self._latency.observe((time.perf_counter() - started) / count)
+                self._latency.observe(spent / count)
             self._update_table_sizes()
 
     async def _rewound(self, state: PartitionState, message: Any) -> bool:
@@ -325,28 +325,48 @@ class WindowWorker:
                 newest = ts
         return newest
 
-    def _update_hold(self, now: float) -> None:
-        """Idle means nothing left to read, not nothing received: while the broker is unreachable,
-        for a few seconds after it is back (the first fetches), and while any input partition is
-        behind, wall time does not count as idle time. Otherwise an outage or a lag longer than
-        `idle_close_s` closes windows whose signals are still on their way (they arrive late)."""
+    def _update_hold(self, now: float) -> float:
+        """Seconds since the last tick that were not idle time (also added to `held`).
+
+        Idle means nothing left to read, not nothing received: while the broker is unreachable,
+        for a few seconds after it is back (the first fetches), while any input partition is
+        behind, and while the stage itself handles input or delivers output, wall time does not
+        count as idle time. Otherwise an outage, a lag or a slow delivery longer than
+        `idle_close_s` closes windows whose signals are still on their way (they arrive late).
+        """
         last, self._last_tick = self._last_tick, now
+        busy, self._busy = self._busy, 0.0
         reachable = self.pipeline.broker_reachable
         if not reachable:
             self._hold_until = now + REFETCH_HOLD_S
-        if last is not None and (not reachable or now < self._hold_until or lagging(self.pipeline)):
-            self.held += now - last
+        if last is None:
+            return 0.0
+        if not reachable or now < self._hold_until or lagging(self.pipeline):
+            held = now - last
+        else:
+            # a batch whose output took seconds to deliver (a producer reconnecting after an
+            # outage) kept the next input from being read: that was not idle time either
+            held = min(busy, now - last)
+        self.held += held
+        return held
 
     async def tick(self) -> None:
-        """Wall-clock fallback: idle partitions still close their windows."""
+        """Wall-clock fallback: idle partitions still close their windows.
+
+        The hold applies to every platform's engine, each with its own idle clock: a platform
+        whose signals arrive after another's (same partition) must not find that the outage
+        both waited through counted as idle time for it alone.
+        """
         async with self.lock:
+            started = time.perf_counter()
             self._adopt_opened()
             now = time.time()
-            self._update_hold(now)
+            held = self._update_hold(now)
             futures: list[Any] = []
             flushed = []
             for state in self.partitions.values():
-                state.engine.tick(now - (self.held - state.held_at_event))
+                state.engine.hold_idle(held, now)
+                state.engine.tick(now)
                 produced = await self._flush(state, now)
                 if produced:
                     futures.extend(produced)
@@ -354,6 +374,7 @@ class WindowWorker:
             await delivered(futures)
             await asyncio.gather(*(state.commit() for state in flushed))
             self._update_table_sizes()
+            self._busy += time.perf_counter() - started
 
     async def _flush(self, state: PartitionState, now: float | None = None) -> list[Any]:
         result = state.engine.flush(now if now is not None else time.time())

@@ -309,6 +309,13 @@ class WindowEngine:
         """Max event time seen, or the idle wall-clock advance; -inf before the first event."""
         return self._wm
 
+    def hold_idle(self, seconds: float, now: float) -> None:
+        """Wall time that was not idle time (the broker away, input behind, the stage busy):
+        the idle clock does not count it, so the watermark does not run ahead of signals that
+        are only late to arrive."""
+        if seconds > 0:
+            self._last_wall = min(now, self._last_wall + seconds)
+
     def tick(self, now: float | None = None) -> int:
         """Wall-clock fallback; returns how many windows closed.
 

@@ -41,6 +41,10 @@ class PlatformEngines:
               ts: float, increment: bool) -> int:
         return self.engine(platform).apply(signal_id, platform, metric, region, unit, value, ts, increment)
 
+    def hold_idle(self, seconds: float, now: float) -> None:
+        for engine in self.engines.values():
+            engine.hold_idle(seconds, now)
+
     def tick(self, now: float | None = None) -> int:
         return sum(engine.tick(now) for engine in self.engines.values())
 

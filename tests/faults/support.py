@@ -176,13 +176,17 @@ class Sender:
         self.messages += 1
 
     def updates(self, batch: Sequence[MetricUpdate]) -> None:
-        """One message per platform group, as the Publisher does (single record or array)."""
+        for key, value in self.encoded(batch):
+            self.send(value, key=key)
+
+    @staticmethod
+    def encoded(batch: Sequence[MetricUpdate]) -> list[tuple[bytes, bytes]]:
+        """(key, value) of one message per platform group, as the Publisher does (single record or array)."""
         groups: dict[str, list[MetricUpdate]] = {}
         for u in batch:
             groups.setdefault(u.platform, []).append(u)
-        for platform, group in groups.items():
-            value = encode(group[0]) if len(group) == 1 else encode_many(group)
-            self.send(value, key=platform.encode())
+        return [(platform.encode(), encode(group[0]) if len(group) == 1 else encode_many(group))
+                for platform, group in groups.items()]
 
     def results(self, timeout_s: float = 60.0) -> list[tuple[Any, Any, Exception | None]]:
         """(tag, metadata, error) per message sent, in order."""

@@ -14,6 +14,7 @@ from streams.windows import (
     DUPLICATE,
     LATE,
     PARTLY_LATE,
+    PlatformEngines,
     WindowEngine,
     WindowSpec,
     parse_windows,
@@ -165,6 +166,33 @@ def test_idle_partition_closes_on_the_wall_clock() -> None:
     assert engine.tick(now=1095.0) == 1  # T0 + 70 = end + grace
     (final,) = engine.flush().finals
     assert final.value == 1.0 and engine.live_windows() == 0
+
+
+def test_held_time_does_not_count_as_idle_for_any_platform() -> None:
+    """An outage both platforms waited through is held for both, though only one gets events
+    right after it: the other's open window must not close before its signals arrive."""
+    clock = Clock(1000.0)
+    engines = PlatformEngines([WindowSpec("1m", 60, 60, 5)], idle_s=4.0, clock=clock)
+    engines.apply("a1", "tiktok", "orders", None, "count", 1.0, T0 + 59, True)
+    engines.apply("b1", "shopee", "orders", None, "count", 1.0, T0 + 59, True)
+    clock.now = 1020.0
+    engines.hold_idle(20.0, now=1020.0)  # the broker was away for all of it
+    engines.apply("a2", "tiktok", "orders", None, "count", 1.0, T0 + 59.5, True)
+    clock.now = 1021.0
+    assert engines.tick() == 0  # shopee has been idle 1 s, not 21 s
+    assert engines.apply("b2", "shopee", "orders", None, "count", 2.0, T0 + 59.6, True) == APPLIED
+    clock.now = 1040.0
+    assert engines.tick() == 2  # idle for real now: both windows close, with every signal
+    assert sorted((f.platform, f.value) for f in engines.flush().finals) == [("shopee", 3.0), ("tiktok", 2.0)]
+
+
+def test_holding_never_moves_the_idle_clock_past_now() -> None:
+    clock = Clock(1000.0)
+    engine = WindowEngine([WindowSpec("1m", 60, 60, 10)], idle_s=30.0, clock=clock)
+    engine.apply("a", "x", "orders", None, "count", 1.0, T0 + 5, True)
+    engine.hold_idle(500.0, now=1001.0)
+    assert engine.tick(now=1031.0) == 0 and engine.watermark == T0 + 5  # idle 30 s from 1001, not from 1501
+    assert engine.tick(now=1096.0) == 1  # T0 + 5 + 95 - 30 = end + grace
 
 
 def test_state_stays_bounded_on_a_long_stream() -> None:
