@@ -37,6 +37,7 @@ $(BENCH_VENV)/.installed: pyproject.toml
 bench: $(BENCH_VENV)/.installed
 	$(BENCH_VENV)/bin/python bench/extraction_bench.py
 	$(BENCH_VENV)/bin/python bench/window_engine_bench.py
+	$(BENCH_VENV)/bin/python bench/hot_path_bench.py
 	$(BENCH_VENV)/bin/python bench/run.py
 
 clean:

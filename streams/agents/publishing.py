@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import functools
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import orjson
@@ -66,21 +66,25 @@ async def publish_signal_rows(pipeline: Pipeline, rows: Iterable[SignalRow]) -> 
     time (stable, so equal times keep their arrival order) restores the order the windows need;
     the batch's input is acknowledged only after all of it is delivered, so nothing is lost.
     """
-    partitions = pipeline.settings.partitions
+    futures = []
+    published = pipeline.telemetry.published.labels(topic=pipeline.names.signals)
+    for partition, key, value, count in signal_messages(rows, pipeline.settings.partitions):
+        futures.append(await pipeline.signals.send(key=key, partition=partition, value=value,
+                                                   headers={VALIDATED_HEADER: b"1"}))
+        published.inc(count)
+    return futures
+
+
+def signal_messages(rows: Iterable[SignalRow], partitions: int) -> Iterator[tuple[int, bytes, bytes, int]]:
+    """(partition, key, JSON array, signals in it) of each `signals` message for `rows`."""
     by_partition: dict[int, list[SignalRow]] = defaultdict(list)
     for row in rows:
         by_partition[signal_partition(row[1]["platform"], partitions)].append(row)
-    futures = []
-    published = pipeline.telemetry.published.labels(topic=pipeline.names.signals)
     for partition, group in by_partition.items():
         group.sort(key=_event_time)
         for start in range(0, len(group), SIGNALS_PER_MESSAGE):
             chunk = [row for _, row in group[start:start + SIGNALS_PER_MESSAGE]]
-            futures.append(await pipeline.signals.send(key=signal_key(chunk[0]["platform"]), partition=partition,
-                                                       value=orjson.dumps(chunk, option=orjson.OPT_UTC_Z),
-                                                       headers={VALIDATED_HEADER: b"1"}))
-            published.inc(len(chunk))
-    return futures
+            yield partition, signal_key(chunk[0]["platform"]), orjson.dumps(chunk, option=orjson.OPT_UTC_Z), len(chunk)
 
 
 def _event_time(row: SignalRow) -> float:
