@@ -31,6 +31,7 @@ from bench.systems import (
 from bench.topics import FinalsCollector, preload
 from streams.broker import EmbeddedBroker, free_port
 from streams.kafka_io import ensure_topics, read_all
+from streams.processes import stop_processes
 from streams.settings import Settings
 from streams.topics import topic_names
 
@@ -114,13 +115,8 @@ def start_profiler(ctx: Context, pid: int, tag: str) -> list[subprocess.Popen[by
 
 
 def stop_profiler(procs: list[subprocess.Popen[bytes]]) -> None:
-    for proc in procs:
-        proc.send_signal(signal.SIGINT)
-    for proc in procs:
-        try:
-            proc.wait(30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+    """py-spy writes its profile on SIGINT."""
+    stop_processes(procs, signal.SIGINT, timeout_s=30)
 
 
 def count_items(settings: Settings, topic: str) -> int:

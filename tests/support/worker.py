@@ -17,6 +17,7 @@ import orjson
 
 from streams.broker import free_port
 from streams.kafka_io import consumer
+from streams.processes import stop_processes
 from streams.settings import Settings
 from streams.topics import TopicNames, topic_names
 
@@ -92,13 +93,8 @@ class WorkerProcess:
             return "(no log)"
 
     def stop(self, timeout_s: float = 15.0) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            self.process.wait(timeout_s)
-        except subprocess.TimeoutExpired:
-            self.kill()
+        if self.process is not None:
+            stop_processes([self.process], timeout_s=timeout_s, group=True)
 
     def kill(self) -> None:
         if self.process is not None and self.process.poll() is None:

@@ -7,7 +7,8 @@ from datetime import UTC, datetime
 
 from prometheus_client import CollectorRegistry
 
-from models import ReportedFigure, Signal, WindowAggregate
+from models import Signal
+from streams.agents.windows import WindowWorker
 from streams.reported import ReportedTable
 from streams.telemetry import Telemetry
 from streams.web.history import History
@@ -31,14 +32,9 @@ class FakeWindowWorker:
     partitions: dict[int, Partition]
     latest_start: dict[tuple[str, ...], datetime] = field(default_factory=dict)
 
-    def query(self, platform: str, metric: str | None, window: str | None, last: int) -> list[WindowAggregate]:
-        rows: list[WindowAggregate] = []
-        for state in self.partitions.values():
-            rows.extend(state.engine.query(platform, metric=metric, window=window, last=last))
-        return rows
-
-    def reported_for(self, platform: str) -> list[ReportedFigure]:
-        return [row for state in self.partitions.values() for row in state.reported.for_platform(platform)]
+    # the worker's own queries, over `partitions`
+    query = WindowWorker.query
+    reported_for = WindowWorker.reported_for
 
     def flush(self, now: float) -> None:
         """As the worker does: publish (here: drop) the changes, remember the newest start per series."""
