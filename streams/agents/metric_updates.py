@@ -191,7 +191,7 @@ class _CommitOnRevoke(ConsumerRebalanceListener):
             self.stage.pipeline.progress.forget(revoked)
 
     async def on_partitions_assigned(self, assigned: Any) -> None:
-        pass
+        self.stage.pipeline.progress.forget(assigned)
 
 
 def register(pipeline: Pipeline) -> MetricUpdatesStage:

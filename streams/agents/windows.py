@@ -122,6 +122,8 @@ class PartitionState:
             self.store = MemoryStore()
         self.applied_offset = -1
         self.rewinds = 0
+        self.rewound_to: Any = None
+        """The input partition sought back to the state's offset, until its records come back."""
         self.rewound_at: float | None = None
         """When the input was last sought back to the state's offset (see WindowWorker._rewound)."""
         self.recovered_commits = 0
@@ -185,12 +187,15 @@ class WindowWorker:
     def _adopt_opened(self) -> None:
         """Move states whose restore finished into `partitions`: a partition taken over with
         nothing new to read gets no event to open it, yet its open windows must still close
-        on the idle clock (and answer queries). A restore that failed is started again."""
+        on the idle clock (and answer queries). A restore that failed is started again once the
+        broker is reachable (not once a tick while it is away)."""
         for partition, opening in list(self.opening.items()):
             if not opening.done() or opening.cancelled():
                 continue
-            del self.opening[partition]
             error = opening.exception()
+            if error is not None and not self.pipeline.broker_reachable:
+                continue
+            del self.opening[partition]
             if error is None:
                 self.partitions[partition] = opening.result()
             elif self.owned is None or partition in self.owned:
@@ -210,6 +215,10 @@ class WindowWorker:
             totals: dict[tuple[str, str, str, str], float] = defaultdict(float)
             times = _EventTimes()
             owned = self.owned
+            # records done with: not those of partitions revoked from this worker (their next
+            # owner reads them; counted here, a partition taken back later looked behind forever
+            # and held the idle close), nor those skipped to be read again
+            finished: list[Any] = []
             for event in events:
                 count += 1
                 message = event.message
@@ -219,9 +228,11 @@ class WindowWorker:
                 state = await self.state_for(message.partition)
                 if message.offset <= state.applied_offset:
                     self._duplicates.inc()
+                    finished.append(message)
                     continue
                 if message.offset > state.applied_offset + 1 >= 1 and not await self._rewound(state, message):
                     continue
+                finished.append(message)
                 rows = validated_rows(message)
                 if rows is not None:
                     try:
@@ -238,7 +249,7 @@ class WindowWorker:
                         rows = [signal.model_dump(mode="json") for signal in signals]
                         newest_event = max(newest_event, self._apply_rows(state, rows, times, totals, late, reported))
                 state.applied_offset = message.offset
-                state.rewound_at = None
+                state.rewound_at = state.rewound_to = None
                 state.rewinds = 0
                 touched.add(message.partition)
             for labels, amount in totals.items():
@@ -251,7 +262,7 @@ class WindowWorker:
             if newest_event:
                 self.pipeline.telemetry.end_to_end_latency.observe(max(0.0, time.time() - newest_event))
             await asyncio.gather(*(self.partitions[partition].commit() for partition in touched))
-            self.pipeline.progress.record(event.message for event in events)
+            self.pipeline.progress.record(finished)
             self._processed.inc(count)
             spent = time.perf_counter() - started
             self._busy += spent
@@ -276,13 +287,34 @@ class WindowWorker:
             state.rewinds = 0
             return True
         if state.rewound_at is None or now - state.rewound_at > REWIND_RETRY_S:
-            state.rewound_at = now
-            state.rewinds += 1
             log.warning("signals partition %d: input resumed at offset %d but the state reflects %d; "
                         "rewinding to %d", state.partition, message.offset, state.applied_offset, expected)
-            await self.pipeline.app.consumer.seek(message.tp, expected)
+            await self._seek_back(state, message.tp, now)
         self._rewound_skipped.inc()
         return False
+
+    async def _seek_back(self, state: PartitionState, tp: Any, now: float) -> None:
+        state.rewound_at = now
+        state.rewound_to = tp
+        state.rewinds += 1
+        await self.pipeline.app.consumer.seek(tp, state.applied_offset + 1)
+
+    async def _retry_rewind(self, state: PartitionState) -> None:
+        """Seek again when a rewind's records have not come back within REWIND_RETRY_S.
+
+        After an assignment the consumer can move the input after our seek (to the committed
+        offset, measured in the rebalance soak): what it then delivers is beyond the state and
+        skipped, and once the input goes quiet no record arrives to ask again from `_rewound`.
+        Left alone, the partition never got its records back and its windows closed without them.
+        """
+        now = time.monotonic()
+        if state.rewound_to is None or state.rewound_at is None or now - state.rewound_at <= REWIND_RETRY_S:
+            return
+        if state.rewinds >= REWIND_ATTEMPTS:  # `_rewound` goes on from the next record, loudly
+            return
+        log.warning("signals partition %d: records from offset %d not back %.0f s after seeking to them; "
+                    "seeking again", state.partition, state.applied_offset + 1, now - state.rewound_at)
+        await self._seek_back(state, state.rewound_to, now)
 
     def _apply_rows(self, state: PartitionState, rows: list[dict[str, Any]], times: _EventTimes,
                     totals: dict[tuple[str, str, str, str], float], late: list[Signal],
@@ -330,7 +362,8 @@ class WindowWorker:
 
         Idle means nothing left to read, not nothing received: while the broker is unreachable,
         for a few seconds after it is back (the first fetches), while any input partition is
-        behind, and while the stage itself handles input or delivers output, wall time does not
+        behind or sought back for records its state lacks, and while the stage itself handles
+        input or delivers output, wall time does not
         count as idle time. Otherwise an outage, a lag or a slow delivery longer than
         `idle_close_s` closes windows whose signals are still on their way (they arrive late).
         """
@@ -341,7 +374,8 @@ class WindowWorker:
             self._hold_until = now + REFETCH_HOLD_S
         if last is None:
             return 0.0
-        if not reachable or now < self._hold_until or lagging(self.pipeline):
+        rewinding = any(s.rewound_to is not None and s.rewinds < REWIND_ATTEMPTS for s in self.partitions.values())
+        if not reachable or now < self._hold_until or rewinding or lagging(self.pipeline):
             held = now - last
         else:
             # a batch whose output took seconds to deliver (a producer reconnecting after an
@@ -365,6 +399,7 @@ class WindowWorker:
             futures: list[Any] = []
             flushed = []
             for state in self.partitions.values():
+                await self._retry_rewind(state)
                 state.engine.hold_idle(held, now)
                 state.engine.tick(now)
                 produced = await self._flush(state, now)
@@ -497,6 +532,7 @@ def register(pipeline: Pipeline) -> WindowWorker:
     @pipeline.app.on_partitions_assigned.connect  # type: ignore[arg-type]
     async def on_assigned(app: Any, assigned: set[Any], **_: Any) -> None:
         pipeline.telemetry.rebalances.inc()
+        pipeline.progress.forget(assigned)  # what this worker finished there before is not news
         worker.assign(tp.partition for tp in assigned if tp.topic == signals_topic)
 
     return worker
