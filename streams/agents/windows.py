@@ -200,7 +200,10 @@ class WindowWorker:
                 self.partitions[partition] = opening.result()
             elif self.owned is None or partition in self.owned:
                 log.warning("signals partition %d: state restore failed (%r); trying again", partition, error)
-                self.opening[partition] = asyncio.ensure_future(PartitionState(self.pipeline, partition).open())
+                self._start_restore(partition)
+
+    def _start_restore(self, partition: int) -> None:
+        self.opening[partition] = asyncio.ensure_future(PartitionState(self.pipeline, partition).open())
 
     async def handle(self, events: Sequence[Any]) -> None:
         async with self.lock:
@@ -363,9 +366,9 @@ class WindowWorker:
         Idle means nothing left to read, not nothing received: while the broker is unreachable,
         for a few seconds after it is back (the first fetches), while any input partition is
         behind or sought back for records its state lacks, and while the stage itself handles
-        input or delivers output, wall time does not
-        count as idle time. Otherwise an outage, a lag or a slow delivery longer than
-        `idle_close_s` closes windows whose signals are still on their way (they arrive late).
+        input or delivers output, wall time does not count as idle time. Otherwise an outage, a
+        lag or a slow delivery longer than `idle_close_s` closes windows whose signals are still
+        on their way (they arrive late).
         """
         last, self._last_tick = self._last_tick, now
         busy, self._busy = self._busy, 0.0
@@ -475,7 +478,7 @@ class WindowWorker:
         self.owned = set(partitions)
         for partition in self.owned:
             if partition not in self.partitions and partition not in self.opening:
-                self.opening[partition] = asyncio.ensure_future(PartitionState(self.pipeline, partition).open())
+                self._start_restore(partition)
 
     async def release(self, partitions: Iterable[int]) -> None:
         """On revocation: commit and close the partitions' state so the next owner starts clean.
