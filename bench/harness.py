@@ -92,7 +92,7 @@ def prepare(ctx: Context, name: str, count: int, per_message: int) -> tuple[str,
     reference = Reference()
     span = span_for(count, per_message)
     updates = generate(count, time_base(span_s=span), span_s=span, seed=ctx.options.seed, prefix=f"{name[0]}")
-    workload = build(name, updates, per_message, reference)
+    workload = build(name, updates, per_message, reference.add)
     workload.meta["span_s"] = span
     seconds = preload(ctx.broker.bootstrap, topic_names(settings).metric_updates, workload.messages)
     workload.meta["preload_s"] = round(seconds, 2)

@@ -90,7 +90,7 @@ def main() -> None:
     args = parser.parse_args()
     span = 240
     workload = build("batched", generate(args.updates, time_base(span_s=span), span_s=span), args.batch_size,
-                     Reference())
+                     Reference().add)
     values = [value for _, value in workload.messages]
     settings = Settings(kafka_bootstrap_servers="127.0.0.1:1", store="memory", windows="1m:10s",
                         partitions=PARTITIONS, state_dir=Path("/tmp/souq-hot-path-bench"))

@@ -16,12 +16,8 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from bench.reference import Reference
 
 PLATFORMS: tuple[str, ...] = (
     "tiktok", "facebook", "instagram", "snapchat", "shopee", "noon", "amazon", "lazada",
@@ -131,17 +127,17 @@ def watermark_updates(last_ts_ms: int, prefix: str = "wm") -> list[Update]:
     return [Update(i, ts_ms, 0.0, f"{prefix}{i}") for i in range(len(SERIES))]
 
 
-def build(name: str, updates: Iterable[Update], per_message: int, reference: Reference,
+def build(name: str, updates: Iterable[Update], per_message: int, observe: Callable[[Update], None],
           watermark_prefix: str = "wm") -> Workload:
     """Messages of `per_message` updates (1: one JSON object each; more: JSON arrays of one
     platform, as `streams.publisher.Publisher` sends them), keyed by platform, then the
-    watermark updates (one message each). Every data update is added to `reference`."""
+    watermark updates (one message each). Every data update is passed to `observe` (the reference)."""
     pending: dict[str, list[bytes]] = {}
     messages: list[tuple[bytes, bytes]] = []
     count = 0
     first = last = -1
     for u in updates:
-        reference.add(u)
+        observe(u)
         count += 1
         if first < 0:
             first = u.ts_ms

@@ -1,150 +1,24 @@
-"""The Faust app: topics, agents and web views wired from one Settings object."""
+"""The worker's app: the shared pipeline with every stage registered on it, in the order of the flow."""
 
 from __future__ import annotations
 
 import logging
-import ssl
-from dataclasses import dataclass, field
-from typing import Any
 
-import faust
-from faust.tables import TableManager
-from faust.transport.drivers import aiokafka as faust_aiokafka
-
-from streams.health import Progress, register_health
+from streams.agents import articles, metric_updates, windows
+from streams.health import register_health
+from streams.pipeline import Pipeline, build_pipeline
 from streams.settings import Settings
-from streams.telemetry import Telemetry
-from streams.topics import TopicNames, topic_names
-
-
-@dataclass
-class Pipeline:
-    """Everything the agents share: settings, the Faust app, its topics and telemetry."""
-
-    settings: Settings
-    app: faust.App
-    names: TopicNames
-    telemetry: Telemetry
-    articles: faust.TopicT
-    metric_updates: faust.TopicT
-    signals: faust.TopicT
-    aggregates: faust.TopicT
-    aggregates_final: faust.TopicT
-    dead_letters: faust.TopicT
-    late_signals: faust.TopicT
-    changelog: faust.TopicT
-    articles_by_content: faust.TopicT
-    progress: Progress = field(default_factory=Progress)
-    input_consumers: list[Any] = field(default_factory=list)
-    """Consumers of the lean stages beside Faust's (for health, lag and /healthz)."""
-    window_worker: Any = None
-    """The signals agent's WindowWorker, set when the agents are registered (views query it)."""
-    broker_reachable: bool = True
-    """Set by the health probe; the windows' idle close holds while the broker is unreachable."""
-
-
-def _credentials(settings: Settings) -> Any:
-    if settings.kafka_sasl_mechanism:
-        context = ssl.create_default_context(cafile=str(settings.kafka_ssl_cafile)) if settings.kafka_ssl_cafile \
-            else None
-        password = settings.kafka_password.get_secret_value() if settings.kafka_password else ""
-        return faust.SASLCredentials(username=settings.kafka_username or "", password=password,
-                                     mechanism=settings.kafka_sasl_mechanism, ssl_context=context)
-    if settings.kafka_ssl_cafile:
-        return faust.SSLCredentials(ssl.create_default_context(cafile=str(settings.kafka_ssl_cafile)))
-    return None
-
-
-def aiokafka_security(settings: Settings) -> dict[str, Any]:
-    """Security options in aiokafka's spelling, for the clients we open beside Faust's."""
-    options = {k: v for k, v in settings.kafka_python_security().items() if k != "ssl_cafile"}
-    if settings.kafka_ssl_cafile:
-        options["ssl_context"] = ssl.create_default_context(cafile=str(settings.kafka_ssl_cafile))
-    return options
-
-
-class _ConsumerThread(faust_aiokafka.AIOKafkaConsumerThread):
-    def _create_worker_consumer(self, transport: Any) -> Any:
-        consumer = super()._create_worker_consumer(transport)
-        # Faust fixes fetch_max_wait_ms at 1500 and offers no setting; aiokafka reads this
-        # attribute when the consumer starts (see Settings.fetch_max_wait_ms for why it matters)
-        consumer._fetch_max_wait_ms = self.app.conf.fetch_max_wait_ms
-        return consumer
-
-
-class _Consumer(faust_aiokafka.Consumer):
-    def _new_consumer_thread(self) -> _ConsumerThread:
-        return _ConsumerThread(self, loop=self.loop, beacon=self.beacon)
-
-
-class _Transport(faust_aiokafka.Transport):
-    Consumer = _Consumer
-
-
-class _TableManager(TableManager):
-    """Faust's table manager without the 1 s pause it takes before subscribing (room for tables
-    declared after start; all of ours are declared before). Measured: the group join, and so
-    the worker's readiness, came 1 s later with it."""
-
-    async def on_start(self) -> None:
-        if not self.should_stop:
-            await self._update_channels()
-            await self.recovery.start()
-
-
-class SouqApp(faust.App):
-    """Faust's app with its worker consumer's fetch wait taken from our settings."""
-
-    def _new_transport(self) -> Any:
-        return _Transport(self.conf.broker_consumer, self)
+from streams.web.views import register_views
 
 
 def create_app(settings: Settings) -> Pipeline:
-    """Build the app; importing this module starts nothing."""
-    app = SouqApp(
-        settings.app_id,
-        broker=f"kafka://{settings.bootstrap}",
-        broker_credentials=_credentials(settings),
-        broker_session_timeout=settings.session_timeout_s,
-        broker_heartbeat_interval=settings.heartbeat_interval_s,
-        broker_max_poll_records=settings.batch_max,
-        consumer_auto_offset_reset="earliest",
-        topic_partitions=settings.partitions,
-        topic_replication_factor=settings.replication_factor,
-        topic_allow_declare=False,
-        store="memory://",
-        datadir=str(settings.state_dir / "faust"),
-        web_host=settings.web_host,
-        web_bind=settings.web_host,
-        web_port=settings.web_port,
-        web_in_thread=False,
-        producer_linger_ms=5,
-        producer_max_request_size=16 * 1024 * 1024,
-        stream_wait_empty=False,
-        autodiscover=False,
-        loghandlers=[],
-        TableManager=_TableManager,
-    )
-    app.conf.fetch_max_wait_ms = settings.fetch_max_wait_ms
-    names = topic_names(settings)
-
-    def raw(name: str) -> faust.TopicT:
-        return app.topic(name, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw",
-                         partitions=settings.partitions)
-
-    pipeline = Pipeline(
-        settings=settings, app=app, names=names, telemetry=Telemetry(),
-        articles=raw(names.articles), metric_updates=raw(names.metric_updates), signals=raw(names.signals),
-        aggregates=raw(names.aggregates), aggregates_final=raw(names.aggregates_final),
-        dead_letters=raw(names.dead_letters), late_signals=raw(names.late_signals),
-        changelog=raw(names.changelog), articles_by_content=raw(names.articles_by_content),
-    )
-    from streams.agents import register_agents
-    from streams.web.views import register_views
-
-    pipeline.window_worker = register_agents(pipeline)
+    """Build the app: articles and metric updates → signals → windows, views and health; starts nothing."""
+    pipeline = build_pipeline(settings)
+    articles.register(pipeline)
+    metric_updates.register(pipeline)
+    pipeline.window_worker = windows.register(pipeline)
     register_views(pipeline)
-    register_health(pipeline, pipeline.progress)
+    register_health(pipeline)
     return pipeline
 
 

@@ -11,11 +11,11 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from streams.app import Pipeline
+    from streams.pipeline import Pipeline
 
 log = logging.getLogger(__name__)
 PROBE_INTERVAL_S = 2.0
@@ -60,31 +60,6 @@ def quiet_client_errors(every_s: float = 60.0) -> RepeatedClientErrors:
     return quiet
 
 
-class Progress:
-    """The last offset each agent finished, per (topic, partition): written per batch, read per probe."""
-
-    def __init__(self) -> None:
-        self.done: dict[tuple[str, int], int] = {}
-
-    def record(self, messages: Iterable[Any]) -> None:
-        """Messages (Faust's or aiokafka's records: topic, partition, offset) finished."""
-        done = self.done
-        for message in messages:
-            key = (message.topic, message.partition)
-            if message.offset > done.get(key, -1):
-                done[key] = message.offset
-
-    def forget(self, partitions: Iterable[Any]) -> None:
-        """On revocation: what this worker finished there says nothing once another owner goes on.
-
-        Kept, a partition that comes back with nothing new to read (its new owner read to the
-        end) would look behind forever, and the idle close, which waits while input lags,
-        would never close the windows.
-        """
-        for tp in partitions:
-            self.done.pop((tp.topic, tp.partition), None)
-
-
 async def broker_reachable(bootstrap: str, timeout_s: float = 1.0) -> bool:
     for address in bootstrap.split(","):
         host, _, port = address.strip().rpartition(":")
@@ -97,7 +72,7 @@ async def broker_reachable(bootstrap: str, timeout_s: float = 1.0) -> bool:
     return False
 
 
-def register_health(pipeline: Pipeline, progress: Progress) -> None:
+def register_health(pipeline: Pipeline) -> None:
     telemetry = pipeline.telemetry
     state: dict[str, bool | None] = {"connected": None}
 
@@ -114,7 +89,7 @@ def register_health(pipeline: Pipeline, progress: Progress) -> None:
                 log.warning("broker at %s reachable again", pipeline.settings.bootstrap)
             state["connected"] = connected
         for tp, highwater in fetched_highwaters(pipeline):
-            done = progress.done.get((tp.topic, tp.partition))
+            done = pipeline.progress.done.get((tp.topic, tp.partition))
             labels = {"topic": tp.topic, "partition": str(tp.partition)}
             if done is None:  # nothing finished since it was assigned: unknown, not "all of it"
                 with contextlib.suppress(KeyError):

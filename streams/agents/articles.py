@@ -19,9 +19,9 @@ from models import Article, DecodeError, Signal, decode
 from models.errors import describe
 from streams.agents.dead_letters import send_dead_letter
 from streams.agents.publishing import delivered, publish_signals
-from streams.app import Pipeline
 from streams.dedup import SeenSet
 from streams.extraction import ExtractedFigure, content_fingerprint, extract_figures
+from streams.pipeline import Pipeline
 
 log = logging.getLogger(__name__)
 ARTICLES_PER_BATCH = 100

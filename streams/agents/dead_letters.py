@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from models import DeadLetter, encode
-from streams.app import Pipeline
+from streams.pipeline import Pipeline
 
 
 async def send_dead_letter(pipeline: Pipeline, message: Any, reason: str, detail: str,

@@ -25,7 +25,8 @@ from mode import Service
 from models import DecodeError, decode_timed_update_rows, signal_row
 from streams.agents.dead_letters import send_dead_letter
 from streams.agents.publishing import SignalRow, delivered, publish_signal_rows
-from streams.app import Pipeline, aiokafka_security
+from streams.pipeline import Pipeline
+from streams.security import aiokafka_security
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ import orjson
 from aiokafka.partitioner import murmur2
 
 from models import Signal
-from streams.app import Pipeline
+from streams.pipeline import Pipeline
 
 SIGNALS_PER_MESSAGE = 500
 VALIDATED_HEADER = "souq-validated"

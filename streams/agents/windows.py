@@ -24,9 +24,10 @@ from models.errors import describe
 from models.vocab import COUNTER_METRICS
 from streams.agents.dead_letters import send_dead_letter
 from streams.agents.publishing import delivered, is_validated
-from streams.app import Pipeline, aiokafka_security
 from streams.health import lagging
+from streams.pipeline import Pipeline
 from streams.reported import ReportedTable
+from streams.security import aiokafka_security
 from streams.state import MemoryStore, RocksStore, StateStore, decode_keyed, encode_keyed_commit
 from streams.state.changelog import applied_offset_op, encode_ops, replay
 from streams.windows import DUPLICATE, LATE, PARTLY_LATE, PlatformEngines, parse_windows

@@ -12,8 +12,8 @@ from faust.web.exceptions import ServiceUnavailable
 from prometheus_client import CONTENT_TYPE_LATEST
 
 from models.codec import dumps
-from streams.app import Pipeline
 from streams.health import assigned_partitions
+from streams.pipeline import Pipeline
 from streams.web.history import History
 from streams.web.overview import overview, snapshot
 from streams.windows.spec import parse_windows
