@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from .arabic_names import discover_arabic
 from .candidate import Candidate
 from .dedup import unique_figures
 from .figures import sentence_figures
 from .lexicon.matcher import scan
 from .memory import Memory
 from .normalize import Normalized, fold
-from .platforms import X_CONTEXT, alias_matcher, discover_platforms
+from .platforms import X_CONTEXT, Discovered, alias_matcher, discover_latin
 from .segments import sentences
 from .sentence import Sentence
 
@@ -67,27 +68,29 @@ class _Extractor:
                 if hit.cat == "platform" and (hit.payload != "x" or self.x_ok):
                     self.memory.topic = hit.payload
                     break
-        for hit in scan(self.text[:200000]):
-            if hit.cat == "owner":
-                name, slug = hit.payload.split("|")
-                self.memory.owners.setdefault(slug, name)
-        self.aliases = discover_platforms(self.text[:200000])
-        self.extra = alias_matcher(self.aliases)
+        self.discovered = Discovered()
+        discover_latin(self.text[:200000], self.discovered)
+        discover_arabic(self.text[:200000], self.discovered)
+        self.aliases = self.discovered.platforms
+        self.extra = alias_matcher(self.discovered)
         for slug, name in self.aliases.values():
             self.memory.names.setdefault(slug, name)
 
-    def _sentence(self, start: int, end: int, paragraph: int) -> list[Candidate]:
-        memory = self.memory
-        if paragraph != memory.paragraph:
-            memory.paragraph = paragraph
-            memory.prev_sentence_region = None
-        sent = Sentence(self.text[start:end], self.x_ok, self.extra, self.aliases)
-        return sentence_figures(sent, (start, end), memory, self.published, self.x_ok)
-
     def run(self) -> list[ExtractedFigure]:
+        memory = self.memory
+        read = [(Sentence(self.text[start:end], self.x_ok, self.extra, self.aliases), (start, end), paragraph)
+                for start, end, paragraph in sentences(self.text)]
+        # Owners named anywhere in the text are credited for their platform's figures from the first sentence.
+        for sent, _span, _paragraph in read:
+            for hit in sent.cat("owner"):
+                name, slug = hit.payload.split("|")
+                memory.owners.setdefault(slug, name)
         raw: list[Candidate] = []
-        for start, end, paragraph in sentences(self.text):
-            raw.extend(self._sentence(start, end, paragraph))
+        for sent, span, paragraph in read:
+            if paragraph != memory.paragraph:
+                memory.paragraph = paragraph
+                memory.prev_sentence_region = None
+            raw.extend(sentence_figures(sent, span, memory, self.published, self.x_ok))
         out: list[ExtractedFigure] = []
         for f in unique_figures(raw):
             s0, s1 = f.sentence

@@ -29,8 +29,13 @@ def resolve_periods(sent: Sentence, memory: Memory, pub: datetime | None) -> lis
                 value = None if launched else str(mention.year)
         elif mention.kind == "quarter" and mention.quarter:
             year = mention.year
-            if year is None:
-                year = int(memory.last_year[:4]) if memory.last_year else (pub.year if pub else None)
+            if year is None and memory.last_year:
+                year = int(memory.last_year[:4])
+            elif year is None and pub is not None:
+                # "in the fourth quarter", written in February: the last fourth quarter, unless a forecast
+                # or target looks ahead to the coming one.
+                started = (mention.quarter - 1) * 3 + 1 <= pub.month
+                year = pub.year if started or sent.cat("kind") else pub.year - 1
             value = f"{year}-Q{mention.quarter}" if year else None
         elif mention.kind == "rel_year_quarter" and pub and mention.quarter:
             value = f"{pub.year + mention.offset}-Q{mention.quarter}"

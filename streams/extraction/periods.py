@@ -73,6 +73,15 @@ _QOQ = ["على أساس ربعي", "quarter on quarter", "quarter-on-quarter", 
         "مقارنة بالربع الماضي"]
 
 _YEAR = r"(?:19|20)[0-9]{2}"
+# A quarter named by a month in it: "the September quarter", "the quarter ended June 30",
+# «الربع المنتهي في يونيو».
+_MONTHS_EN = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december"]
+_MONTHS_AR = [["يناير", "كانون الثاني"], ["فبراير", "شباط"], ["مارس", "آذار"], ["أبريل", "إبريل", "نيسان"],
+              ["مايو", "أيار"], ["يونيو", "حزيران"], ["يوليو", "تموز"], ["أغسطس", "آب"], ["سبتمبر", "أيلول"],
+              ["أكتوبر", "تشرين الأول"], ["نوفمبر", "تشرين الثاني"], ["ديسمبر", "كانون الأول"]]
+_MONTH_NUMBER = {name: index + 1 for index, name in enumerate(_MONTHS_EN)}
+_MONTH_NUMBER.update({fold(name).lower(): index + 1 for index, names in enumerate(_MONTHS_AR) for name in names})
 _PHRASES: dict[str, tuple[str, int]] = {}
 for _kind, _table in [("rel_year", _REL_YEAR), ("rel_quarter", _REL_QUARTER)]:
     for _w, _off in _table.items():
@@ -88,6 +97,11 @@ for _w in list(_PHRASES):
 # quarter of 2022" (read after a same-quarter/same-period phrase).
 _IN_YEAR = re.compile(r"\s+(?:من|of|in)\s+(?:(?:ال)?عام\s+)?(?P<year>" + _YEAR + r")(?![0-9])")
 _BRANCHES = [
+    r"(?P<mq>(?:(?P<mq_month>" + _alts(_MONTHS_EN) + r")[\s-]+quarter"
+    r"|(?:the\s+)?quarter\s+(?:that\s+)?(?:ended|ending|to)\s+(?:in\s+)?(?P<mq_month2>" + _alts(_MONTHS_EN)
+    + r")(?:\s+[0-9]{1,2})?|(?:ال|لل)ربع\s+المنتهي\s+في\s+(?:شهر\s+)?"
+    r"(?P<mq_ar>" + _alts([name for names in _MONTHS_AR for name in names]) + r"))(?!\w)(?:,?\s+(?:of\s+|من\s+)?"
+    r"(?P<mq_year>" + _YEAR + r")(?![0-9]))?)",
     # Arabic quarter: «الربع الثالث من عام 2023», «للربع الأول 2024», «الربع الأول من العام الماضي»
     r"(?P<arq>(?:ال|لل)ربع\s+(?P<arq_ord>" + _alts(list(_ORDINALS_AR)) + r")(?!\w)"
     r"(?:\s+(?:من\s+)?(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?:(?P<arq_year>" + _YEAR + r")(?![0-9])|"
@@ -103,7 +117,7 @@ _BRANCHES = [
     + _alts(["الأولى", "الأخيرة"]) + r"))(?:\s+(?:of|من)\s+(?:(?:ال)?عام\s+)?(?:(?P<m3_year>" + _YEAR
     + r")(?![0-9])|(?P<m3_rel>" + _alts([w for w in _REL_YEAR]) + r")(?!\w)))?)",
 ]
-_FIRST = set("ل1234fstqا") | {w[0] for w in _PHRASES}
+_FIRST = set("ل1234fstqا") | {w[0] for w in _PHRASES} | {w[0] for w in _MONTHS_EN}
 _GENERIC_BEFORE = re.compile(r"(?<!\w)(?:a|any|every|each)\s+\Z")
 # The leading class lets the engine skip most positions with one test instead of trying every branch.
 _PATTERN = re.compile("(?=[" + re.escape("".join(sorted(_FIRST))) + "])(?:" + "|".join(_BRANCHES) + ")")
@@ -165,6 +179,10 @@ def find_periods(text: str, low: str | None = None) -> list[PeriodMention]:
                 mention = PeriodMention(start, end, "rel_year_quarter", None, quarter, offset)
             else:
                 mention = PeriodMention(start, end, "quarter", None, quarter)
+        elif group == "mq":
+            month = _MONTH_NUMBER[(match.group("mq_month") or match.group("mq_month2") or match.group("mq_ar")).lower()]
+            year_text = match.group("mq_year")
+            mention = PeriodMention(start, end, "quarter", int(year_text) if year_text else None, (month - 1) // 3 + 1)
         elif group == "enq":
             if match.group("enq_ord") and not match.group("enq_year") and _GENERIC_BEFORE.search(
                     low, max(0, start - 8), start):

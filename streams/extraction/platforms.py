@@ -1,96 +1,230 @@
-"""Platforms outside the lexicon, recognised by how the text introduces them.
+"""Platforms outside the lexicon, recognised by how the text uses their names (Latin script).
 
-The contract slugs any platform by its Latin name; it is recognised by how the text introduces it:
-an appositive or copula naming it a marketplace/app/platform ("Depop, the London-based resale app,"
-"Hepsiburada is a Turkish e-commerce platform"), the kind noun before it ("the resale platform
-Poshmark"), or in Arabic the kind noun before the Arabic name followed by the Latin one in brackets
-(«منصة «ميشو» (Meesho)», «جوميا» (Jumia) للتجارة الإلكترونية). Data, research and analytics
-platforms are sources, not platforms.
+The contract slugs any platform by its Latin name. A closed list cannot be the only way a platform
+is recognised, so a capitalised name counts as a platform when the text uses it as one:
+
+- introduced as one: an appositive or copula naming a marketplace/app/channel ("Depop, the
+  London-based resale app,", "Hepsiburada is a Turkish e-commerce platform", "Zid, a rival store
+  builder,"), the kind noun before it ("the resale platform Poshmark"), "rival X", "X-owned Y";
+- in the place of a platform next to a figure: its possessive before a metric ("Zentro's GMV",
+  "Zentro's average basket"), after a metric and "on/at" ("sales on Zentro"), the subject of a
+  commerce verb with a figure after it ("Zentro shipped 20 million orders"), or a figure's
+  comparator ("₹290 for Zentro", "followed by Zentro at 19%").
+
+A name that the text marks as a source (a research house, a newspaper, "analysts at X", a name
+ending in Research, Securities, Daily...) or as an addressee ("told X", "in an interview with X")
+is never a platform; nor is a region, a month or a function word. Arabic-script names are
+:mod:`.arabic_names`.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from .lexicon.matcher import TABLE
 from .normalize import fold
 
 X_CONTEXT = re.compile(r"twitter|تويتر|x corp|formerly|سابقا", re.IGNORECASE)
-_KIND_NOUN = (r"(?:marketplace|app|platform|e-commerce site|shopping site|online store|online retailer|e-tailer"
-              r"|retailer|social network|super-?app|storefront|shopping service)s?")
-_NAME = r"[A-Z][A-Za-z0-9]+(?:[ -][A-Z][A-Za-z0-9]+){0,2}"
+
+_TOKEN = r"(?:[A-Z][A-Za-z0-9]*(?:[.&][A-Za-z0-9]+)*|[a-z]{1,2}[A-Z][A-Za-z0-9]*)"
+_NAME = _TOKEN + r"(?:\s" + _TOKEN + r"){0,3}"
+_KIND_NOUN = (r"(?:(?:online|e-commerce|shopping|social|live[- ]?shopping|resale|fashion|grocery|food|delivery"
+              r"|video|classifieds|TV|television|home[- ]shopping)\s+)*"
+              r"(?:marketplace|app|platform|e-commerce site|shopping site|online store|online retailer|e-tailer"
+              r"|retailer|social network|super-?app|storefront|shopping service|shopping channel|channel"
+              r"|store builder|rival|competitor|challenger|delivery service)s?")
 _SOURCE_KINDS = re.compile(r"(?<!\w)(?:data|analytics|research|intelligence|measurement|payments?|advertising|ad"
+                           r"|consultancy|consulting|newspaper|paper|magazine|agency|broker|brokerage|bank"
                            r"|البيانات|الأبحاث|الابحاث|التحليلات|الاستشارات|الإعلانات|الاعلانات|الدفع)(?!\w)",
                            re.IGNORECASE)
-_DISCOVER_EN = re.compile(
-    r"(?<![\w.])(?P<appos>" + _NAME + r"),\s+(?P<appos_mod>(?:the|a|an|[A-Z][\w.-]*'s)(?:\s+[\w'-]+){0,5}?)\s+"
-    + _KIND_NOUN + r"(?=\s*[,;.)]|\s+-)"
-    r"|(?<![\w.])(?P<cop>" + _NAME + r")\s+(?:is|was|has become|remains)\s+(?P<cop_mod>(?:the|a|an|[A-Z][\w.-]*'s)"
-    r"(?:\s+[\w'-]+){0,5}?)\s+" + _KIND_NOUN + r"(?!\w)"
-    r"|(?<![\w-])(?:marketplace|platform|app|e-commerce site|retailer)\s+(?P<pre>" + _NAME + r")(?![\w'])"
+# Words that say what a figure measures, as they stand next to a platform's name.
+_METRIC_WORD = (r"(?:GMV|gross merchandise (?:value|volume)|merchandise (?:value|volume)|(?:gross |net |online )?sales"
+                r"|revenues?|turnover|orders|users|customers|buyers|sellers|merchants|vendors|shoppers|basket"
+                r"|average order(?: value)?|order value|market share|share|conversion(?: rate)?|active users"
+                r"|monthly active users|daily active users|viewers|subscribers|audience)")
+_CAP_NAME = re.compile(r"(?<![\w.'-])" + _NAME + r"(?![\w])")
+# What stands after a name that the text uses as a platform's.
+_AFTER = re.compile(
+    # "Zentro, the London-based resale app,": an appositive naming its kind
+    r",\s+(?P<appos_mod>(?:the|a|an|its|[A-Z][\w.-]*'s)(?:\s+[\w'-]+){0,5}?)\s+" + _KIND_NOUN
+    + r"(?=\s*[,;.)]|\s+-|\s+(?:that|which|who|with|for|in|from|based|owned|backed|known)(?!\w))"
+    # "Zentro is a Turkish e-commerce platform"
+    r"|\s+(?:is|was|has become|remains)\s+(?P<cop_mod>(?:the|a|an|[A-Z][\w.-]*'s)(?:\s+[\w'-]+){0,5}?)\s+"
+    + _KIND_NOUN + r"(?!\w)"
+    # "Zentro's GMV", "Zentro's Indonesian orders", "Zentro's marketplace", "Zentro's chief executive"
+    r"|(?P<poss>'s\s+(?:[\w-]+\s+){0,2}?(?:" + _METRIC_WORD + r"|marketplace|app|platform|store|shop|site|website"
+    r"|chief executive|chief operating officer|chief financial officer|CEO|COO|CFO|president|founder"
+    r"|spokes(?:person|man|woman))(?!\w))"
+    # "Naspers-owned Zentro": the owner, not a platform
+    r"|(?P<owner>-(?:owned|backed|controlled)(?!\w))"
+    # "Zentro shipped about 20 million orders": a commerce verb with a figure after it
+    r"|(?P<verb>\s+(?:now\s+|also\s+|still\s+)?(?:has|had|have|counts|counted|shipped|sold|handled|delivered|hosts"
+    r"|hosted|averaged|posted|recorded|holds|held|took|takes|captured|commands|commanded|leads|led|generated|booked"
+    r"|processed|served|attracts|attracted|boasts|reached|logged|registered|claims|claimed|controls|controlled"
+    r"|accounts for|accounted for|is running|runs|grew|rose|saw|fell|doubled|tripled)(?!\w)[^.;:\n]{0,60}?"
+    r"[0-9$£€¥₹%])"
+    # "followed by Zentro at 19%"
+    r"|(?P<at>\s+(?:at|with)\s+(?:about\s+|around\s+|roughly\s+)?[0-9])"
 )
-_DISCOVER_EN_GATE = re.compile(r"marketplace|app|platform|site|store|retailer|network|storefront|service")
+_BEFORE = re.compile(
+    r"(?:(?P<kind>(?<![\w-])(?:marketplace|platform|app|e-commerce site|retailer|channel))"
+    r"|(?P<owned>-(?:owned|backed|controlled))"
+    r"|(?P<on>(?<!\w)" + _METRIC_WORD + r"\s+(?:on|at|through|via|across))"
+    r"|(?P<for>[0-9%](?:\s*(?:%|percent|million|billion|trillion|crore|lakh|bn|mn|m|k))?\s+(?:for|at))"
+    r"|(?P<list>(?<!\w)(?:followed by|then|ahead of|behind|trailed by))"
+    r"|(?P<addressee>(?<!\w)(?:told|spoke to|speaking to|interview with|according to|data from|figures from"
+    r"|analysts at|analysts from|estimates by|research by|report by|cited by|quoted by|reported by|survey by"
+    r"|study by|per)(?:\s+the)?))\s+\Z"
+)
+_CLAUSE_START = re.compile(r"(?:\A|[.;:!?,(\"]\s+|\n|(?<!\w)(?:that|while|and|estimate|expect)\s+)\Z")
 _PRE_MODIFIERS = re.compile(r"(?:[a-z][\w'-]*\s+){0,3}\Z")
-_AR_WORD = r"[\u0621-\u064a]+"
-_DISCOVER_AR = re.compile(
-    r"(?<!\w)(?:[وفبلك]{0,2}|ال)(?:منصه|تطبيق|متجر|موقع)(?P<ar_mod>(?:\s+" + _AR_WORD + r"){0,3}?)\s+"
-    r"(?:\"(?P<arq>[^\"()\n]{1,30})\"|(?P<arw>" + _AR_WORD + r"))\s*\((?P<lat>[A-Z][A-Za-z0-9.&' -]{0,40})\)"
-    r"|\"(?P<arq2>[^\"()\n]{1,30})\"\s*\((?P<lat2>[A-Z][A-Za-z0-9.&' -]{0,40})\)\s+(?:لل|ل)?"
-    r"(?:تجاره\s+الالكترونيه|تسوق)"
-)
+_SOURCE_ENDINGS = {
+    "research", "securities", "partners", "analytics", "insights", "data", "lab", "labs", "journal", "daily",
+    "news", "newswire", "wire", "times", "post", "gazette", "review", "press", "agency", "bureau", "office",
+    "statistics", "bank", "capital", "advisors", "advisory", "consulting", "consultancy", "intelligence",
+    "observatory", "institute", "association", "council", "commission", "ministry", "authority", "exchange",
+    "economics", "ratings", "equity", "equities", "markets", "monitor", "tracker", "reports", "survey",
+    "university", "courier", "tribune", "herald", "telegraph", "standard", "chronicle", "magazine", "weekly",
+    "group", "holdings", "limited", "ltd", "inc", "corp", "corporation", "plc", "ag", "sa", "ventures", "fund",
+}
 _NOT_NAMES = {"the", "a", "an", "it", "its", "this", "that", "however", "meanwhile", "still", "now", "yet", "but",
               "and", "also", "instead", "today", "monday", "tuesday", "wednesday", "thursday", "friday",
               "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
-              "september", "october", "november", "december", "in", "on", "at", "for", "with", "analysts"}
+              "september", "october", "november", "december", "in", "on", "at", "for", "with", "analysts", "we",
+              "our", "us", "they", "their", "he", "she", "his", "her", "i", "you", "my", "shares", "sales",
+              "revenue", "orders", "users", "shoppers", "consumers", "customers", "merchants", "sellers", "gmv",
+              "separately", "overall", "globally", "rival", "rivals", "both", "all", "some", "most", "many", "each",
+              "every", "one", "two", "three", "q1", "q2", "q3", "q4", "h1", "h2", "ceo", "cfo", "coo", "chief",
+              "executive", "president", "if", "when", "while", "as", "by", "from", "to", "of", "is", "was",
+              "sources", "people", "officials", "government", "statistics", "volumes", "basket", "conversion",
+              "valuation", "outlook", "take", "results", "key", "note", "orders.", "after", "before", "since",
+              "about", "nearly", "around", "more", "less", "over", "under", "up", "down", "last", "next", "total",
+              "gross", "net", "average", "monthly", "daily", "annual", "quarterly", "online", "e-commerce",
+              "social", "live", "tv", "asked", "according", "there", "here", "not", "no", "so", "then", "than"}
 
 
+@dataclass(slots=True)
+class Discovered:
+    """Names of the text's platforms that the lexicon lacks, and the short forms the text uses."""
 
-def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+    platforms: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias as written -> (slug, Latin name)
+    quoted_only: set[str] = field(default_factory=set)  # aliases that are ordinary words: matched in quotes only
+    short_forms: dict[str, str] = field(default_factory=dict)  # "SDL" -> "Saigon Data Lab"
 
 
-def _known(name: str) -> bool:
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", fold(name).lower()).strip("_")
+
+
+def known(name: str) -> bool:
     return fold(name).lower() in TABLE
 
 
-def discover_platforms(text: str) -> dict[str, tuple[str, str]]:
-    """Aliases (as written) of platforms the text introduces that the lexicon lacks -> (slug, Latin name)."""
-    found: dict[str, tuple[str, str]] = {}
-    for match in _DISCOVER_EN.finditer(text) if _DISCOVER_EN_GATE.search(text) else ():
-        kind = None
-        for group in ("appos", "cop", "pre"):
-            if match.group(group):
-                kind = group
-        if kind is None:
-            continue
-        name = match.group(kind)
-        if kind == "pre":
-            before = _PRE_MODIFIERS.search(text, max(0, match.start() - 60), match.start())
-            modifiers = before.group() if before else ""
-        else:
-            modifiers = match.group(f"{kind}_mod") or ""
-        if _SOURCE_KINDS.search(modifiers) or name.lower() in _NOT_NAMES or name.split()[0].lower() in _NOT_NAMES:
-            continue
-        if _known(name) or any(_known(word) for word in name.split()):
-            continue
-        found.setdefault(name, (_slug(name), name))
-    for match in _DISCOVER_AR.finditer(text) if "(" in text else ():
-        latin = (match.group("lat") or match.group("lat2") or "").strip()
-        arabic = (match.group("arq") or match.group("arw") or match.group("arq2") or "").strip()
-        if not latin or not arabic or _SOURCE_KINDS.search(match.group("ar_mod") or ""):
-            continue
-        if _known(latin) or _known(arabic) or latin.lower() in _NOT_NAMES:
-            continue
-        entry = (_slug(latin), latin)
-        found.setdefault(latin, entry)
-        found.setdefault(arabic, entry)
-    return found
+def _is_region(word: str) -> bool:
+    return any(entry.cat in ("region", "region_global") for entry in TABLE.get(fold(word).lower(), ()))
 
 
-def alias_matcher(aliases: dict[str, tuple[str, str]]) -> re.Pattern[str] | None:
-    if not aliases:
+def clean_platform_name(raw: str) -> str:
+    """A candidate name without leading function words and trailing region words ("QVC US" -> "QVC")."""
+    words = raw.split()
+    while words and (words[0].lower() in _NOT_NAMES or _is_region(words[0])):
+        words.pop(0)
+    while len(words) > 1 and _is_region(words[-1]):
+        words.pop()
+    return " ".join(words).rstrip(".")
+
+
+def _source_like(name: str) -> bool:
+    words = name.split()
+    return words[-1].lower() in _SOURCE_ENDINGS or any(
+        entry.cat in ("org", "owner") for entry in TABLE.get(fold(name).lower(), ()))
+
+
+def discover_latin(text: str, found: Discovered) -> None:
+    """Add the Latin-script platforms ``text`` introduces or uses as platforms to ``found``."""
+    not_platforms: set[str] = set()
+    candidates: list[str] = []
+    for match in _CAP_NAME.finditer(text):
+        raw, start, end = match.group(), match.start(), match.end()
+        words = raw.split()
+        if words[0] in ("Rival", "Rivals") and len(words) > 1:  # "Rival Zentro reported ..."
+            candidates.append(" ".join(words[1:]))
+            continue
+        before = _BEFORE.search(text, max(0, start - 48), start)
+        if before and before.group("addressee"):
+            not_platforms.add(clean_platform_name(raw))
+            continue
+        after = _AFTER.match(text, end)
+        if after:
+            modifiers = after.group("appos_mod") or after.group("cop_mod") or ""
+            if _SOURCE_KINDS.search(modifiers) or after.group("owner"):
+                not_platforms.add(clean_platform_name(raw))
+                continue
+            verb_not_at_start = after.group("verb") and not _CLAUSE_START.search(text, max(0, start - 12), start)
+            if verb_not_at_start or (after.group("at") and not (before and before.group("list"))):
+                after = None
+        if before and before.group("kind"):
+            modifiers_match = _PRE_MODIFIERS.search(text, max(0, before.start() - 60), before.start())
+            if modifiers_match and _SOURCE_KINDS.search(modifiers_match.group()):
+                continue
+        if after or (before and not before.group("list")):
+            candidates.append(raw)
+    for raw in candidates:
+        name = clean_platform_name(raw)
+        if (len(name) < 2 or name in not_platforms or name.lower() in _NOT_NAMES or _source_like(name)
+                or known(name) or any(known(word) for word in name.split())):
+            continue
+        found.platforms.setdefault(name, (slug(name), name))
+    _short_forms(text, found)
+
+
+_DEFINED_SHORT = re.compile(r"(?P<full>" + _NAME + r")\s+\((?P<short>[A-Za-z][A-Za-z0-9]{1,7})\)")
+_CAPS_TOKEN = re.compile(r"(?<![\w.])[A-Z][A-Z0-9]{1,5}(?![\w])")
+
+
+def _letters_in_order(short: str, full: str) -> bool:
+    position = 0
+    for letter in short:
+        position = full.find(letter, position) + 1
+        if position == 0:
+            return False
+    return True
+
+
+def _short_forms(text: str, found: Discovered) -> None:
+    """"Saigon Data Lab (SDL)"; and a capitals token standing for a many-word platform ("JTV")."""
+    for match in _DEFINED_SHORT.finditer(text) if "(" in text else ():
+        full = clean_platform_name(match.group("full"))
+        short = match.group("short")
+        if full and short.lower() != full.lower() and _letters_in_order(short.lower(), full.lower()):
+            found.short_forms.setdefault(short, full)
+            if full in found.platforms:
+                found.platforms.setdefault(short, found.platforms[full])
+    long_names = [name for name in found.platforms if " " in name]
+    for match in _CAPS_TOKEN.finditer(text) if long_names else ():
+        token = match.group()
+        if known(token) or found.platforms.get(token, (None,))[0] in {found.platforms[n][0] for n in long_names}:
+            continue
+        fits = [name for name in long_names if token[0] == name[0] and _letters_in_order(
+            token.lower(), name.lower()) and _letters_in_order("".join(w[0] for w in name.split()).lower(),
+                                                               token.lower())]
+        if len(fits) == 1:
+            found.platforms[token] = found.platforms[fits[0]]
+            found.short_forms.setdefault(token, fits[0])
+
+
+def alias_matcher(found: Discovered) -> re.Pattern[str] | None:
+    """One pattern for the discovered aliases; an alias that is an ordinary word only between quotes."""
+    if not found.platforms:
         return None
-    body = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
-    # Arabic aliases may carry one or two clitic letters («لبيندوودو», «وبيندوودو»).
-    return re.compile(r"(?:(?<!\w)|(?<=(?<!\w)[وفبلك])|(?<=(?<!\w)[وفبلك]{2}))(?P<n>" + body + r")(?!\w)")
-
+    free = sorted((a for a in found.platforms if a not in found.quoted_only), key=len, reverse=True)
+    quoted = sorted(found.quoted_only, key=len, reverse=True)
+    alternatives = []
+    if free:
+        # Arabic aliases may carry one or two clitic letters («لبيندوودو», «وبيندوودو»).
+        alternatives.append(r"(?:(?<!\w)|(?<=(?<!\w)[وفبلك])|(?<=(?<!\w)[وفبلك]{2}))(?P<n>"
+                            + "|".join(re.escape(a) for a in free) + r")(?!\w)")
+    if quoted:
+        alternatives.append(r"(?<=\")(?P<q>" + "|".join(re.escape(a) for a in quoted) + r")(?=\")")
+    return re.compile("|".join(alternatives))

@@ -29,8 +29,8 @@ class Sentence:
             covered[q.start : q.end] = b"\x01" * (q.end - q.start)
         hits = scan(text, low)
         if extra is not None and aliases:
-            hits.extend(Hit(m.start("n"), m.end("n"), "platform", aliases[m.group("n")][0])
-                        for m in extra.finditer(text))
+            hits.extend(Hit(m.start(m.lastgroup), m.end(m.lastgroup), "platform", aliases[m.group(m.lastgroup)][0])
+                        for m in extra.finditer(text) if m.lastgroup)
             hits.sort(key=lambda h: h.start)
         self.hits = [h for h in hits if not (covered[h.start] or covered[h.end - 1])]
         self.by_cat: dict[str, list[Hit]] = {}

@@ -52,6 +52,8 @@ def _build_table() -> dict[str, list[_Entry]]:
     table: dict[str, list[_Entry]] = {}
     for slug, names in platforms.PLATFORMS:
         _add(table, names, "platform", slug)
+    for slug, _latin, names in platforms.REGIONAL:
+        _add(table, names, "platform", slug)
     for slug, names in platforms.PLATFORMS_CS:
         _add(table, names, "platform", slug, case_sensitive=True)
     for name, slug, names in platforms.OWNERS:

@@ -136,5 +136,52 @@ ORGS: list[tuple[str, list[str]]] = [
     ("Meta", ["ميتا"]),
 ]
 
+# Regional platforms, by their Arabic spellings only: in Latin script a name outside the lists above is
+# recognised by how the text uses it (streams/extraction/platforms.py), and every Latin name here also
+# lets an Arabic spelling the list lacks be matched by its consonants (streams/extraction/arabic_names.py).
+# Ordinary Arabic words that are also brands (طلبات، سلة، جاهز، كريم) are left to the text's quotes.
+REGIONAL: list[tuple[str, str, list[str]]] = [
+    ("trendyol", "Trendyol", ["ترينديول", "ترنديول"]),
+    ("hepsiburada", "Hepsiburada", ["هبسي بورادا", "هيبسي بورادا", "هبسيبورادا"]),
+    ("namshi", "Namshi", ["نمشي"]),
+    ("ounass", "Ounass", ["أوناس"]),
+    ("hungerstation", "HungerStation", ["هنقرستيشن", "هنقر ستيشن", "هنغرستيشن", "هنجرستيشن"]),
+    ("keeta", "Keeta", ["كيتا"]),
+    ("deliveroo", "Deliveroo", ["ديليفرو", "دليفرو"]),
+    ("breadfast", "Breadfast", ["بريدفاست"]),
+    ("avito", "Avito", ["أفيتو"]),
+    ("takealot", "Takealot", ["تاكالوت", "تيك ألوت"]),
+    ("konga", "Konga", ["كونغا"]),
+    ("bukalapak", "Bukalapak", ["بوكالاباك"]),
+    ("blibli", "Blibli", ["بليبلي"]),
+    ("zalora", "Zalora", ["زالورا"]),
+    ("meesho", "Meesho", ["ميشو"]),
+    ("myntra", "Myntra", ["مينترا"]),
+    ("pinduoduo", "Pinduoduo", ["بيندوودو", "بيندودو"]),
+    ("meituan", "Meituan", ["ميتوان"]),
+    ("xiaohongshu", "Xiaohongshu", ["شياوهونغشو"]),
+    ("aliexpress", "AliExpress", ["علي إكسبريس", "علي اكسبريس"]),
+    ("vinted", "Vinted", ["فينتد"]),
+    ("zalando", "Zalando", ["زالاندو"]),
+    ("coupang", "Coupang", ["كوبانغ"]),
+    ("rakuten", "Rakuten", ["راكوتين"]),
+    ("mercari", "Mercari", ["ميركاري"]),
+    ("wildberries", "Wildberries", ["وايلدبيريز"]),
+    ("dubizzle", "Dubizzle", ["دوبيزل"]),
+    ("carrefour", "Carrefour", ["كارفور"]),
+    ("instashop", "InstaShop", ["إنستاشوب"]),
+    ("threads", "Threads", ["ثريدز"]),
+    ("reddit", "Reddit", ["ريديت"]),
+    ("jollychic", "JollyChic", ["جولي شيك"]),
+    ("fordeal", "Fordeal", ["فورديل"]),
+    ("sivvi", "Sivvi", ["سيفي"]),
+]
+# Latin names the consonants of an Arabic spelling may be matched against (with the ones above).
+LATIN_ONLY = ["Whatnot", "Poshmark", "Depop", "HSN", "ShopHQ", "Jewelry Television", "Wayfair", "Allegro", "Ozon",
+              "Tiki", "Sendo", "JD.com", "Careem", "Talabat", "Salla", "Zid", "Jahez", "Mrsool", "Tamara", "Tabby",
+              "Noon Food", "Lemon8", "Bluesky", "Kilimall", "Souq", "OpenSooq", "Haraj", "Jarir", "Lulu", "Nana"]
+PLATFORM_NAMES.update({slug_: latin for slug_, latin, _arabic in REGIONAL})
+LATIN_NAMES = sorted(set(PLATFORM_NAMES.values()) | set(LATIN_ONLY))
+
 # Company-level mentions: a group, or the one slug the contract keeps for company-wide figures.
 COMPANY_SLUGS = {"meta"}

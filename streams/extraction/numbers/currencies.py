@@ -58,6 +58,12 @@ _currency("VND", ["dong", "đồng", "VND", "₫"])
 _currency("THB", ["baht", "THB"])
 _currency("PHP", ["Philippine pesos", "PHP"])
 _currency("NGN", ["naira", "NGN"])
+_currency("TRY", ["lira", "liras", "Turkish lira", "Turkish liras", "TRY", "TL"])
+_currency("ZAR", ["rand", "rands", "South African rand", "ZAR"])
+_currency("ZAR", ["راند"], ["جنوب أفريقي"])
+_currency("KES", ["Kenyan shillings", "KES"])
+_currency("PKR", ["Pakistani rupees", "PKR"])
+_currency("MXN", ["Mexican pesos", "MXN"])
 _currency("BRL", ["reais", "Brazilian reais", "BRL"])
 _currency("KRW", ["KRW"])
 
@@ -68,11 +74,11 @@ _PREFIX_CODES = {
     "eur": "EUR", "gbp": "GBP", "cny": "CNY", "rmb": "CNY", "idr": "IDR", "inr": "INR", "kwd": "KWD",
     "qar": "QAR", "bhd": "BHD", "omr": "OMR", "jod": "JOD", "mad": "MAD", "sgd": "SGD", "myr": "MYR",
     "vnd": "VND", "thb": "THB", "php": "PHP", "ngn": "NGN", "brl": "BRL", "r$": "BRL", "krw": "KRW",
-    "₫": "VND", "₱": "PHP", "₦": "NGN", "฿": "THB", "₩": "KRW",
+    "₫": "VND", "₱": "PHP", "₦": "NGN", "฿": "THB", "₩": "KRW", "₺": "TRY", "try": "TRY", "zar": "ZAR",
 }
 _CURRENCY_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?P<code>US\$|S\$|E£|Rp\.?|RM|SAR|AED|EGP|USD|EUR|GBP|CNY|RMB|IDR|INR|KWD|QAR|BHD|"
-    r"OMR|JOD|MAD|SGD|MYR|VND|THB|PHP|NGN|BRL|R\$|KRW)|(?P<sym>[$£€¥₹₫₱₦฿₩]))\s?\Z"
+    r"OMR|JOD|MAD|SGD|MYR|VND|THB|PHP|NGN|BRL|R\$|KRW|TRY|ZAR)|(?P<sym>[$£€¥₹₫₱₦฿₩₺]))\s?\Z"
 )
 
 

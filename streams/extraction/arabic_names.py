@@ -1,0 +1,156 @@
+"""Platforms outside the lexicon in Arabic text: names in Arabic script, and Latin names inside it.
+
+An Arabic name is a platform when the text introduces it with a kind noun («منصة «نمشي»», «تطبيق
+«كيتا»», «شركة «بريدفاست» لتوصيل البقالة», «منافستها «هبسي بورادا»») or puts it where a platform
+stands next to a figure («تلتها «X» بـ23%», «مبيعات «X»», «تستحوذ «X» على»). Its Latin name is the
+gloss the text gives («(Hepsiburada)»), else the Latin name (in the text or the lexicon) whose
+consonants it spells («هبسي بورادا» ~ Hepsiburada), else a transliteration. A Latin name written
+inside Arabic text (منصة Trendyol، تطبيقها Lemon8) is a platform unless the text marks it as a source.
+Names after a source's kind noun (صحيفة، وكالة، شركة الأبحاث، مجموعة) are not platforms.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon.matcher import TABLE
+from .lexicon.platforms import LATIN_NAMES
+from .normalize import fold
+from .platforms import Discovered, known, slug
+
+_AR_WORD = r"[\u0621-\u064a]+"
+_QUOTED_NAME = re.compile(r"\"(?P<q>[\u0621-\u064a][\u0621-\u064a ]{0,28}[\u0621-\u064a]|[\u0621-\u064a])\"")
+_KIND = r"(?:منصه|منصات|تطبيق|تطبيقات|متجر|متاجر|موقع|شركه|خدمه|سلسله|منافس|منافسه|منافستها|منافسيها|منافسها|غريمتها)"
+_SOURCE_KIND = re.compile(
+    r"(?:صحيفه|جريده|مجله|وكاله|مؤسسه|مركز|بنك|البنك|هيئه|وزاره|مجموعه|السوق|بيانات|تقرير|تقارير|دراسه|مسح"
+    r"|مكتب|الابحاث|الاستشارات|التحليلات|البيانات|للابحاث|للاستشارات|الاحصاء|للاحصاء|بورصه)"
+    r"(?:\s+" + _AR_WORD + r"){0,1}\s*\Z"
+)
+_SOURCE_MODIFIER = re.compile(r"ابحاث|استشارات|تحليلات|بيانات|اعلانات|دفع|احصاء|تصنيف")
+# Before a quoted name: its kind noun («منصة «X»», «شركة توصيل الطعام «X»»), or the place of a platform.
+_INTRODUCED = re.compile(r"(?<!\w)(?:[وفبلك]{0,2}|ال)" + _KIND + r"(?P<mod>(?:\s+" + _AR_WORD + r"){0,2}?)\s+\Z")
+_PLACED_AFTER = re.compile(
+    r"(?<!\w)(?:[وفبلك]{0,2})(?:تلتها|تلاها|تليها|ثم|مبيعات|ايرادات|عائدات|حصه|مستخدمي|عملاء|بائعي|تجار|متسوقي"
+    r"|تستحوذ|استحوذت|يستحوذ|استحوذ|تصدرت|تتصدر|تصدر|تضم|يضم|سجلت|حققت|تسيطر|يسيطر)\s+(?:ل|ب)?\Z"
+)
+_PLACED_BEFORE = re.compile(r"\s*(?:ب|بحصه|بنسبه)\s*[0-9]")
+# A gloss: «X» (Latin), or kind noun + X (Latin).
+_GLOSS_LATIN = re.compile(r"\((?P<lat>[A-Z][A-Za-z0-9.&' -]{0,40})\)")
+_GLOSSED = re.compile(
+    r"(?<!\w)(?:[وفبلك]{0,2}|ال)" + _KIND + r"(?P<mod>(?:\s+" + _AR_WORD + r"){0,3}?)\s+"
+    r"(?:\"(?P<arq>[^\"()\n]{1,30})\"|(?P<arw>" + _AR_WORD + r"))\s*\Z"
+    r"|\"(?P<arq2>[^\"()\n]{1,30})\"\s*\Z"
+)
+_COMMERCE_AFTER = re.compile(r"\s+(?:لل|ل)?(?:تجاره\s+الالكترونيه|تسوق)")
+_LATIN_IN_ARABIC = re.compile(r"(?<![\w(])(?P<lat>[A-Z][A-Za-z0-9]*(?:[.&][A-Za-z0-9]+)*[A-Za-z0-9]?)(?![\w)])")
+_LATIN_WORD = re.compile(r"(?<![\w])[A-Z][A-Za-z0-9]+(?:\s[A-Z][A-Za-z0-9]+)*")
+_LATIN_NOT_NAMES = {"GMV", "AOV", "CEO", "CFO", "COO", "MAU", "DAU", "SME", "SMEs", "USD", "SAR", "AED", "EGP", "KWD",
+                    "QAR", "IPO", "AI", "TV", "PDF", "ID", "Q1", "Q2", "Q3", "Q4", "H1", "H2"}
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+
+# Consonant classes shared by an Arabic spelling and the Latin name it spells.
+_AR_SKELETON = {"ب": "b", "ت": "t", "ث": "t", "ج": "g", "ح": "h", "خ": "k", "د": "d", "ذ": "d", "ر": "r", "ز": "z",
+                "س": "s", "ش": "s", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "غ": "g", "ف": "f", "ق": "k", "ك": "k",
+                "ل": "l", "م": "m", "ن": "n", "ه": "h"}
+_LATIN_DIGRAPHS = (("ph", "f"), ("sh", "s"), ("ch", "s"), ("th", "t"), ("kh", "k"), ("gh", "g"), ("ck", "k"),
+                   ("x", "ks"))
+_LATIN_SKELETON = {"b": "b", "p": "b", "t": "t", "d": "d", "f": "f", "v": "f", "k": "k", "c": "k", "q": "k", "g": "g",
+                   "j": "g", "h": "h", "r": "r", "z": "z", "s": "s", "l": "l", "m": "m", "n": "n"}
+_TRANSLITERATION = {"ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh",
+                    "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "a",
+                    "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "o",
+                    "ي": "i", "ء": "", "ئ": "", "ؤ": "", " ": " "}
+
+
+def arabic_skeleton(name: str) -> str:
+    return "".join(_AR_SKELETON.get(ch, "") for ch in fold(name))
+
+
+def latin_skeleton(name: str) -> str:
+    low = name.lower()
+    for pair, single in _LATIN_DIGRAPHS:
+        low = low.replace(pair, single)
+    return "".join(_LATIN_SKELETON.get(ch, "") for ch in low)
+
+
+def transliterate(name: str) -> str:
+    """A Latin rendering of an Arabic name, for a platform the text names in Arabic script only."""
+    out = []
+    name = fold(name)
+    for index, ch in enumerate(name):
+        if ch == "ه" and (index + 1 == len(name) or name[index + 1] == " "):
+            out.append("a")  # ta marbuta, folded to ha
+        elif ch == "و" and (index == 0 or name[index - 1] == " "):
+            out.append("w")
+        elif ch == "ي" and (index == 0 or name[index - 1] == " "):
+            out.append("y")
+        else:
+            out.append(_TRANSLITERATION.get(ch, ""))
+    return "".join(out).strip().capitalize()
+
+
+def _latin_for(arabic: str, latin_names: list[str]) -> str:
+    skeleton = arabic_skeleton(arabic)
+    if len(skeleton) >= 3:
+        fits = {name for name in latin_names if latin_skeleton(name) == skeleton}
+        if len(fits) == 1:
+            return fits.pop()
+    return transliterate(arabic)
+
+
+def discover_arabic(text: str, found: Discovered) -> None:
+    """Add the platforms Arabic text names (in either script) to ``found``."""
+    if not _ARABIC_LETTER.search(text):
+        return
+    for match in _GLOSS_LATIN.finditer(text) if "(" in text else ():
+        glossed = _GLOSSED.search(text, max(0, match.start() - 90), match.start())
+        if glossed is None:
+            continue
+        latin = match.group("lat").strip()
+        arabic = (glossed.group("arq") or glossed.group("arw") or glossed.group("arq2") or "").strip()
+        if glossed.group("arq2") and not _COMMERCE_AFTER.match(text, match.end()):
+            continue  # a bare «X» (Latin) glosses sources as often as platforms
+        if (not arabic or _SOURCE_KIND.search(text, max(0, glossed.start() - 40), glossed.start())
+                or _SOURCE_MODIFIER.search(glossed.group("mod") or "") or known(latin) or _named_in_lexicon(arabic)):
+            continue
+        _add(found, arabic, latin, quoted=False)
+        found.platforms.setdefault(latin, found.platforms[arabic])
+    in_text = sorted({m.group() for m in _LATIN_WORD.finditer(text)} - _LATIN_NOT_NAMES)
+    latin_names = in_text + LATIN_NAMES
+    for match in _QUOTED_NAME.finditer(text) if '"' in text else ():
+        arabic = match.group("q")
+        if arabic in found.platforms or _named_in_lexicon(arabic):
+            continue
+        start = match.start()
+        introduced = _INTRODUCED.search(text, max(0, start - 40), start)
+        placed = _PLACED_AFTER.search(text, max(0, start - 16), start) or _PLACED_BEFORE.match(text, match.end())
+        if introduced is None and placed is None:
+            continue
+        lead_end = introduced.start() if introduced else start
+        if (_SOURCE_KIND.search(text, max(0, lead_end - 40), lead_end)
+                or (introduced and _SOURCE_MODIFIER.search(introduced.group("mod") or ""))):
+            continue
+        _add(found, arabic, _latin_for(arabic, latin_names))
+    for match in _LATIN_IN_ARABIC.finditer(text):
+        latin = match.group("lat")
+        if (latin in _LATIN_NOT_NAMES or latin in found.platforms or known(latin) or len(latin) < 3
+                or not _ARABIC_LETTER.search(text, max(0, match.start() - 3), match.start())
+                or _SOURCE_KIND.search(text, max(0, match.start() - 40), match.start())):
+            continue
+        found.platforms[latin] = (slug(latin), latin)
+
+
+def _named_in_lexicon(name: str) -> bool:
+    """A platform, owner, source or place the lexicon knows (an ordinary word such as «طلبات» may be a brand)."""
+    return any(entry.cat in _NAME_CATEGORIES for entry in TABLE.get(fold(name).lower(), ()))
+
+
+_NAME_CATEGORIES = {"platform", "owner", "org", "region", "region_global", "region_ref", "kingdom"}
+
+
+def _add(found: Discovered, arabic: str, latin: str, quoted: bool = True) -> None:
+    """A name found between quotes is matched between quotes only: many Arabic brands are ordinary words
+    («طلبات» "orders", «جاهز» "ready", «سلة» "basket")."""
+    found.platforms.setdefault(arabic, (slug(latin), latin))
+    if quoted:
+        found.quoted_only.add(arabic)

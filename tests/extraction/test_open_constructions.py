@@ -1,0 +1,108 @@
+"""Constructions from the kinds of error seen on articles written by others (issue 14).
+
+Every sentence here was written for these tests, with other platforms, figures and wording than any
+article of the sets, one construction per group, in both languages where it exists in both.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from .conftest import only, run
+
+# ---------------------------------------------------------------- periods
+
+
+@pytest.mark.parametrize(
+    ("body", "published", "period"),
+    [
+        # a quarter with no year: the last such quarter that had begun when the article appeared
+        ("Etsy's revenue was $842 million in the fourth quarter.", datetime(2024, 2, 20, tzinfo=UTC), "2023-Q4"),
+        ("Etsy's revenue was $640 million in the second quarter.", datetime(2024, 8, 2, tzinfo=UTC), "2024-Q2"),
+        # a quarter named by a month in it
+        ("Flipkart reported December-quarter revenue of $1.9 billion.", datetime(2024, 2, 9, tzinfo=UTC),
+         "2023-Q4"),
+        ("Shopee said revenue for the quarter ended September 30, 2023 was $2.1 billion.",
+         datetime(2023, 11, 14, tzinfo=UTC), "2023-Q3"),
+        ("أعلنت «أمازون» أن إيراداتها بلغت 143 مليار دولار في الربع المنتهي في مارس.",
+         datetime(2024, 5, 1, tzinfo=UTC), "2024-Q1"),
+    ],
+)
+def test_quarters_without_their_year(body: str, published: datetime, period: str) -> None:
+    assert only(body, published).period == period
+
+
+def test_a_coming_quarter_in_a_forecast_is_this_year() -> None:
+    figure = only("Analysts expect Etsy's revenue to reach $900 million in the fourth quarter.",
+                  datetime(2024, 2, 20, tzinfo=UTC))
+    assert (figure.period, figure.kind) == ("2024-Q4", "forecast")
+
+
+# ---------------------------------------------------------------- platforms outside the lexicon
+
+
+@pytest.mark.parametrize(
+    ("body", "slug", "metric"),
+    [
+        # after a metric and "on"/"at"
+        ("Gross merchandise value on Qorvia in Kenya rose 40% in 2023.", "qorvia", "growth_percent"),
+        # "rival X"
+        ("Rival Lumora reported revenue of $300 million in 2023.", "lumora", "revenue"),
+        # the subject of a commerce verb with a figure after it
+        ("Kavo shipped about 90 million orders in 2023.", "kavo", "orders"),
+        # its possessive before a metric
+        ("Brindle's average basket was about $42.", "brindle", "average_order_value"),
+        # an appositive naming a TV shopping channel
+        ("Vexa Live, a TV shopping channel, had 2 million active customers.", "vexa_live", "active_users"),
+        # its executive speaking, then "the app"
+        ("Kavo's chief executive told Zembla Daily that the app had 5 million users.", "kavo", "active_users"),
+        # "X-owned Y": Y is the platform, X its owner
+        ("Sales on Naspers-owned Pelo's marketplace rose to about 9 billion rand last year.", "pelo", "gmv"),
+        # a Latin name inside Arabic text
+        ("وبلغ عدد مستخدمي تطبيق Zentro في مصر 3 ملايين مستخدم.", "zentro", "active_users"),
+    ],
+)
+def test_platform_recognised_by_how_the_text_uses_it(body: str, slug: str, metric: str) -> None:
+    figure = only(body)
+    assert (figure.platform, figure.metric) == (slug, metric)
+
+
+def test_capitals_short_form_of_a_named_platform() -> None:
+    figure = only("Harbor Home Network, a TV shopping channel, sells jewellery. "
+                  "HHN had 1.2 million active customers in 2024.")
+    assert (figure.platform, figure.metric, figure.period) == ("harbor_home_network", "active_users", "2024")
+
+
+def test_currency_of_the_rand() -> None:
+    assert only("Sales on Naspers-owned Pelo's marketplace rose to about 9 billion rand last year.").unit == "ZAR"
+
+
+def test_addressee_and_owner_are_not_platforms() -> None:
+    body = ("Kavo's chief executive told Zembla Daily that the app had 5 million users. "
+            "Sales on Naspers-owned Pelo's marketplace rose to about 9 billion rand last year.")
+    assert {f.platform for f in run(body)} == {"kavo", "pelo"}
+
+
+def test_arabic_name_in_a_platform_place_is_transliterated() -> None:
+    figures = run("وتستحوذ «زبرجد» على 12% من سوق التجارة الإلكترونية في الكويت.")
+    assert [(f.platform, f.metric, f.value) for f in figures] == [("zbrjd", "market_share", 12.0)]
+
+
+def test_arabic_name_takes_the_latin_name_it_spells() -> None:
+    figures = run("أعلن تطبيق «فيرلو» لتوصيل الطعام (Verlo) أن عدد طلباته بلغ 3 ملايين طلب. "
+                  "وتستحوذ «فيرلو» على 30% من السوق.")
+    assert {(f.platform, f.metric) for f in figures} == {("verlo", "orders"), ("verlo", "market_share")}
+
+
+def test_arabic_spelling_of_a_listed_latin_name() -> None:
+    # «زالاندو» is listed; «زلاندو» is not, and is matched by its consonants to Zalando
+    figure = only("قالت منصة «زلاندو» إن مبيعاتها بلغت 4 مليارات يورو في 2023.")
+    assert (figure.platform, figure.metric, figure.unit) == ("zalando", "gmv", "EUR")
+
+
+def test_ordinary_word_brand_only_between_quotes() -> None:
+    # «طلبات» is a brand here and also the word "orders"
+    figures = run("قالت منصة «طلبات» إن عدد الطلبات عبر تطبيقها بلغ 5 ملايين طلب.")
+    assert [(f.platform, f.metric, f.value) for f in figures] == [("talabat", "orders", 5e6)]
