@@ -90,6 +90,7 @@ class _Extractor:
             if paragraph != memory.paragraph:
                 memory.paragraph = paragraph
                 memory.prev_sentence_region = None
+                memory.prev_sentence_platforms = frozenset()
             raw.extend(sentence_figures(sent, span, memory, self.published, self.x_ok))
         out: list[ExtractedFigure] = []
         for f in unique_figures(raw):

@@ -55,7 +55,7 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
         period, base_period = figure_periods(sent, periods, q, ci, metric, inherit, clause_has_q)
         if metric.startswith("growth") and of_metric is None and prev is not None:
             of_metric = prev.metric
-        region = figure_region(regions, q, clause, prev, same_source, memory)
+        region = figure_region(regions, q, clause, prev, same_source, memory, platform)
         kind = figure_kind(sent, q, clause, prev, clause_has_q, period, published)
         source = figure_source(sources, clause.start, clause.end, (q.start + q.end) // 2)
         figure = Candidate(q, ci, platform, metric, unit, figure_qualifier(sent, q, clause, back), kind, period,
@@ -84,3 +84,4 @@ def _remember(memory: Memory, mentions: list[Mention], sources: list[tuple[int, 
     concrete = [c for _p, c, local in regions if not local]
     memory.prev_sentence_region = concrete[-1] if concrete else (
         figures[-1].region if figures and figures[-1].region != "global" else None)
+    memory.prev_sentence_platforms = frozenset(m.platform for m in mentions if not m.owner)

@@ -19,6 +19,7 @@ class Memory:
     last_quarter: str | None = None
     last_period: str | None = None
     prev_sentence_region: str | None = None
+    prev_sentence_platforms: frozenset[str] = frozenset()  # platforms the previous sentence of the paragraph named
     paragraph: int = -1
     owners: dict[str, str] = field(default_factory=dict)  # platform -> owner name seen in the text
     names: dict[str, str] = field(default_factory=dict)  # platform slug -> name, for platforms found in the text

@@ -31,6 +31,7 @@ class Mention:
     explicit: bool
     speaker: bool = False  # the one credited ("X said", «قالت X», "according to X"), not what is measured
     company: bool = False  # a company-level mention (Meta, «مجموعة علي بابا», "the group")
+    owner: bool = False  # named as the owner of another platform ("owned by X", "X's Taobao", «التابع لـX»)
 
 
 def is_existential(text: str, hit: Hit, clause: Clause) -> bool:
@@ -46,10 +47,20 @@ def is_existential(text: str, hit: Hit, clause: Clause) -> bool:
     return False
 
 
+# A platform named as another's owner or backer: "owned by Alibaba", "majority-owned by", "parent company
+# GoTo", "a unit of", «المملوكة لـ»، «التابع لمجموعة»، «الذراع الإقليمية لمجموعة», or before a possessive of
+# another platform ("Meta's Threads", "ByteDance's Douyin") or "-owned" ("Alibaba-backed").
+_OWNER_BEFORE = re.compile(
+    r"(?:(?:owned|controlled|backed|acquired|run|operated)\s+by|parent(?:\s+company)?|a\s+(?:unit|subsidiary|division)"
+    r"\s+of|owner|المملوك\w*\s+(?:ل|لشركه|لمجموعه)|التابع\w*\s+(?:ل|لشركه|لمجموعه)|الذراع(?:\s+\w+)?\s+(?:ل|لشركه"
+    r"|لمجموعه)|الشركه\s+الام|مالكه?)\s*\"?\s*(?:(?:the\s+)?(?:[A-Z][\w.-]*'s\s+)?)?\Z", re.IGNORECASE)
+_OWNER_AFTER = re.compile(r"\"?(?:-(?:owned|backed|controlled)|'s\s+(?:[\w-]+\s+){0,3}?(?:arm|unit|subsidiary|division"
+                          r"|affiliate)(?!\w))")
+_POSSESSIVE_OF_PLATFORM = re.compile(r"'s\s+(?=[A-Z])")
 _GROUP_BEFORE = re.compile(r"(?:مجموعه|holding|parent)\s*\"?\s*\Z|(?<!\w)group\s+\Z", re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"\s*\"?\s*(?:group|platforms|holdings)(?!\w)", re.IGNORECASE)
 # Between a speech cue and the one it credits: quotes and a generic noun («قالت شركة «ميتا»»).
-_SPEAKER_GAP_BEFORE = re.compile(r"[\s\"]*(?:(?:ال)?(?:شركه|مجموعه|منصه)[\s\"]*)?")
+_SPEAKER_GAP_BEFORE = re.compile(r"[\s\"]*(?:(?:فيه|فيها|امس|اليوم|بدورها)\s+)?(?:(?:ال)?(?:شركه|مجموعه|منصه)[\s\"]*)?")
 # Between a credited name and its verb: an appositive ("X, the resale app, said") or other coordinated
 # names ("Google, Temasek and Bain & Company expect").
 SPEAKER_GAP_AFTER = re.compile(r"\s*(?:,[^,]{1,70},)?\s*|(?:[\s,&\"]|and(?!\w)|[a-z]?[A-Z][\w&.'-]*(?![\w&.'-]))*")
@@ -57,7 +68,7 @@ SPEAKER_GAP_AFTER = re.compile(r"\s*(?:,[^,]{1,70},)?\s*|(?:[\s,&\"]|and(?!\w)|[
 
 def _is_speaker(text: str, hit: Hit, cues: list[Hit]) -> bool:
     for cue in cues:
-        if cue.cat == "src_prep" and cue.end <= hit.start and hit.start - cue.end <= 12:
+        if cue.cat == "src_prep" and cue.end <= hit.start and hit.start - cue.end <= 20:
             if _SPEAKER_GAP_BEFORE.fullmatch(text, cue.end, hit.start):
                 return True
         elif (cue.cat == "src_verb" and hit.end <= cue.start and cue.start - hit.end <= 80
@@ -82,14 +93,20 @@ def platform_mentions(text: str, hits: list[Hit], clause_list: list[Clause], mem
             company = slug in COMPANY_SLUGS or bool(
                 _GROUP_BEFORE.search(text, max(0, hit.start - 12), hit.start) or _GROUP_AFTER.match(text, hit.end)
             )
-            out.append(Mention(hit.start, hit.end, slug, True, _is_speaker(text, hit, cues), company))
-            first_explicit = first_explicit or slug
-            if not company:
-                first_app = first_app or slug
-            last_explicit = slug
+            owner = bool(_OWNER_BEFORE.search(text, max(0, hit.start - 40), hit.start)
+                         or _OWNER_AFTER.match(text, hit.end)
+                         or (_POSSESSIVE_OF_PLATFORM.match(text, hit.end) and _platform_follows(hits, hit)))
+            out.append(Mention(hit.start, hit.end, slug, True, _is_speaker(text, hit, cues), company, owner))
+            if not owner:
+                first_explicit = first_explicit or slug
+                if not company:
+                    first_app = first_app or slug
+                last_explicit = slug
         elif hit.cat == "metric" and _POSSESSIVE.search(text, hit.start, hit.end):
-            # «إيراداتها», «مستخدميها»: the pronoun refers back to the subject
-            target = first_explicit or memory.topic
+            # «إيراداتها», «مستخدميها»: the pronoun refers back to the one who speaks («أعلنت X أن إيراداتها»),
+            # else to the sentence's subject
+            speakers = [m.platform for m in out if m.speaker and m.explicit and not m.owner]
+            target = speakers[-1] if speakers else first_explicit or memory.topic
             if target:
                 out.append(Mention(hit.start, hit.end, target, False))
         elif hit.cat == "backref":
@@ -107,6 +124,11 @@ def platform_mentions(text: str, hits: list[Hit], clause_list: list[Clause], mem
                 speaker = hit.payload == "company" and _is_speaker(text, hit, cues)
                 out.append(Mention(hit.start, hit.end, target, False, speaker, hit.payload == "company"))
     return out
+
+
+def _platform_follows(hits: list[Hit], hit: Hit) -> bool:
+    """Another platform named right after ``hit`` ("Meta's Threads", "Alibaba-backed Trendyol")."""
+    return any(other.cat == "platform" and 0 < other.start - hit.end <= 12 for other in hits)
 
 
 def company_name(platform: str, memory: Memory) -> str:

@@ -143,10 +143,17 @@ _BASE_PREP = re.compile(
 )
 
 
+# Every period phrase holds one of these; a sentence with none of them is not searched further.
+ANY_PERIOD = re.compile(r"[0-9]{2}|q[1-4]|quarter|year|month|period|annual|yoy|y/y|q/q|qoq|fy|h[12]"
+                        r"|ربع|عام|سنه|سنوي|فتره|اشهر|شهر")
+
+
 def find_periods(text: str, low: str | None = None) -> list[PeriodMention]:
     """Period phrases of a normalised sentence, in order."""
     found: list[PeriodMention] = []
     low = low if low is not None else ascii_lower(text)
+    if not ANY_PERIOD.search(low):
+        return found
     for match in _PATTERN.finditer(low):
         group = match.lastgroup
         start, end = match.start(), match.end()

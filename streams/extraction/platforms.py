@@ -27,7 +27,7 @@ from .normalize import fold
 
 X_CONTEXT = re.compile(r"twitter|تويتر|x corp|formerly|سابقا", re.IGNORECASE)
 
-_TOKEN = r"(?:[A-Z][A-Za-z0-9]*(?:[.&][A-Za-z0-9]+)*|[a-z]{1,2}[A-Z][A-Za-z0-9]*)"
+_TOKEN = r"(?:[A-Z][A-Za-z0-9]*(?:[.&][A-Za-z0-9]+)*|[ei][A-Z][A-Za-z0-9]*)"
 _NAME = _TOKEN + r"(?:\s" + _TOKEN + r"){0,3}"
 _KIND_NOUN = (r"(?:(?:online|e-commerce|shopping|social|live[- ]?shopping|resale|fashion|grocery|food|delivery"
               r"|video|classifieds|TV|television|home[- ]shopping)\s+)*"
@@ -43,7 +43,8 @@ _METRIC_WORD = (r"(?:GMV|gross merchandise (?:value|volume)|merchandise (?:value
                 r"|revenues?|turnover|orders|users|customers|buyers|sellers|merchants|vendors|shoppers|basket"
                 r"|average order(?: value)?|order value|market share|share|conversion(?: rate)?|active users"
                 r"|monthly active users|daily active users|viewers|subscribers|audience)")
-_CAP_NAME = re.compile(r"(?<![\w.'-])" + _NAME + r"(?![\w])")
+# The first character first, the look-behind after it: the engine then skips to candidate letters at C speed.
+_CAP_NAME = re.compile(r"(?=[A-Zei])(?<![\w.'-])" + _NAME + r"(?![\w])")
 # What stands after a name that the text uses as a platform's.
 _AFTER = re.compile(
     # "Zentro, the London-based resale app,": an appositive naming its kind
@@ -53,13 +54,15 @@ _AFTER = re.compile(
     r"|\s+(?:is|was|has become|remains)\s+(?P<cop_mod>(?:the|a|an|[A-Z][\w.-]*'s)(?:\s+[\w'-]+){0,5}?)\s+"
     + _KIND_NOUN + r"(?!\w)"
     # "Zentro's GMV", "Zentro's Indonesian orders", "Zentro's marketplace", "Zentro's chief executive"
-    r"|(?P<poss>'s\s+(?:[\w-]+\s+){0,2}?(?:" + _METRIC_WORD + r"|marketplace|app|platform|store|shop|site|website"
+    r"|(?P<poss>'s\s+(?!(?:[\w-]+\s+){0,2}?(?:largest|biggest|leading|top|main|second-largest|fastest-growing|own)"
+    r"(?!\w))(?:[\w-]+\s+){0,2}?(?:" + _METRIC_WORD + r"|marketplace|app|platform|store|shop|site|website"
     r"|chief executive|chief operating officer|chief financial officer|CEO|COO|CFO|president|founder"
     r"|spokes(?:person|man|woman))(?!\w))"
     # "Naspers-owned Zentro": the owner, not a platform
     r"|(?P<owner>-(?:owned|backed|controlled)(?!\w))"
-    # "Zentro shipped about 20 million orders": a commerce verb with a figure after it
-    r"|(?P<verb>\s+(?:now\s+|also\s+|still\s+)?(?:has|had|have|counts|counted|shipped|sold|handled|delivered|hosts"
+    # "Zentro shipped about 20 million orders": a commerce verb with a figure after it, maybe after a
+    # relative clause or an appositive ("Zentro, which is owned by X, had ...")
+    r"|(?P<verb>(?:,\s+(?:which|who|owned|backed|controlled|run|founded|launched)\s[^,;.]{1,80},)?\s+(?:now\s+|also\s+|still\s+)?(?:has|had|have|counts|counted|shipped|sold|handled|delivered|hosts"
     r"|hosted|averaged|posted|recorded|holds|held|took|takes|captured|commands|commanded|leads|led|generated|booked"
     r"|processed|served|attracts|attracted|boasts|reached|logged|registered|claims|claimed|controls|controlled"
     r"|accounts for|accounted for|is running|runs|grew|rose|saw|fell|doubled|tripled)(?!\w)[^.;:\n]{0,60}?"
@@ -77,7 +80,8 @@ _BEFORE = re.compile(
     r"|analysts at|analysts from|estimates by|research by|report by|cited by|quoted by|reported by|survey by"
     r"|study by|per)(?:\s+the)?))\s+\Z"
 )
-_CLAUSE_START = re.compile(r"(?:\A|[.;:!?,(\"]\s+|\n|(?<!\w)(?:that|while|and|estimate|expect)\s+)\Z")
+_CLAUSE_START = re.compile(r"(?:\A|[.;:!?,(\"]\s+|\n|(?<!\w)(?:that|while|and|estimate|expect)\s+)"
+                           r"(?:[A-Z][\w.&-]*'s\s+)?\Z")
 _PRE_MODIFIERS = re.compile(r"(?:[a-z][\w'-]*\s+){0,3}\Z")
 _SOURCE_ENDINGS = {
     "research", "securities", "partners", "analytics", "insights", "data", "lab", "labs", "journal", "daily",
@@ -180,7 +184,7 @@ def discover_latin(text: str, found: Discovered) -> None:
 
 
 _DEFINED_SHORT = re.compile(r"(?P<full>" + _NAME + r")\s+\((?P<short>[A-Za-z][A-Za-z0-9]{1,7})\)")
-_CAPS_TOKEN = re.compile(r"(?<![\w.])[A-Z][A-Z0-9]{1,5}(?![\w])")
+_CAPS_TOKEN = re.compile(r"[A-Z](?<![\w.][A-Z])[A-Z0-9]{1,5}(?![\w])")
 
 
 def _letters_in_order(short: str, full: str) -> bool:

@@ -6,11 +6,24 @@ and «المملكة» refer back to the last region named; "global" only holds 
 
 from __future__ import annotations
 
+import re
+
 from .candidate import Candidate
 from .memory import Memory
 from .numbers.quantity import Quantity
 from .segments import Clause
 from .sentence import Sentence, nearest
+
+# A place that says where a company is from, not where a figure is for: "China's Alibaba", "the Lithuanian
+# resale app", ««علي بابا» الصينية», "منصة Trendyol التركية"; or part of an institution's name ("U.S.
+# Securities and Exchange Commission").
+_COMPANY_OF = re.compile(r"'s\s+(?:[A-Z][\w.&-]*\s*){1,3}(?:Group|Holdings|Inc|Ltd|Limited)?")
+_NATIONALITY_OF = re.compile(r"(?:[\w-]+\s+){0,2}(?:app|platform|marketplace|retailer|company|firm|group|rival"
+                             r"|e-commerce (?:company|group)|store builder|conglomerate|giant|unicorn)s?(?!\w)")
+_AFTER_A_NAME = re.compile(r"[A-Za-z0-9\"]\s*\Z")
+_INSTITUTION = re.compile(r"\s+(?:Securities|Federal|Department|Office|Bureau|Census|Treasury|Central|National"
+                          r"|Commerce|Trade|Competition|Markets|Government|Ministry|Customs)(?!\w)")
+_ARTICLE_BEFORE = re.compile(r"(?<!\w)(?:the|a|an)\s+\Z", re.IGNORECASE)
 
 Regions = list[tuple[int, str, bool]]
 """(position, code, whether it holds only in its own clause) for each region mention."""
@@ -25,7 +38,8 @@ def region_mentions(sent: Sentence, memory: Memory) -> Regions:
         code: str | None = None
         local = False
         if hit.cat == "region":
-            if any(0 <= hit.start - h.end <= 2 for h in hq) or text[hit.end : hit.end + 6] == "-based":
+            if (any(0 <= hit.start - h.end <= 2 for h in hq) or text[hit.end : hit.end + 6] == "-based"
+                    or _nationality(sent, hit.start, hit.end)):
                 continue
             code = hit.payload
         elif hit.cat == "region_global":
@@ -41,19 +55,35 @@ def region_mentions(sent: Sentence, memory: Memory) -> Regions:
     return regions
 
 
+def _nationality(sent: Sentence, start: int, end: int) -> bool:
+    """A region word naming a company's home or part of an institution's name (see above)."""
+    text = sent.text
+    named = [h for h in sent.hits if h.cat in ("platform", "owner", "org")]
+    if text[start].isascii():
+        if _COMPANY_OF.match(text, end) and any(0 < h.start - end <= 4 for h in named):
+            return True
+        if _ARTICLE_BEFORE.search(text, max(0, start - 5), start) and _NATIONALITY_OF.match(text, end + 1):
+            return True
+        return bool(_INSTITUTION.match(text, end))
+    # Arabic: the adjective right after a name («علي بابا» الصينية، منصة Trendyol التركية)
+    return text.startswith("ال", start) and (
+        any(0 <= start - h.end <= 3 for h in named) or bool(_AFTER_A_NAME.search(text, max(0, start - 3), start)))
+
+
 def figure_region(regions: Regions, q: Quantity, clause: Clause, prev: Candidate | None, same_source: bool,
-                  memory: Memory) -> str | None:
+                  memory: Memory, platform: str) -> str | None:
     """The region of the figure ``q``: its clause's, the previous figure's for a continuing clause, the
-    sentence's, or (when the sentence cites the same study) the previous sentence's."""
+    sentence's, or (when the sentence cites the same study or is about the same platform) the previous
+    sentence's of the same paragraph."""
     centre = (q.start + q.end) // 2
     own_regions = [(p, c) for p, c, _local in regions if clause.start <= p < clause.end]
     region = nearest(own_regions, centre)[1] if own_regions else None
     if region is None and clause.adjunct and prev is not None:
         region = prev.region
     if region is None:
-        wide = [(p, c) for p, c, local in regions if not local]
-        before = [(p, c) for p, c in wide if p < q.start]
-        region = before[-1][1] if before else (wide[0][1] if wide else None)
-    if region is None and same_source:
+        # The sentence's region, from the clauses before the figure: one place, not a list of them
+        before = {c for p, c, local in regions if not local and p < q.start}
+        region = before.pop() if len(before) == 1 else None
+    if region is None and (same_source or platform in memory.prev_sentence_platforms):
         region = memory.prev_sentence_region
     return region

@@ -15,9 +15,10 @@ from itertools import pairwise
 from .lexicon.matcher import ADJUNCT_RE
 from .normalize import ascii_lower
 
+# The leading class lets the engine skip to candidate characters before trying the word branches.
 _CLAUSE_BREAK = re.compile(
-    r"[،;؛:]|,(?![0-9])|(?<!\w)(?=(?:و)?(?:مقابل|في حين|بينما|فيما)(?!\w))"
-    r"|(?<!\w)(?=(?:compared (?:with|to)|against|versus|vs\.?|while|whereas)(?!\w))"
+    r"(?=[،;؛:,ومفبcavw])(?:[،;؛:]|,(?![0-9])|(?<!\w)(?=(?:و)?(?:مقابل|في حين|بينما|فيما)(?!\w))"
+    r"|(?<!\w)(?=(?:compared (?:with|to)|against|versus|vs\.?|while|whereas)(?!\w)))"
 )
 WORD_BEFORE = re.compile(r"(\w+)\W*\Z")
 _SENTENCE_END = re.compile(r"[.!?؟…]+[\"')\]]*(?=\s|\Z)")

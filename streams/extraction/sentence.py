@@ -1,7 +1,9 @@
 """One sentence read once: its quantities, lexicon hits, clauses and period mentions.
 
 Lexicon hits inside a quantity (its unit words: «مستخدم», "sellers") are dropped, so a unit noun is
-never also taken for a cue of another figure.
+never also taken for a cue of another figure; a word inside a platform name the text introduced
+(«طلبات», a brand and the word "orders") is only that name. A sentence that names no platform, refers
+back to none and has no metric word cannot state a signal: its numbers are not read.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from .numbers.reader import find_quantities
 from .periods import find_periods
 from .segments import clause_of, clauses
 
+_CAN_STATE = {"platform", "owner", "backref", "metric"}
+
 
 class Sentence:
     """Everything found in one sentence, positions relative to the sentence."""
@@ -23,15 +27,17 @@ class Sentence:
                  aliases: dict[str, tuple[str, str]] | None = None) -> None:
         self.text = text
         low = ascii_lower(text)
-        self.quantities = find_quantities(text, low)
+        hits = scan(text, low)
+        if extra is not None and aliases:
+            named = [Hit(m.start(m.lastgroup), m.end(m.lastgroup), "platform", aliases[m.group(m.lastgroup)][0])
+                     for m in extra.finditer(text) if m.lastgroup]
+            if named:
+                hits = [h for h in hits if not any(n.start <= h.start < n.end for n in named)] + named
+                hits.sort(key=lambda h: h.start)
+        self.quantities = find_quantities(text, low) if any(h.cat in _CAN_STATE for h in hits) else []
         covered = bytearray(len(text) + 1)  # characters inside a quantity (its unit words too)
         for q in self.quantities:
             covered[q.start : q.end] = b"\x01" * (q.end - q.start)
-        hits = scan(text, low)
-        if extra is not None and aliases:
-            hits.extend(Hit(m.start(m.lastgroup), m.end(m.lastgroup), "platform", aliases[m.group(m.lastgroup)][0])
-                        for m in extra.finditer(text) if m.lastgroup)
-            hits.sort(key=lambda h: h.start)
         self.hits = [h for h in hits if not (covered[h.start] or covered[h.end - 1])]
         self.by_cat: dict[str, list[Hit]] = {}
         for hit in self.hits:

@@ -8,23 +8,54 @@ whole-market phrase ("Indonesia's e-commerce GMV") belongs to no platform.
 
 from __future__ import annotations
 
+import re
+
 from .candidate import Candidate
 from .mentions import Mention
 from .numbers.quantity import Quantity
 from .segments import Clause
 from .sentence import Sentence, nearest
 
+# A mention bound to the figure by a particle: "$290 for X", "9% at X", "X at 19%", "X's Rp 110,000",
+# «بـ23% لـX», «X بـ24%», «على X».
+_BOUND_AFTER_FIGURE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:(?:for|at|on)\s+(?:the\s+)?|(?:ل|لدى|على|عند)\s*\"?)\Z")
+_BOUND_BEFORE_FIGURE = re.compile(r"\"?\s*(?:(?:at|with)\s+|'s\s+|(?:ب|بحصه|بنسبه)\s*)\Z")
+
+
+def _bound(text: str, mentions: list[Mention], q: Quantity) -> Mention | None:
+    for mention in mentions:
+        if 0 <= mention.start - q.end <= 24 and _BOUND_AFTER_FIGURE.fullmatch(text, q.end, mention.start):
+            return mention
+        if 0 <= q.lead - mention.end <= 12 and _BOUND_BEFORE_FIGURE.fullmatch(text, mention.end, q.lead):
+            return mention
+    return None
+
+
+def _sentence_subject(sent: Sentence, mentions: list[Mention]) -> str | None:
+    """What the sentence is about: the first platform of what it reports («أعلنت «نون» أن منصة «نمشي» سجلت»:
+    نمشي), else the one who speaks ("Kaspi, Kazakhstan's largest marketplace, said it had": Kaspi), else its
+    first platform that is not only an owner."""
+    cues = [h.start for h in sent.hits if h.cat in ("src_verb", "src_prep")]
+    speakers = [m for m in mentions if m.speaker and not m.owner]
+    if cues and speakers:
+        reported = [m for m in mentions if not m.owner and not m.speaker and m.start > cues[0]]
+        return reported[0].platform if reported else speakers[0].platform
+    return next((m.platform for m in mentions if not m.owner), mentions[0].platform if mentions else None)
+
 
 def figure_platform(sent: Sentence, mentions: list[Mention], q: Quantity, clause: Clause, metric: str,
                     prev: Candidate | None, confidence: float) -> tuple[str, float] | None:
     """(platform, confidence lowered for a guess) for ``q``, or None when the figure is about no platform."""
-    subject = mentions[0].platform if mentions else None
+    subject = _sentence_subject(sent, mentions)
     in_clause = [m for m in mentions if clause.start <= m.start < clause.end]
-    explicit = [(m.start, m) for m in in_clause if m.explicit and not m.speaker]
+    explicit = [(m.start, m) for m in in_clause if m.explicit and not m.speaker and not m.owner]
     backrefs = [(m.start, m) for m in in_clause if not m.explicit]
-    speakers = [(m.start, m) for m in in_clause if m.explicit and m.speaker]
+    speakers = [(m.start, m) for m in in_clause if m.explicit and m.speaker and not m.owner]
+    owners = [(m.start, m) for m in in_clause if m.owner]
     centre = (q.start + q.end) // 2
-    chosen = nearest(explicit, centre) or nearest(backrefs, centre) or nearest(speakers, centre)
+    bound = _bound(sent.text, [m for m in in_clause if m.explicit and not m.owner], q)
+    chosen = ((bound.start, bound) if bound else None) or nearest(explicit, centre) or nearest(backrefs, centre) or (
+        nearest(speakers, centre) or nearest(owners, centre))
     platform = chosen[1].platform if chosen else None
     if platform is None and clause.adjunct and prev is not None:
         platform = prev.platform

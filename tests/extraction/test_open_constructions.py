@@ -106,3 +106,67 @@ def test_ordinary_word_brand_only_between_quotes() -> None:
     # «طلبات» is a brand here and also the word "orders"
     figures = run("قالت منصة «طلبات» إن عدد الطلبات عبر تطبيقها بلغ 5 ملايين طلب.")
     assert [(f.platform, f.metric, f.value) for f in figures] == [("talabat", "orders", 5e6)]
+
+
+# ---------------------------------------------------------------- which platform: owners, speakers, comparators
+
+
+@pytest.mark.parametrize(
+    ("body", "slug"),
+    [
+        # the owner named in a relative clause or a possessive does not take the figure
+        ("Zentro, which is majority-owned by Alibaba, had about 12 million active customers.", "zentro"),
+        ("Lazada, owned by Alibaba, said it has 30,000 active sellers in Vietnam.", "lazada"),
+        ("Meta's Threads now has 175 million monthly active users.", "threads"),
+        ("ByteDance's Douyin had 750 million daily active users in 2023.", "douyin"),
+        ("Shopee, Sea Limited's e-commerce arm, has 9 million active sellers.", "shopee"),
+        ("وقال تطبيق «كيتا» التابع لمجموعة «ميتوان» إن عدد مستخدميه بلغ 3 ملايين مستخدم.", "keeta"),
+        # the one who speaks yields to what its reported clause is about
+        ("أعلنت «نون» أن منصة «نمشي» التابعة لها سجلت نحو 3 ملايين عميل نشط في 2024.", "namshi"),
+        # a figure bound to a name by "for" or "at"
+        ("Noon's average basket is $62, against $48 for Zentro.", "noon"),
+    ],
+)
+def test_the_platform_a_figure_is_about(body: str, slug: str) -> None:
+    assert run(body)[0].platform == slug
+
+
+def test_possessive_pronoun_refers_to_the_one_who_announces() -> None:
+    figure = only("تتوسع «كيتا» في المملكة، في وقت أعلنت فيه شركة «جاهز» أن إيراداتها بلغت 500 مليون ريال.")
+    assert (figure.platform, figure.metric, figure.unit) == ("jahez", "revenue", "SAR")
+
+
+# ---------------------------------------------------------------- regions
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Zentro, the Lithuanian resale app, said revenue rose to €610 million in 2023.",
+        "Salla, the Saudi platform for merchants, says it hosts more than 60,000 active merchants.",
+        "أعلنت مجموعة «علي بابا» الصينية أن إيراداتها بلغت 240 مليار يوان في 2024.",
+        "Rival Lumora reported revenue of $300 million in a filing with the U.S. Securities and Exchange Commission.",
+    ],
+)
+def test_a_company_home_is_not_the_figure_region(body: str) -> None:
+    assert only(body).region is None
+
+
+def test_the_same_platform_keeps_the_paragraph_region() -> None:
+    figures = run("In Kenya, gross sales on Qorvia rose to about 9 billion shillings last year. "
+                  "Qorvia has more than 8,000 third-party sellers, the company said.")
+    assert [f.region for f in figures] == ["KE", "KE"]
+
+
+def test_a_list_of_places_is_not_one_region() -> None:
+    figure = only("YouTube launched its shopping programme in Saudi Arabia and the UAE, after Alphabet said "
+                  "YouTube's ad revenue reached $10 billion.")
+    assert figure.region is None
+
+
+def test_every_period_phrase_passes_the_prefilter() -> None:
+    from streams.extraction.periods import _MONTHS_EN, _PHRASES, ANY_PERIOD
+
+    for phrase in [*_PHRASES, *(f"{month} quarter" for month in _MONTHS_EN), "q3 2023", "3q23", "2024", "fy24",
+                   "الربع المنتهي في يونيو", "الاشهر الثلاثه الاولي"]:
+        assert ANY_PERIOD.search(phrase), phrase

@@ -25,6 +25,7 @@ for _unit, _metric, _words in [
                                "user", "MAUs", "DAUs", "monthly active users", "daily active users",
                                "active users", "monthly users", "daily users", "recipients", "active recipients",
                                "monthly active recipients", "active buyers", "active customers",
+                               "عميل نشط", "عملاء نشطين", "عميلا نشطا", "عملاء نشطون", "مشترك نشط",
                                "active consumers"]),
     ("people", None, ["شخص", "شخصا", "أشخاص", "people", "persons", "individuals"]),
     ("count", "sellers", ["بائع", "بائعا", "بائعين", "بائعون", "تاجر", "تاجرا", "تجار", "sellers",
