@@ -8,6 +8,7 @@ sentence established is then kept in the article's memory for the sentences afte
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from .candidate import Candidate
@@ -15,11 +16,15 @@ from .kinds import figure_kind, figure_qualifier
 from .measures import metric_in_context
 from .memory import Memory
 from .mentions import Mention, platform_mentions
+from .numbers.currencies import for_region
 from .period_resolution import figure_periods, resolve_periods
 from .regions import Regions, figure_region, region_mentions
 from .sentence import Sentence
 from .sources import credited_sources, figure_source
 from .subjects import figure_platform
+
+_CONVERSION = re.compile(r"\s*(?:\(\s*(?:about|around|roughly|nearly|some|approximately|almost|نحو|حوالي)?\s*"
+                         r"|,\s+or\s+(?:about\s+|around\s+|roughly\s+)?|\s+أي\s+(?:ما\s+يعادل\s+)?(?:نحو\s+)?)")
 
 
 def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, published: datetime | None,
@@ -38,13 +43,19 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
     clause_has_q = [False] * len(sent.clauses)
     for q in quantities:
         clause_has_q[sent.clause_of(q.start)] = True
+    # Clauses that name a platform of their own but no metric: a list or comparison that leaves it out.
+    named = {sent.clause_of(m.start) for m in mentions if m.explicit and not m.owner}
+    with_metric = {sent.clause_of(h.start) for h in sent.cat("metric")}
+    gapped = named - with_metric
     for index, q in enumerate(quantities):
         ci = sent.clause_of(q.start)
         clause = sent.clauses[ci]
         back = quantities[index - 1].end if index else 0
         fwd = min(clause.end, quantities[index + 1].lead if index + 1 < len(quantities) else len(text))
         inherit = prev if prev is not None and (prev.clause == ci or clause.adjunct) else None
-        measured = metric_in_context(sent, q, ci, back, fwd, prev)
+        if prev is not None and _CONVERSION.fullmatch(text, prev.q.end, q.lead) and q.unit and prev.unit.isupper():
+            continue  # "68.4 trillion rupiah ($4.5 billion)": the same figure in another currency
+        measured = metric_in_context(sent, q, ci, back, fwd, prev, ci in gapped and ci != (prev.clause if prev else -1))
         if measured is None:
             continue
         metric, unit, of_metric, confidence, sign = measured
@@ -56,6 +67,8 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
         if metric.startswith("growth") and of_metric is None and prev is not None:
             of_metric = prev.metric
         region = figure_region(regions, q, clause, prev, same_source, memory, platform)
+        if q.currency_noun:
+            unit = for_region(q.currency_noun, unit, region or memory.last_region)
         kind = figure_kind(sent, q, clause, prev, clause_has_q, period, published)
         source = figure_source(sources, clause.start, clause.end, (q.start + q.end) // 2)
         figure = Candidate(q, ci, platform, metric, unit, figure_qualifier(sent, q, clause, back), kind, period,

@@ -7,6 +7,7 @@ for a period that had not started when the article appeared can only be a foreca
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from .candidate import Candidate
@@ -15,9 +16,16 @@ from .periods import period_start
 from .segments import Clause
 from .sentence import Sentence
 
+# The kind written as a noun right after the figure: "our ₹3,020 crore forecast", "a $2bn target".
+_KIND_AFTER = re.compile(r"\s+(?:(?P<forecast>forecasts?|projections?|guidance|consensus|expectations?)"
+                         r"|(?P<target>targets?|goals?))(?!\w)")
+
 
 def figure_kind(sent: Sentence, q: Quantity, clause: Clause, prev: Candidate | None, clause_has_q: list[bool],
                 period: str | None, published: datetime | None) -> str:
+    after = _KIND_AFTER.match(sent.text, q.end)
+    if after:
+        return "target" if after.group("target") else "forecast"
     kinds = [(h.start, h.payload) for h in sent.cat("kind")]
     kind = "actual"
     own_kinds = [k for p, k in kinds if clause.start <= p < q.lead]

@@ -16,6 +16,9 @@ from .numbers.quantity import Quantity
 from .segments import Clause
 from .sentence import Sentence
 
+# A multiple of something else than the same figure earlier: a comparison, not growth.
+_COMPARED_TO = re.compile(r"\s+(?:(?:our|their|its|the|that of|the size of)\s+)?(?:size|average|rivals?|competitors?"
+                          r"|that of|متوسط|حجم\s+(?:منافس|المنافس)|ما\s+لدى|نظير)", re.IGNORECASE)
 _CURRENCY_METRICS = {"gmv", "revenue", "average_order_value"}
 _PERCENT_METRICS = {"conversion_rate", "engagement_rate", "market_share"}
 _COUNT_METRICS = {"sellers", "orders"}
@@ -52,7 +55,10 @@ def metric_of(sent: Sentence, q: Quantity, back: int, fwd: int, clause: Clause
         if cue is None:
             return True
         cue_gap = min(abs(cue.end - q.lead), abs(cue.start - q.end))
-        return any(min(abs(h.end - q.lead), abs(h.start - q.end)) < cue_gap for h in negatives)
+        if any(min(abs(h.end - q.lead), abs(h.start - q.end)) < cue_gap for h in negatives):
+            return True
+        # "the platform fee stays at 5 riyals an order": a negative word before the figure, the cue after it
+        return cue.start >= q.end and any(h.end <= q.lead for h in negatives)
 
     # A clause continuing the previous one (", up 9% from a year earlier") grows what that one named.
     scope = clause.start
@@ -70,6 +76,8 @@ def metric_of(sent: Sentence, q: Quantity, back: int, fwd: int, clause: Clause
         return True, after[0].payload if after else None
 
     if unit == "multiple":
+        if _COMPARED_TO.match(text, q.end):
+            return None, None, None, -1  # "ten times our size", «عشرة أضعاف متوسط الطلب لدى»: a comparison
         ok, of = grown()
         if not ok:
             return None, None, None, -1
@@ -93,7 +101,7 @@ def metric_of(sent: Sentence, q: Quantity, back: int, fwd: int, clause: Clause
     if unit in ("users", "people") or unit is None or unit == "count":
         if q.noun_metric and unit in ("users", "count"):
             cue = nearest(metrics_back, {q.noun_metric})
-            if blocked(cue) and cue is None and unit == "users":
+            if blocked(cue) and cue is None:
                 return None, None, None, -1
             return q.noun_metric, unit, None, q.start
         cue = nearest(metrics_back, {"active_users", "sellers", "orders"})
@@ -114,12 +122,18 @@ def metric_of(sent: Sentence, q: Quantity, back: int, fwd: int, clause: Clause
     return None, None, None, -1
 
 
-def metric_in_context(sent: Sentence, q: Quantity, ci: int, back: int, fwd: int, prev: Candidate | None
-                      ) -> tuple[str, str, str | None, float, float] | None:
-    """(metric, unit, of_metric, confidence, sign) of ``q``, with what the previous figure settles; None: no signal."""
+def metric_in_context(sent: Sentence, q: Quantity, ci: int, back: int, fwd: int, prev: Candidate | None,
+                      gapped: bool = False) -> tuple[str, str, str | None, float, float] | None:
+    """(metric, unit, of_metric, confidence, sign) of ``q``, with what the previous figure settles; None: no signal.
+
+    ``gapped``: the figure's clause names a platform of its own and no metric ("..., followed by X at 19%",
+    «تلتها «X» بـ24%», "against 9% for X"): it measures what the previous figure measured.
+    """
     text = sent.text
     clause = sent.clauses[ci]
-    inherit = prev if prev is not None and (prev.clause == ci or clause.adjunct) else None
+    inherit = prev if prev is not None and (prev.clause == ci or clause.adjunct or gapped) else None
+    if inherit is not None and any(clause.start <= h.start < q.lead for h in sent.cat("negative")):
+        inherit = None  # "..., with most items priced under £5": a price, not the previous metric
     metric, unit, of_metric, cue_at = metric_of(sent, q, back, fwd, clause)
     confidence = 0.9
     sign = 1.0

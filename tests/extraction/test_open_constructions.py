@@ -170,3 +170,79 @@ def test_every_period_phrase_passes_the_prefilter() -> None:
     for phrase in [*_PHRASES, *(f"{month} quarter" for month in _MONTHS_EN), "q3 2023", "3q23", "2024", "fy24",
                    "الربع المنتهي في يونيو", "الاشهر الثلاثه الاولي"]:
         assert ANY_PERIOD.search(phrase), phrase
+
+
+# ---------------------------------------------------------------- metrics in other words
+
+
+@pytest.mark.parametrize(
+    ("body", "metric", "value"),
+    [
+        ("Shoppers spent an average of about 300 rupees per order on Flipkart in 2024.", "average_order_value",
+         300),
+        ("Zentro's net sales rose to $4.2 billion in 2023.", "revenue", 4.2e9),
+        ("Shopee led the market with 48% of merchandise volume in the quarter.", "market_share", 48),
+        ("Lazada accounted for about a fifth of the merchandise sold in Thailand.", "market_share", 20),
+        ("Noon captured a 9.5% slice of Saudi online fashion sales.", "market_share", 9.5),
+        ("About 6% of viewers of Zentro's live streams bought something in 2024.", "conversion_rate", 6),
+        ("Zentro had 3.1 million transacting users in 2024.", "active_users", 3.1e6),
+        ("Orders on Shopee grew by about a quarter in 2024.", "growth_percent", 25),
+        ("ويستحوذ «نون» على واحد من كل أربعة دراهم ينفقها المتسوقون على الإلكترونيات.", "market_share", 25),
+        ("وبات «دوين» يستحوذ على نحو خمس سوق التجارة الإلكترونية في الصين.", "market_share", 20),
+    ],
+)
+def test_metric_wording(body: str, metric: str, value: float) -> None:
+    figure = only(body)
+    assert (figure.metric, figure.value) == (metric, pytest.approx(value))
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a list that leaves the metric out after the first figure
+        ("Shopee led with 48% of merchandise volume, followed by Lazada at 21% and Zentro at 9%.",
+         [("shopee", 48.0), ("lazada", 21.0), ("zentro", 9.0)]),
+        ("تصدرت «شوبي» السوق بحصة 45%، تلتها «لازادا» بـ20%، ثم «توكوبيديا» بـ12%.",
+         [("shopee", 45.0), ("lazada", 20.0), ("tokopedia", 12.0)]),
+        ("Konga holds roughly 7% of the market, compared with about a third for Jumia.",
+         [("konga", 7.0), ("jumia", 100 / 3)]),
+    ],
+)
+def test_a_list_keeps_the_metric(body: str, expected: list[tuple[str, float]]) -> None:
+    figures = run(body)
+    assert [(f.platform, f.metric) for f in figures] == [(slug, "market_share") for slug, _value in expected]
+    assert [f.value for f in figures] == [pytest.approx(value) for _slug, value in expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Zentro's GMV was 55 trillion rupiah ($3.5 billion) in 2023.",  # the same figure in dollars
+        "QVC is ten times our size, the chief executive of Zentro said.",  # a comparison, not growth
+        "Noon's platform fee stays at 5 riyals an order.",
+        "وكان الصندوق قد دفع 1.2 مليار دولار مقابل حصة تبلغ 40% في «لازادا».",  # an equity stake
+        "وتراجع سهمها المدرج في البورصة 3% بعد إعلان نتائج «تيمو».",
+        "وارتفعت مبيعات «نون» رغم معدل تضخم تجاوز 30% في مصر.",
+        "قال 64% من 800 تاجر شملهم مسح أجريناه إنهم يبيعون عبر «واتساب».",
+    ],
+)
+def test_numbers_that_are_not_signals(body: str) -> None:
+    assert [(f.metric, f.value) for f in run(body) if f.metric != "gmv"] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "unit"),
+    [
+        ("يبلغ متوسط قيمة السلة على «جوميا» في المغرب نحو 300 درهم.", "MAD"),
+        ("يبلغ متوسط قيمة السلة على «نون» في الإمارات نحو 300 درهم.", "AED"),
+        ("بلغت إيرادات «طلبات» في البحرين 50 مليون دينار.", "BHD"),
+        ("Noon's average basket in Qatar is about 310 riyals.", "QAR"),
+    ],
+)
+def test_a_bare_currency_noun_follows_the_figure_region(body: str, unit: str) -> None:
+    assert only(body).unit == unit
+
+
+def test_the_kind_written_after_the_figure() -> None:
+    figures = run("Zentro reported revenue of $2.9 billion, a touch below our $3.1 billion forecast.")
+    assert sorted((f.value, f.kind) for f in figures) == [(2.9e9, "actual"), (3.1e9, "forecast")]

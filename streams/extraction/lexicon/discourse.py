@@ -61,5 +61,7 @@ LAUNCH = ["انطلقت", "انطلق", "تأسست", "تأسس", "أسست", "�
 ADJUNCT = ["مقابل", "بزيادة", "بارتفاع", "بنمو", "بانخفاض", "بتراجع", "بمتوسط", "بنسبة", "أي",
             "ما يعادل", "في حين", "بينما", "فيما", "compared with", "compared to", "against", "versus", "vs",
             "up", "down", "an increase", "a rise", "a jump", "a decline", "representing", "or",
-            "while", "whereas", "with"]
+            "while", "whereas", "with", "below", "above", "short of", "ahead of", "beating", "missing", "shy of",
+            "a touch below", "a touch above", "well above", "well below", "slightly below", "slightly above",
+            "just below", "just above", "far above", "far below", "أعلى من", "أقل من", "أي أعلى", "أي أقل"]
 

@@ -1,7 +1,9 @@
 """Money: currency words after a number, codes and symbols before it, to ISO 4217.
 
-Arabic nouns shared by several currencies (دولار، ريال، دينار) take the country adjective; a bare
-noun means the currency the contract's region most often writes it for (ريال → SAR).
+Nouns shared by several currencies (دولار، ريال، دينار، درهم، جنيه، "pounds", "dollars") take the
+country adjective; a bare one means the currency the contract's region most often writes it for
+(ريال → SAR), unless the figure is for the country of another currency with that noun (a bare درهم
+in Morocco is MAD): see :func:`for_region`.
 """
 
 from __future__ import annotations
@@ -12,12 +14,15 @@ from ..normalize import fold
 from ..trie import trie_pattern
 
 CURRENCY_WORDS: dict[str, str] = {}
+_SHARED: dict[str, set[str]] = {}  # noun -> currencies written with it
 
 
 def _currency(code: str, nouns: list[str], adjectives: list[str] | None = None, bare: bool = True) -> None:
     for noun in nouns:
+        folded = fold(noun).lower()
         if bare:
-            CURRENCY_WORDS[fold(noun).lower()] = code
+            CURRENCY_WORDS[folded] = code
+        _SHARED.setdefault(folded.split()[-1], set()).add(code)
         for adjective in adjectives or []:
             CURRENCY_WORDS[fold(f"{noun} {adjective}").lower()] = code
 
@@ -80,6 +85,20 @@ _CURRENCY_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?P<code>US\$|S\$|E£|Rp\.?|RM|SAR|AED|EGP|USD|EUR|GBP|CNY|RMB|IDR|INR|KWD|QAR|BHD|"
     r"OMR|JOD|MAD|SGD|MYR|VND|THB|PHP|NGN|BRL|R\$|KRW|TRY|ZAR)|(?P<sym>[$£€¥₹₫₱₦฿₩₺]))\s?\Z"
 )
+
+
+def ambiguous(word: str) -> bool:
+    """A bare currency noun that several currencies share."""
+    return len(_SHARED.get(word.lower(), ())) > 1
+
+
+def for_region(word: str, default: str, region: str | None) -> str:
+    """The currency a bare shared noun means for a figure in ``region`` (its ISO 4217 code starts with it)."""
+    if region:
+        for code in _SHARED.get(word.lower(), ()):
+            if code[:2] == region:
+                return code
+    return default
 
 
 def currency_before(text: str, start: int) -> tuple[str, int] | None:

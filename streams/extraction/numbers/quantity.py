@@ -18,5 +18,6 @@ class Quantity:
     qualifier: str = "exact"
     scaled: bool = False  # had a scale word (million, مليار ...)
     words: bool = False  # written in words
+    currency_noun: str | None = None  # a bare currency noun several currencies share ("dirhams", «ريال»)
     bare: bool = False  # a grouped number with no unit or scale ("80,000"): only ever elliptic
 

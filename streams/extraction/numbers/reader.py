@@ -18,12 +18,14 @@ from .words import (
     FRACTIONS,
     MULTIPLE_RE,
     MULTIPLE_WORDS,
+    OTHER_FRACTIONS,
     RUN_SPLIT,
     SINGLE_DOUBLE_NEXT,
     SINGLE_DOUBLE_TRIGGER,
     WORD_RUN,
     WORD_VALUES,
     duration_minutes,
+    other_fraction,
     words_value,
 )
 
@@ -75,6 +77,16 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         qualify(low, q)
         found.append(q)
         taken.append((match.start(), match.end()))
+
+    # Before word runs: "one in five riyals" is a share, not five riyals.
+    for match in OTHER_FRACTIONS.finditer(low):
+        start, end, value = other_fraction(match)
+        if len(found) >= MAX_PER_SENTENCE or overlaps(start, end):
+            continue
+        q = Quantity(start, end, value, "percent", words=True)
+        qualify(low, q)
+        found.append(q)
+        taken.append((start, end))
 
     for match in WORD_RUN.finditer(low):
         if len(found) >= MAX_PER_SENTENCE:

@@ -7,7 +7,7 @@ import re
 from ..lexicon.regions import ENGLISH_DEMONYMS
 from ..normalize import fold
 from ..trie import trie_pattern
-from .currencies import CURRENCY_AFTER, CURRENCY_WORDS
+from .currencies import CURRENCY_AFTER, CURRENCY_WORDS, ambiguous
 from .quantity import Quantity
 
 _PERCENT_AFTER = re.compile(
@@ -43,7 +43,8 @@ for _unit, _metric, _words in [
 # "92 million average monthly active recipients". Nationality adjectives come from the region lexicon.
 _MODIFIERS = sorted({"new", "active", "monthly", "daily", "registered", "unique", "paying", "global", "small",
                      "local", "third-party", "online", "independent", "more", "average", "annual", "verified",
-                     "domestic", "overseas", "cross-border"} | {w.lower() for w in ENGLISH_DEMONYMS})
+                     "domestic", "overseas", "cross-border", "transacting", "engaged", "buying", "professional"}
+                    | {w.lower() for w in ENGLISH_DEMONYMS})
 NOUN_AFTER = re.compile(
     r"(?:\s+(?:من\s+)?|(?:\s+(?:" + trie_pattern(_MODIFIERS) + r")){1,3}\s+)(?P<noun>" + trie_pattern(_NOUNS)
     + r")(?!\w)"
@@ -58,7 +59,10 @@ def read_unit(low: str, end: int, quantity: Quantity) -> None:
         return
     match = CURRENCY_AFTER.match(low, end)
     if match:
-        quantity.unit = quantity.unit or CURRENCY_WORDS[match.group("cur").lower()]
+        word = match.group("cur").lower()
+        if quantity.unit is None and ambiguous(word):
+            quantity.currency_noun = word
+        quantity.unit = quantity.unit or CURRENCY_WORDS[word]
         quantity.end = match.end()
         return
     match = _MULTIPLE_AFTER.match(low, end)

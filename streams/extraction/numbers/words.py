@@ -132,9 +132,35 @@ FRACTIONS: dict[str, float] = {}
 for _w, _v in [("ربع", 25), ("نصف", 50), ("النصف", 50), ("ثلث", 100 / 3), ("ثلثي", 200 / 3), ("ثلثا", 200 / 3),
                ("a quarter of", 25), ("one quarter of", 25), ("a third of", 100 / 3), ("one third of", 100 / 3),
                ("one-third of", 100 / 3), ("two thirds of", 200 / 3), ("two-thirds of", 200 / 3),
-               ("half of", 50), ("half", 50), ("three quarters of", 75), ("three-quarters of", 75)]:
+               ("half of", 50), ("half", 50), ("three quarters of", 75), ("three-quarters of", 75),
+               ("a third", 100 / 3), ("one third", 100 / 3), ("two thirds", 200 / 3), ("two-thirds", 200 / 3),
+               ("a fifth", 20), ("one fifth", 20), ("a fifth of", 20), ("one-fifth of", 20), ("a tenth", 10),
+               ("a tenth of", 10), ("three quarters", 75), ("three-quarters", 75)]:
     FRACTIONS[fold(_w).lower()] = float(_v)
-FRACTION_RE = re.compile(r"(?<!\w)(?P<w>" + trie_pattern(FRACTIONS) + r")(?!\w)")
+# "a third quarter", "a third time": an ordinal, not a fraction.
+FRACTION_RE = re.compile(r"(?<!\w)(?P<w>" + trie_pattern(FRACTIONS) + r")(?!\w)"
+                         r"(?!\s+(?:quarter|time|party|consecutive|straight|year|place|round|world|wave)(?!\w))")
+_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+          fold("اثنين"): 2, fold("ثلاثة"): 3, fold("أربعة"): 4, fold("خمسة"): 5, fold("ستة"): 6, fold("عشرة"): 10}
+_SMALL_RE = trie_pattern(_SMALL)
+# Shares written as ratios or bare fractions: "one in five", «واحد من كل خمسة», "grew by about a quarter",
+# «خمس السوق» (a fifth; «خمس» alone is also "five", so only before what it divides).
+OTHER_FRACTIONS = re.compile(
+    r"(?<!\w)(?:one\s+(?:in|out\s+of)\s+(?:every\s+)?|واحد[اه]?\s+من\s+كل\s+)(?P<n>" + _SMALL_RE + r"|[2-9]|10)(?!\w)"
+    r"|(?<!\w)(?:by|up|rose|grew|jumped|fell|down|increase of|rise of)\s+(?:about\s+|roughly\s+|nearly\s+|almost\s+"
+    r"|around\s+|more than\s+)?(?P<quarter>a quarter)(?!\s+of)(?!\w)"
+    r"|(?<!\w)(?P<fifth>خمس|عشر)(?=\s+(?:ال)?(?:سوق|مبيعات|حصه|اجمالي|قيمه|طلبات)(?!\w))"
+)
+
+
+def other_fraction(match: re.Match[str]) -> tuple[int, int, float]:
+    """(start, end, percent) of an ``OTHER_FRACTIONS`` match."""
+    if match.group("n"):
+        n = match.group("n")
+        return match.start(), match.end(), 100 / (int(n) if n.isdigit() else _SMALL[n])
+    if match.group("quarter"):
+        return match.start("quarter"), match.end("quarter"), 25.0
+    return match.start("fifth"), match.end("fifth"), 20.0 if match.group("fifth") == "خمس" else 10.0
 
 # ---------------------------------------------------------------- durations in words
 
