@@ -18,12 +18,15 @@ from .arabic_names import discover_arabic
 from .candidate import Candidate
 from .dedup import unique_figures
 from .figures import sentence_figures
-from .lexicon.matcher import scan
+from .lexicon.matcher import Hit, scan
+from .lexicon.platforms import PLATFORM_NAMES
 from .memory import Memory
+from .mentions import company_name
 from .normalize import Normalized, fold
 from .platforms import X_CONTEXT, Discovered, alias_matcher, discover_latin
 from .segments import sentences
 from .sentence import Sentence
+from .voices import author, quotations
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +79,25 @@ class _Extractor:
         for slug, name in self.aliases.values():
             self.memory.names.setdefault(slug, name)
 
+    def _voices(self, read: list[tuple[Sentence, tuple[int, int], int]]) -> None:
+        """The note's author, and each quotation's speaker, handed to the sentences that hold them."""
+        memory = self.memory
+        memory.short_forms.update(self.discovered.short_forms)
+        memory.companies.update(name for _slug, name in self.aliases.values())
+        memory.companies.update(memory.owners.values())
+        memory.companies.update(self.discovered.companies)
+        memory.author = author(self.text, {a: latin for a, (_slug, latin) in self.aliases.items()})
+        hits = [Hit(h.start + span[0], h.end + span[0], h.cat, h.payload.split("|")[-1])
+                for sent, span, _paragraph in read for h in sent.hits if h.cat in ("platform", "owner")]
+        for quote in quotations(self.text, hits):
+            for sent, (start, end), _paragraph in read:
+                if start < quote.end and quote.start < end:
+                    name = company_name(quote.platform, memory) if quote.platform else None
+                    if quote.platform and quote.platform in memory.owners:
+                        name = PLATFORM_NAMES.get(quote.platform) or memory.names.get(quote.platform, name)
+                    sent.quotes.append((max(0, quote.start - start), min(end, quote.end) - start, name,
+                                        quote.platform))
+
     def run(self) -> list[ExtractedFigure]:
         memory = self.memory
         read = [(Sentence(self.text[start:end], self.x_ok, self.extra, self.aliases), (start, end), paragraph)
@@ -85,6 +107,7 @@ class _Extractor:
             for hit in sent.cat("owner"):
                 name, slug = hit.payload.split("|")
                 memory.owners.setdefault(slug, name)
+        self._voices(read)
         raw: list[Candidate] = []
         for sent, span, paragraph in read:
             if paragraph != memory.paragraph:

@@ -20,7 +20,7 @@ from .numbers.currencies import for_region
 from .period_resolution import figure_periods, resolve_periods
 from .regions import Regions, figure_region, region_mentions
 from .sentence import Sentence
-from .sources import credited_sources, figure_source
+from .sources import Credit, credited_sources, figure_source, group_names
 from .subjects import figure_platform
 
 _CONVERSION = re.compile(r"\s*(?:\(\s*(?:about|around|roughly|nearly|some|approximately|almost|نحو|حوالي)?\s*"
@@ -32,7 +32,7 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
     """Candidates of the sentence at ``span`` (body offsets), in order; updates ``memory``."""
     text = sent.text
     periods = resolve_periods(sent, memory, published)
-    mentions = platform_mentions(text, sent.hits, sent.clauses, memory, x_ok)
+    mentions = platform_mentions(text, sent.hits, sent.clauses, memory, x_ok, sent.quotes)
     regions = region_mentions(sent, memory)
     sources = credited_sources(sent, mentions, memory)
     same_source = bool(sent.cat("src_same"))
@@ -70,16 +70,16 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
         if q.currency_noun:
             unit = for_region(q.currency_noun, unit, region or memory.last_region)
         kind = figure_kind(sent, q, clause, prev, clause_has_q, period, published)
-        source = figure_source(sources, clause.start, clause.end, (q.start + q.end) // 2)
+        source = figure_source(sources, sent, q, clause.start, clause.end, memory)
         figure = Candidate(q, ci, platform, metric, unit, figure_qualifier(sent, q, clause, back), kind, period,
                            region, source, base_period, of_metric, max(0.05, min(1.0, confidence)), span, sign)
         figures.append(figure)
         prev = figure
-    _remember(memory, mentions, sources, regions, figures)
+    _remember(sent, memory, mentions, sources, regions, figures)
     return figures
 
 
-def _remember(memory: Memory, mentions: list[Mention], sources: list[tuple[int, str | None]], regions: Regions,
+def _remember(sent: Sentence, memory: Memory, mentions: list[Mention], sources: list[Credit], regions: Regions,
               figures: list[Candidate]) -> None:
     """What the next sentences may refer back to: the subject, the last platform, source and region."""
     explicit_mentions = [m for m in mentions if m.explicit]
@@ -91,9 +91,15 @@ def _remember(memory: Memory, mentions: list[Mention], sources: list[tuple[int, 
     apps = [m for m in explicit_mentions if not m.company]
     if apps:
         memory.app_topic = apps[0].platform
-    named = [s for _p, s in sources if s]
+    named = [s for _p, s, _forward in sources if s]
     if named:
         memory.last_source = named[-1]
+    companies = [s for s in named if s in memory.companies or s.endswith(" Group")]
+    if companies:
+        memory.last_company_source = companies[-1]
+    groups = [s for s in named if s.endswith(" Group")] + [name for _at, name in group_names(sent, memory)]
+    if groups:
+        memory.last_group = groups[-1]
     concrete = [c for _p, c, local in regions if not local]
     memory.prev_sentence_region = concrete[-1] if concrete else (
         figures[-1].region if figures and figures[-1].region != "global" else None)

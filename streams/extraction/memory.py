@@ -15,6 +15,11 @@ class Memory:
     last_explicit: str | None = None
     last_region: str | None = None
     last_source: str | None = None
+    last_company_source: str | None = None  # the last source that is a company (a platform, owner or group)
+    last_group: str | None = None  # the last group named («مجموعة «X»», "X Group"), for «المجموعة», "the group"
+    author: str | None = None  # the author of an analyst's note, credited by its "we" and "our"
+    companies: set[str] = field(default_factory=set)  # names the text uses as companies (platforms, owners)
+    short_forms: dict[str, str] = field(default_factory=dict)  # "SDL" -> "Saigon Data Lab"
     last_year: str | None = None
     last_quarter: str | None = None
     last_period: str | None = None

@@ -8,6 +8,7 @@ against the memory of earlier sentences; a mention credited as the speaker ("X s
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .lexicon.matcher import Hit
@@ -32,6 +33,7 @@ class Mention:
     speaker: bool = False  # the one credited ("X said", «قالت X», "according to X"), not what is measured
     company: bool = False  # a company-level mention (Meta, «مجموعة علي بابا», "the group")
     owner: bool = False  # named as the owner of another platform ("owned by X", "X's Taobao", «التابع لـX»)
+    owner_name: str | None = None  # the company named, when the text names the platform's owner (ByteDance)
 
 
 def is_existential(text: str, hit: Hit, clause: Clause) -> bool:
@@ -78,7 +80,7 @@ def _is_speaker(text: str, hit: Hit, cues: list[Hit]) -> bool:
 
 
 def platform_mentions(text: str, hits: list[Hit], clause_list: list[Clause], memory: Memory,
-                      x_ok: bool) -> list[Mention]:
+                      x_ok: bool, quotes: Sequence[tuple[int, int, str | None, str | None]] = ()) -> list[Mention]:
     """Explicit platform mentions and back-references resolved to platforms, in order."""
     out: list[Mention] = []
     first_explicit: str | None = None
@@ -96,7 +98,9 @@ def platform_mentions(text: str, hits: list[Hit], clause_list: list[Clause], mem
             owner = bool(_OWNER_BEFORE.search(text, max(0, hit.start - 40), hit.start)
                          or _OWNER_AFTER.match(text, hit.end)
                          or (_POSSESSIVE_OF_PLATFORM.match(text, hit.end) and _platform_follows(hits, hit)))
-            out.append(Mention(hit.start, hit.end, slug, True, _is_speaker(text, hit, cues), company, owner))
+            owner_name = hit.payload.split("|")[0] if hit.cat == "owner" else None
+            out.append(Mention(hit.start, hit.end, slug, True, _is_speaker(text, hit, cues), company, owner,
+                               owner_name))
             if not owner:
                 first_explicit = first_explicit or slug
                 if not company:
@@ -109,6 +113,11 @@ def platform_mentions(text: str, hits: list[Hit], clause_list: list[Clause], mem
             target = speakers[-1] if speakers else first_explicit or memory.topic
             if target:
                 out.append(Mention(hit.start, hit.end, target, False))
+        elif hit.cat == "backref" and hit.payload == "first":
+            # "we"/"our" in a quotation: the company of the one quoted
+            quoted = next((q[3] for q in quotes if q[0] <= hit.start < q[1] and q[3]), None)
+            if quoted:
+                out.append(Mention(hit.start, hit.end, quoted, False))
         elif hit.cat == "backref":
             clause = clause_list[clause_of(clause_list, hit.start)]
             if is_existential(text, hit, clause):

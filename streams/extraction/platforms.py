@@ -73,7 +73,8 @@ _AFTER = re.compile(
     r"|(?P<at>\s+(?:at|with)\s+(?:about\s+|around\s+|roughly\s+)?[0-9])"
 )
 _BEFORE = re.compile(
-    r"(?:(?P<kind>(?<![\w-])(?:marketplace|platform|app|e-commerce site|retailer|channel))"
+    r"(?:(?P<kind>(?<![\w-])(?:marketplace|platform|app|e-commerce site|retailer|channel"
+    r"|(?:chief executive|chief operating officer|CEO|COO|president|founder|head|boss|spokes\w+) of))"
     r"|(?P<owned>-(?:owned|backed|controlled))"
     r"|(?P<on>(?<!\w)" + _METRIC_WORD + r"\s+(?:on|at|through|via|across))"
     r"|(?P<for>[0-9%](?:\s*(?:%|percent|million|billion|trillion|crore|lakh|bn|mn|m|k))?\s+(?:for|at))"
@@ -117,6 +118,7 @@ class Discovered:
     platforms: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias as written -> (slug, Latin name)
     quoted_only: set[str] = field(default_factory=set)  # aliases that are ordinary words: matched in quotes only
     short_forms: dict[str, str] = field(default_factory=dict)  # "SDL" -> "Saigon Data Lab"
+    companies: set[str] = field(default_factory=set)  # names the text calls an owner or parent company
 
 
 def slug(name: str) -> str:
@@ -182,7 +184,12 @@ def discover_latin(text: str, found: Discovered) -> None:
                 or known(name) or any(known(word) for word in name.split())):
             continue
         found.platforms.setdefault(name, (slug(name), name))
+    found.companies.update(clean_platform_name(m.group("name") or m.group("name2")) for m in _OWNER_NAME.finditer(text))
     _short_forms(text, found)
+
+
+_OWNER_NAME = re.compile(r"(?<!\w)(?:parent(?: company)?|owner|owned by|backed by|controlled by)\s+(?P<name>" + _NAME
+                         + r")|(?P<name2>" + _NAME + r")-(?:owned|backed|controlled)(?!\w)")
 
 
 _DEFINED_SHORT = re.compile(r"(?P<full>" + _NAME + r")\s+\((?P<short>[A-Za-z][A-Za-z0-9]{1,7})\)")

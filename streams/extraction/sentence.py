@@ -45,6 +45,8 @@ class Sentence:
         self.clauses = clauses(text, low)
         self.periods = [p for p in find_periods(text, low) if not covered[p.start]]
         self.x_ok = x_ok
+        # Quotations in the sentence (start, end, credited company, platform slug), set by the article reader.
+        self.quotes: list[tuple[int, int, str | None, str | None]] = []
 
     def cat(self, name: str) -> list[Hit]:
         return self.by_cat.get(name, [])

@@ -1,19 +1,24 @@
 """Who the text credits for a figure: the entity a reporting phrase governs.
 
 "according to X", «بحسب X», «قالت X», "X said", "by X's count", "per X"; a back-reference ("the
-same study", «الدراسة ذاتها») is the last named source, "the company" the platform in focus, and
-unnamed sources ("analysts", «مصادر») credit nobody.
+same study", «الدراسة ذاتها», "the paper") is the last named source, "the company" the company
+credited last (else the platform in focus), «المجموعة» the group named last; "X's chief executive
+told Reuters" credits X, never the one told; unnamed sources ("analysts", «مصادر») credit nobody.
+In an analyst's note, "we estimate", "our checks", «تقديراتنا» credit its author; inside a quotation,
+the speaker's company. An Arabic speech verb governs what follows it («أعلنت X أن ...»).
 """
 
 from __future__ import annotations
 
 import re
 
+from .arabic_names import transliterate
 from .lexicon.matcher import TABLE
-from .lexicon.platforms import PLATFORM_NAMES
+from .lexicon.platforms import PLATFORM_NAMES, PUBLICATIONS_AR
 from .memory import Memory
 from .mentions import SPEAKER_GAP_AFTER, Mention, company_name
 from .normalize import fold
+from .numbers.quantity import Quantity
 from .sentence import Sentence, nearest
 
 _CAPRUN = re.compile(r"(?:[A-Z]|[a-z][A-Z])[A-Za-z0-9&.\-']*(?:\s+(?:&\s+|of\s+)?[A-Z][A-Za-z0-9&.\-']*)*")
@@ -30,25 +35,56 @@ _STOP = {"the", "a", "an", "in", "on", "at", "by", "for", "according", "it", "it
          "monthly", "sources", "data", "as", "with", "from", "of", "to", "he", "she", "they", "we", "our",
          "their", "his", "her", "after", "before", "last", "next", "q1", "q2", "q3", "q4", "ceo", "cfo"}
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
+# First person outside quotations: the author of a note ("We estimate", "our checks", «تقديراتنا»).
+_FIRST_PERSON = re.compile(r"(?<![\w])(?:[Ww]e|[Oo]ur|us)(?![\w])|(?<!\w)[وف]?(?:نقدر|نتوقع|نرجح|نرى|نرفع|نبقي|نخفض"
+                           r"|تقديراتنا|تقديرنا|توقعاتنا|توقعنا|مسحنا|بياناتنا|حساباتنا|مذكرتنا|تحليلنا|اجريناه"
+                           r"|اجريناها|نعتقد|نقدرها)(?!\w)")
+_OUR_BEFORE = re.compile(r"(?<!\w)[Oo]ur\s+(?:[\w-]+\s+)?\Z")
+# The one who speaks through an executive: "Zentro's chief executive told", "the chief executive of Zentro said",
+# "its chief executive told", "the Zentro executive said".
+_EXECUTIVE = re.compile(
+    r"(?:(?P<poss>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*)*)'s|(?P<its>its|the company's|the firm's|the group's|their))\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:executive|officer|president|founder|head|boss|chief|spokes\w+|director|manager|CEO"
+    r"|COO|CFO|chairman|chairwoman)(?:\s+of\s+[\w ]{1,40}?)?\s*\Z"
+    r"|the\s+(?:[\w-]+\s+){0,3}?(?:executive|officer|president|founder|head|boss|chief)\s+of\s+"
+    r"(?P<of>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*)*)\s*\Z")
+_ADDRESSEE = re.compile(r"\s*(?:told|tells|telling|spoke to|speaking to)\s+\Z|\s+in an interview with\s+\Z")
+_BASED_PREFIX = re.compile(r"(?:[A-Z][\w.]*\s)?[A-Z][\w.]*-based\s+")
+_GROUP_WORD = re.compile(r"(?:مجموعه|group)", re.IGNORECASE)
+_FORWARD_CUE = re.compile(r"[\u0600-\u06ff]")
 _SOURCE_REACH = 70
+_LOCAL_AR = {"بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا عن", "استنادا الي", "بناء علي"}
+_IT_BEFORE = re.compile(r"(?<!\w)it\s+\Z")
+_AND_BEFORE = re.compile(r"(?<!\w)and\s+\Z")
+_GROUP_AFTER = re.compile(r"\s+(?:Group|Holdings)(?!\w)")
+_GROUP_BEFORE = re.compile(r"مجموعه\s*\"?\s*\Z")
+_PUBLICATION = re.compile(r"(?:صحيفه|جريده|مجله|وكاله|قناه)\s+\"(?P<ar>[\u0621-\u064a ]{2,30})\"")
 _MEMBERS_OF = re.compile(r"\s+(?:في|لدى|من|ب|at|from|with|of)\s", re.IGNORECASE)
 
 
-def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) -> list[tuple[int, str | None]]:
-    """(position, credited name or None for unnamed sources) for each source phrase."""
+Credit = tuple[int, str | None, bool]
+"""(position, credited name or None for unnamed sources, whether it governs what follows it)."""
+
+
+def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) -> list[Credit]:
+    """The source phrases of a sentence, in order."""
     text = sent.text
     entities: list[tuple[int, int, str, str | None]] = []  # start, end, kind, value
     covered: list[tuple[int, int]] = []
     for hit in sent.hits:
         if hit.cat == "platform" and (hit.payload != "x" or sent.x_ok):
             name = PLATFORM_NAMES.get(hit.payload) or memory.names.get(hit.payload, hit.payload)
+            if _GROUP_AFTER.match(text, hit.end) or _GROUP_BEFORE.search(text, max(0, hit.start - 10), hit.start):
+                name += " Group"  # "QVC Group said", «مجموعة «علي بابا»»
             entities.append((hit.start, hit.end, "name", name))
         elif hit.cat == "owner":
             entities.append((hit.start, hit.end, "name", hit.payload.split("|")[0]))
         elif hit.cat == "org":
             entities.append((hit.start, hit.end, "name", hit.payload))
-        elif hit.cat == "company_ref":
-            entities.append((hit.start, hit.end, "company", None))
+        elif hit.cat in ("company_ref", "backref") and hit.payload in ("", "app", "company"):
+            word = text[hit.start : hit.end]
+            kind = "group" if _GROUP_WORD.search(word) else "app" if hit.payload == "app" else "company"
+            entities.append((hit.start, hit.end, kind, None))
         elif hit.cat == "src_same":
             entities.append((hit.start, hit.end, "same", None))
         elif hit.cat == "src_unnamed":
@@ -56,70 +92,129 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
         else:
             continue
         covered.append((hit.start, hit.end))
+    for match in _PUBLICATION.finditer(text) if '"' in text else ():
+        entities.append((match.start("ar"), match.end("ar"), "name", publication_name(match.group("ar"))))
+        covered.append((match.start("ar"), match.end("ar")))
     regions = [(h.start, h.end) for h in sent.hits if h.cat in ("region", "region_global")]
     for match in _CAPRUN.finditer(text):
-        name = _clean_name(match.group(), keep_the=match.start() > 0)
+        raw = match.group()
+        based = _BASED_PREFIX.match(raw)  # "Jakarta-based Nusantara Research": the name after the place
+        offset = based.end() if based else 0
+        name = _clean_name(raw[offset:], keep_the=match.start() + offset > 0)
         if not name:
             continue
-        start = match.start() + match.group().find(name.split()[0])
+        start = match.start() + offset + raw[offset:].find(name.split()[0])
         if any(s <= start < e for s, e in covered) or any(s == start for s, e in regions):
             continue
         entities.append((start, start + len(name), "name", name))
     entities.sort()
+    groups = group_names(sent, memory)
 
     def resolve(kind: str, value: str | None, position: int) -> tuple[bool, str | None]:
         if kind == "name":
-            return True, value
+            return True, memory.short_forms.get(value or "", value)
         if kind == "same":
             return True, memory.last_source
         if kind == "unnamed":
             return True, None
-        subject = next((m.platform for m in mentions if m.explicit and m.start < position), None)
-        platform = subject or memory.topic
-        return (True, company_name(platform, memory)) if platform else (False, None)
+        if kind == "group":
+            group = next((name for at, name in reversed(groups) if at < position), memory.last_group)
+            if group:
+                return True, group
+        subject = next((m for m in mentions if m.explicit and not m.owner and m.start < position), None)
+        if subject is not None:
+            # "TikTok aims to ..., the company said": the platform the sentence is about speaks for itself,
+            # a company named as its owner («قالت «بايت دانس»... بحسب تقديراتها») for its own
+            return True, subject.owner_name or memory.names.get(subject.platform) or PLATFORM_NAMES.get(
+                subject.platform) or company_name(subject.platform, memory)
+        if memory.last_company_source:
+            return True, memory.last_company_source  # "..., the company added": the company credited last
+        return (True, company_name(memory.topic, memory)) if memory.topic else (False, None)
 
-    found: list[tuple[int, str | None]] = []
+    found: list[Credit] = []
     for cue in sent.cat("src_prep"):
-        for start, end, kind, value in entities:
+        forward = _ARABIC.match(text, cue.start) is not None and text[cue.start : cue.end] not in _LOCAL_AR
+        credited_after = False
+        for index, (start, end, kind, value) in enumerate(entities):
             if start < cue.end:
                 continue
             if start > cue.end + _SOURCE_REACH:
                 break
+            if kind == "app":
+                continue  # «تشير إلى أن التطبيق ...»: what the source says is about the app
             if kind == "unnamed" and _MEMBERS_OF.match(text, end):
                 continue  # «محللون في «غولدمان ساكس»», "analysts at Jefferies": the firm is credited
+            following = entities[index + 1] if index + 1 < len(entities) else None
+            if kind in ("company", "group") and following and following[2] == "name" and 0 <= following[0] - end <= 12:
+                continue  # «أعلنت الشركة الأم «ألفابت»», "the parent company Alphabet": the name is credited
             ok, credited = resolve(kind, value, start)
             if ok:
-                found.append((cue.start, credited))
+                found.append((cue.start, credited, forward))
+                credited_after = True
                 break
-        else:
+        if not credited_after:
+            if not _ARABIC.match(text, cue.start):
+                continue
+            # «تقديرات شركة «ريدسير» تشير إلى»: a source named just before its verb
+            earlier = [e for e in entities if e[2] == "name" and 0 <= cue.start - e[1] <= 40
+                       and e[3] not in _platform_names(mentions, memory)]
             # «أما «أمازون»، فقالت إن ...»: an Arabic speech verb with its subject fronted before it.
             fronted = [m for m in mentions if m.explicit and m.end <= cue.start]
-            if fronted and _ARABIC.match(text, cue.start):
-                found.append((cue.start, company_name(fronted[-1].platform, memory)))
+            if earlier:
+                found.append((cue.start, earlier[-1][3], forward))
+            elif fronted:
+                found.append((cue.start, company_name(fronted[-1].platform, memory), forward))
     for cue in sent.cat("src_verb"):
+        executive = _EXECUTIVE.search(text, max(0, cue.start - 90), cue.start)
+        if executive:  # "Zentro's chief executive told Reuters": Zentro speaks, Reuters is told
+            if executive.group("poss") or executive.group("of"):
+                name = _clean_name(executive.group("poss") or executive.group("of"))
+                found.append((cue.start, memory.short_forms.get(name, _platform_name(name) or name), True))
+            else:
+                ok, credited = resolve("company", None, cue.start)
+                if ok:
+                    found.append((cue.start, credited, True))
+            continue
         # "Mercado Libre, the largest marketplace in Latin America, said": the platform before the
         # appositive speaks, not the last capitalised words inside it.
         spoken = [m for m in mentions if m.explicit and m.speaker and m.end <= cue.start
                   and cue.start - m.end <= 80 and SPEAKER_GAP_AFTER.fullmatch(text, m.end, cue.start)]
         if spoken:
-            found.append((cue.start, company_name(spoken[-1].platform, memory)))
+            speaker = spoken[-1]
+            name = company_name(speaker.platform, memory)
+            if _GROUP_AFTER.match(text, speaker.end):
+                name = (PLATFORM_NAMES.get(speaker.platform) or memory.names.get(speaker.platform, name)) + " Group"
+            found.append((cue.start, name, False))
+            continue
+        if _AND_BEFORE.search(text, max(0, cue.start - 5), cue.start) and found:
+            found.append((cue.start, found[-1][1], True))  # "X reported ..., and said its users reached ..."
             continue
         before = [e for e in entities if 0 <= cue.start - e[1] <= 2]
         if before:
             ok, credited = resolve(before[-1][2], before[-1][3], before[-1][0])
             if ok:
-                found.append((cue.start, credited))
+                found.append((cue.start, credited, False))
             continue
         named = _NAME_BEFORE.search(text, max(0, cue.start - 100), cue.start)
         if named:
             name = _clean_name(named.group("name"))
             if name:
-                found.append((cue.start, _platform_name(name) or name))
+                found.append((cue.start, memory.short_forms.get(name, _platform_name(name) or name), False))
+        elif _IT_BEFORE.search(text, max(0, cue.start - 6), cue.start):
+            ok, credited = resolve("company", None, cue.start)  # "..., it added"
+            if ok:
+                found.append((cue.start, credited, False))
     for by_count in _BY_COUNT.finditer(text):
         name = _clean_name(by_count.group("name") or by_count.group("per"))
         if name:
-            found.append((by_count.start(), _platform_name(name) or name))
+            found.append((by_count.start(), _platform_name(name) or name, False))
+    if memory.author:
+        # "we estimate", «نقدر», «تقديراتنا تشير» govern what follows; "our", "us" only their own phrase
+        found.extend((m.start(), memory.author, m.group() not in ("our", "Our", "us"))
+                     for m in _FIRST_PERSON.finditer(text) if not any(q[0] <= m.start() < q[1] for q in sent.quotes))
+    found.sort(key=lambda credit: credit[0])
     return found
+
 
 # ------------------------------------------------------------------ one figure
 
@@ -137,6 +232,39 @@ def _clean_name(raw: str, keep_the: bool = False) -> str:
     return name if len(name) >= 2 else ""
 
 
+def group_names(sent: Sentence, memory: Memory) -> list[tuple[int, str]]:
+    """Groups the sentence names («مجموعة «X»», "X Group"), for a later «المجموعة» or "the group"."""
+    text = sent.text
+    out = []
+    for hit in sent.hits:
+        if hit.cat not in ("platform", "owner", "org"):
+            continue
+        if not (_GROUP_AFTER.match(text, hit.end) or _GROUP_BEFORE.search(text, max(0, hit.start - 10), hit.start)):
+            continue
+        if hit.cat == "platform":
+            name = (PLATFORM_NAMES.get(hit.payload) or memory.names.get(hit.payload, hit.payload)) + " Group"
+        else:
+            name = hit.payload.split("|")[0]
+        out.append((hit.start, name))
+    return out
+
+
+def _platform_names(mentions: list[Mention], memory: Memory) -> set[str]:
+    return {company_name(m.platform, memory) for m in mentions} | {
+        PLATFORM_NAMES.get(m.platform, m.platform) for m in mentions}
+
+
+def publication_name(arabic: str) -> str:
+    """A newspaper or agency named in Arabic: its known Latin name, else a transliteration («الاقتصادية»)."""
+    folded = fold(arabic).strip()
+    known = PUBLICATIONS_AR.get(folded)
+    if known:
+        return known
+    if folded.startswith("ال"):
+        return "Al " + transliterate(folded[2:])
+    return transliterate(folded)
+
+
 def _platform_name(name: str) -> str | None:
     for entry in TABLE.get(fold(name).lower(), []):
         if entry.cat == "platform":
@@ -146,10 +274,29 @@ def _platform_name(name: str) -> str | None:
     return None
 
 
-def figure_source(found: list[tuple[int, str | None]], start: int, end: int, centre: int) -> str | None:
-    """The source credited for a figure at ``centre`` in the clause ``start:end``."""
-    candidates = [(p, n) for p, n in found if start <= p < end] or found
+def figure_source(found: list[Credit], sent: Sentence, q: Quantity, start: int, end: int,
+                  memory: Memory) -> str | None:
+    """The source credited for the figure ``q`` in the clause ``start:end``."""
+    centre = (q.start + q.end) // 2
+    quote = next((quote for quote in sent.quotes if quote[0] <= centre < quote[1]), None)
+    if quote is not None and quote[2]:
+        return quote[2]  # a figure inside a quotation: the speaker's company
+    if memory.author and _OUR_BEFORE.search(sent.text, max(0, q.start - 16), q.start):
+        return memory.author  # "missed our $2.05 billion forecast"
+    author = memory.author
+    if author and any(n != author for _p, n, _f in found):
+        # the note's own "our" yields to a source the sentence names ("..., Qurate Retail reported")
+        found = [c for c in found if c[1] != author or c[2]]
+    candidates = [(p, n) for p, n, _f in found if start <= p < end]
+    if not candidates:
+        # A speech verb governs what follows it («أعلنت «نون» أن ... سجلت») unless another source comes between.
+        governing = [(p, n) for p, n, forward in found if forward and p < centre]
+        if governing and not any(governing[-1][0] < p < centre for p, _n, _f in found):
+            return governing[-1][1]
+        candidates = [(p, n) for p, n, _f in found]
     if any(n for _p, n in candidates):  # "sources cited by Reuters": the named one is credited
         candidates = [(p, n) for p, n in candidates if n]
     pick = nearest(candidates, centre)
+    if pick is None and memory.author and not found:
+        return memory.author  # an analyst's note credits what it does not credit to anyone else
     return pick[1] if pick else None

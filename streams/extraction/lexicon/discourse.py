@@ -11,7 +11,8 @@ TARGET = ["تستهدف", "يستهدف", "نستهدف", "تهدف", "يهدف"
            "هدفها", "مستهدف", "تخطط", "يخطط", "نخطط", "خطتها", "aims", "aim", "aiming", "targets", "targeting",
            "goal", "plans to",
            "plan to", "wants to", "seeks to", "hopes to", "ambition"]
-FORECAST = ["أن تبلغ", "أن يبلغ", "أن تصل", "أن يصل", "أن تتجاوز", "أن يتجاوز", "من المتوقع", "المتوقع",
+FORECAST = ["توقعاتنا", "تقديرنا السابق", "تقديراتنا السابقة", "توقعنا", "نتوقع",
+            "أن تبلغ", "أن يبلغ", "أن تصل", "أن يصل", "أن تتجاوز", "أن يتجاوز", "من المتوقع", "المتوقع",
             "متوقع", "يتوقع", "تتوقع", "توقعات", "توقع", "تشير التوقعات",
              "يرجح", "ترجح", "ستصل", "سيصل", "ستبلغ", "سيبلغ", "ستتجاوز", "سيتجاوز", "ستنمو", "سينمو",
              "expected", "expects", "expect", "forecast", "forecasts", "projected", "projects",
@@ -38,22 +39,31 @@ SRC_SAME = ["الدراسة", "الدراسة ذاتها", "الدراسة نف�
              "the same survey", "the same data", "the data", "the figures", "the survey", "the study",
              "the report", "the filing",
              "the same source", "the research firm", "the consultancy", "the agency", "the researcher",
-             "the analytics firm", "the research group"]
+             "the analytics firm", "the research group", "the paper", "the newspaper", "the magazine",
+             "the publication", "the daily", "the outlet", "the broadcaster", "the wire service", "the same release",
+             "the release", "the statement", "the same statement", "the same note", "the note", "the same research",
+             "the same presentation", "the data firm", "the research house", "the same estimates", "الصحيفة",
+             "المجلة", "الصحيفة ذاتها", "البيان ذاته", "البيان نفسه", "المذكرة"]
 SRC_UNNAMED = ["مصادر", "مصادر مطلعة", "مصدر", "خبراء", "sources", "a source", "people familiar",
                 "a person familiar", "an analyst", "analysts", "experts", "محللون", "محللين",
                 "المحللون", "المحللين", "مراقبون", "متابعون", "people familiar with the matter"]
 COMPANY_REF = ["الشركة", "المجموعة", "تقريرها", "تقريره", "بيانها", "بياناتها", "نتائجها",
                 "the company", "the firm", "the group", "its report", "its filing", "its quarterly filing",
-                "its annual report", "its results", "its earnings"]
+                "its annual report", "its results", "its earnings", "تقديراتها", "تقديراته", "أرقامها", "أرقامه",
+                "its estimates", "its own estimates", "its data"]
 
 # Back-references to a platform. "app" ones name the service itself, so they skip a company-level
 # mention (Meta, "the group") and refer to the last platform in focus; "company" ones name the firm.
 BACKREF = ["هناك", "هنالك", "منصتها", "منصته", "تطبيقها", "تطبيقه", "متجرها", "متجره", "there", "its"]
 BACKREF_APP = ["المنصة", "التطبيق", "القناة", "المتجر", "الموقع", "الخدمة", "السوق الإلكترونية", "the app",
                 "the app's", "the platform", "the platform's", "the service", "the marketplace",
-                "the marketplace's", "the site", "the channel", "the network"]
+                "the marketplace's", "the site", "the channel", "the network", "the online marketplace",
+                "the e-commerce platform", "the online retailer", "the retailer", "the shopping app",
+                "the delivery app", "the e-commerce site", "the video app", "the social network"]
 BACKREF_COMPANY = ["الشركة", "المجموعة", "the company", "the company's", "the firm", "the firm's", "the group",
                     "the group's"]
+# "we", "our", "us" inside a quotation: the speaker's company (case-sensitive: "US" is a place).
+FIRST_PERSON = ["we", "We", "our", "Our", "us", "ours"]
 LATTER = ["الأخيرة", "الأخير", "the latter", "the latter's"]
 LAUNCH = ["انطلقت", "انطلق", "تأسست", "تأسس", "أسست", "منذ", "مواليد", "launched", "founded",
            "since", "born", "established"]

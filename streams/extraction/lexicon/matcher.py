@@ -90,6 +90,7 @@ def _build_table() -> dict[str, list[_Entry]]:
     _add(table, discourse.BACKREF_COMPANY, "backref", "company")
     _add(table, metrics.MARKET_TOTAL, "market_total")
     _add(table, discourse.LATTER, "backref", "latter")
+    _add(table, discourse.FIRST_PERSON, "backref", "first", case_sensitive=True)
     _add(table, metrics.DAILY, "daily")
     _add(table, metrics.QUAL_VERB, "qual_verb", "more_than")
     _add(table, discourse.LAUNCH, "launch")

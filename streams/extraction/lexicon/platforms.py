@@ -7,6 +7,8 @@ Arabic spellings and the owner of each platform.
 
 from __future__ import annotations
 
+from ..normalize import fold
+
 PLATFORM_NAMES: dict[str, str] = {
     "tiktok": "TikTok",
     "douyin": "Douyin",
@@ -134,7 +136,34 @@ ORGS: list[tuple[str, list[str]]] = [
     ("AFP", ["فرانس برس"]),
     ("Counterpoint", ["كاونتربوينت"]),
     ("Meta", ["ميتا"]),
+    ("Euromonitor International", ["يورومونيتور إنترناشونال", "يورومونيتور انترناشونال"]),
+    ("Kearney", ["كيرني", "إيه تي كيرني"]),
+    ("iResearch", ["آي ريسيرش"]),
+    ("Boston Consulting Group", ["بوسطن كونسلتينغ جروب", "مجموعة بوسطن الاستشارية"]),
+    ("Accenture", ["أكسنتشر"]),
+    ("EY", ["إرنست ويونغ"]),
+    ("KPMG", ["كي بي إم جي"]),
+    # parent companies, credited for their platforms' figures
+    ("Delivery Hero", ["ديليفري هيرو", "دليفري هيرو"]),
+    ("Al Tayer Group", ["الطاير"]),
+    ("Majid Al Futtaim", ["ماجد الفطيم"]),
+    ("Naspers", ["ناسبرز"]),
+    ("Prosus", ["بروسوس"]),
+    ("GoTo", ["جوتو", "غوتو"]),
+    ("Tencent", ["تينسنت", "تنسنت"]),
+    ("Emaar", ["إعمار"]),
 ]
+# Newspapers and agencies by their Arabic names, read only after «صحيفة»، «وكالة»... (many are ordinary
+# words: «البيان» "the statement", «الاقتصادية» "the economic").
+PUBLICATIONS_AR = {fold(arabic): latin for arabic, latin in [
+    ("الاقتصادية", "Al Eqtisadiah"), ("البيان", "Al Bayan"), ("الرياض", "Al Riyadh"), ("عكاظ", "Okaz"),
+    ("الخليج", "Al Khaleej"), ("الشرق الأوسط", "Asharq Al-Awsat"), ("الأهرام", "Al-Ahram"), ("المال", "Al Mal"),
+    ("الوطن", "Al Watan"), ("الرأي", "Al Rai"), ("القبس", "Al Qabas"), ("ليكونوميست", "L'Economiste"),
+    ("الاتحاد", "Al Ittihad"), ("الجزيرة", "Al Jazeera"), ("العربية", "Al Arabiya"), ("أرقام", "Argaam"),
+    ("الشرق", "Asharq"), ("المصري اليوم", "Al-Masry Al-Youm"), ("الأنباء", "Al Anba"), ("واس", "SPA"),
+    ("وام", "WAM"), ("رويترز", "Reuters"), ("بلومبرغ", "Bloomberg"), ("فرانس برس", "AFP"),
+    ("فايننشال تايمز", "Financial Times"), ("وول ستريت جورنال", "Wall Street Journal"),
+]}
 
 # Regional platforms, by their Arabic spellings only: in Latin script a name outside the lists above is
 # recognised by how the text uses it (streams/extraction/platforms.py), and every Latin name here also

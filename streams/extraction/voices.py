@@ -1,0 +1,97 @@
+"""Who speaks in an article: the speaker of each quotation, and the author of an analyst's note.
+
+A figure inside a quotation is credited to the company of the one quoted ("'Orders grew 20%,' the
+Zentro executive said", "its chief executive told the magazine", "he said" after an earlier quote),
+and "we"/"our"/"us" inside it are that company. A note that opens "Harbor Equity Research | ..."
+or «نقدّر في «X» (Latin)» has an author: its "we estimate", "our checks", «تقديراتنا» credit it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon.matcher import Hit
+
+_NAME = r"[A-Z][\w&.'-]*(?:\s+(?:&\s+)?[A-Z][\w&.'-]*){0,5}"
+_HEADER = re.compile(r"\s*(?P<name>" + _NAME + r")\s*\|")
+_AUTHOR_AR = re.compile(r"(?<!\w)و?(?:نقدر|نتوقع|نرى|نعتقد)\s+في\s+\"(?P<ar>[^\"\n]{1,40})\""
+                        r"(?:\s*\((?P<lat>[A-Z][^()\n]{1,40})\))?")
+_TITLE = (r"(?:chief executive(?: officer)?|chief operating officer|chief financial officer|chief commercial officer"
+          r"|CEO|COO|CFO|president|founder|co-founder|head(?: of [\w ]{1,40}?)?|boss|chief|spokes(?:person|man|woman)"
+          r"|director|managing director|manager|executive|chairman|chairwoman|official|vice president)")
+_SPEECH = r"(?:said|says|told|tells|added|adds|noted|explained|insisted|argued|recalled|wrote|continued)"
+# Who speaks, after the closing quote: ', he said', ', the Zentro executive said', ', its chief executive told'
+_AFTER_QUOTE = re.compile(
+    r"\s*,?\s*(?:(?P<who>(?:he|she|they|(?:the|its|their|" + _NAME + r")(?:\s+[\w'&.-]+){0,7}?)\s*"
+    r"(?:,[^,\"]{1,60},\s*)?)\s+" + _SPEECH + r"|" + _SPEECH + r"\s+(?P<who2>[^,.\"]{1,60}))"
+)
+# Who speaks, before the opening quote: 'Zentro's chief executive said: "...'
+_BEFORE_QUOTE = re.compile(r"(?P<who>[^.\"]{1,80}?)\s+" + _SPEECH + r"(?:\s+[^.\"]{0,40})?[,:]\s*\Z")
+_POSSESSOR = re.compile(r"(?:the company|the firm|the group|its|their)(?:'s)?\s", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation (offsets in the normalised body) and the platform whose person speaks in it."""
+
+    start: int
+    end: int
+    platform: str | None
+
+
+def author(text: str, latin_name: dict[str, str]) -> str | None:
+    """The author of an analyst's note: its header ("X | sector | note"), or «نقدّر في «X» (Latin)»."""
+    header = _HEADER.match(text)
+    if header and "\n" not in header.group():
+        return header.group("name").strip()
+    match = _AUTHOR_AR.search(text, 0, 600)
+    if match:
+        return (match.group("lat") or "").strip() or latin_name.get(match.group("ar").strip()) or None
+    return None
+
+
+def quotations(text: str, platform_hits: list[Hit]) -> list[Quote]:
+    """Quotations of Latin-script prose ("..." with words in it), each with the platform of its speaker."""
+    if '"' not in text:
+        return []
+    out: list[Quote] = []
+    previous: str | None = None
+    for paragraph in re.finditer(r"[^\n]+", text):
+        marks = [m.start() for m in re.finditer('"', paragraph.group())]
+        base = paragraph.start()
+        for opening, closing in zip(marks[0::2], marks[1::2], strict=False):
+            start, end = base + opening + 1, base + closing
+            inner = text[start:end]
+            if len(inner) < 15 or inner.count(" ") < 3 or not re.search(r"[A-Za-z]{3}", inner):
+                continue
+            platform = _speaker(text, start, end, platform_hits, previous)
+            previous = platform or previous
+            out.append(Quote(start, end, platform))
+    return out
+
+
+def _speaker(text: str, start: int, end: int, hits: list[Hit], previous: str | None) -> str | None:
+    after = _AFTER_QUOTE.match(text, end + 1)
+    if after:
+        who_start, who_end = (after.start("who"), after.end("who")) if after.group("who") else (
+            after.start("who2"), after.end("who2"))
+    else:
+        before = _BEFORE_QUOTE.search(text, max(0, start - 120), start - 1)
+        if before is None:
+            return previous
+        who_start, who_end = before.start("who"), before.end("who")
+    who = text[who_start:who_end].strip()
+    named = [h for h in hits if who_start <= h.start < who_end]
+    if named:
+        return named[-1].payload
+    if who.lower() in ("he", "she", "they") or _POSSESSOR.match(who + " ") or re.search(_TITLE + r"\s*\Z", who):
+        # "he said", "its chief executive told": the platform the text was about before the quote
+        before_quote = [h for h in hits if h.end <= start]
+        return previous if who.lower() in ("he", "she", "they") and previous else (
+            before_quote[-1].payload if before_quote else previous)
+    return None
+
+
+def inside(quotes: list[Quote], position: int) -> Quote | None:
+    return next((q for q in quotes if q.start <= position < q.end), None)
