@@ -9,6 +9,7 @@ sentence established is then kept in the article's memory for the sentences afte
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime
 
 from .candidate import Candidate
@@ -50,12 +51,15 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
     for index, q in enumerate(quantities):
         ci = sent.clause_of(q.start)
         clause = sent.clauses[ci]
+        gap = prev is not None and ci in gapped and prev.clause != ci
+        if gap:
+            clause = replace(clause, adjunct=True)  # "..., followed by X at 19%": it continues the previous clause
         back = quantities[index - 1].end if index else 0
         fwd = min(clause.end, quantities[index + 1].lead if index + 1 < len(quantities) else len(text))
         inherit = prev if prev is not None and (prev.clause == ci or clause.adjunct) else None
         if prev is not None and _CONVERSION.fullmatch(text, prev.q.end, q.lead) and q.unit and prev.unit.isupper():
             continue  # "68.4 trillion rupiah ($4.5 billion)": the same figure in another currency
-        measured = metric_in_context(sent, q, ci, back, fwd, prev, ci in gapped and ci != (prev.clause if prev else -1))
+        measured = metric_in_context(sent, q, ci, back, fwd, prev, gap)
         if measured is None:
             continue
         metric, unit, of_metric, confidence, sign = measured
@@ -63,13 +67,16 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
         if about is None:
             continue
         platform, confidence = about
-        period, base_period = figure_periods(sent, periods, q, ci, metric, inherit, clause_has_q)
+        period, base_period, implied_base = figure_periods(sent, periods, q, ci, metric, inherit, clause_has_q,
+                                                           clause.adjunct)
         if metric.startswith("growth") and of_metric is None and prev is not None:
             of_metric = prev.metric
         region = figure_region(regions, q, clause, prev, same_source, memory, platform)
         if q.currency_noun:
             unit = for_region(q.currency_noun, unit, region or memory.last_region)
         kind = figure_kind(sent, q, clause, prev, clause_has_q, period, published)
+        if base_period is None and kind == "actual":
+            base_period = implied_base  # a target "to double by 2027" says nothing of 2026
         source = figure_source(sources, sent, q, clause.start, clause.end, memory)
         figure = Candidate(q, ci, platform, metric, unit, figure_qualifier(sent, q, clause, back), kind, period,
                            region, source, base_period, of_metric, max(0.05, min(1.0, confidence)), span, sign)

@@ -21,15 +21,23 @@ _KIND_AFTER = re.compile(r"\s+(?:(?P<forecast>forecasts?|projections?|guidance|c
                          r"|(?P<target>targets?|goals?))(?!\w)")
 
 
+_NOW = re.compile(r"(?<!\w)(?:currently|today|at present|right now|حاليا|في الوقت الراهن|في الوقت الحالي|الان)(?!\w)")
+
+
 def figure_kind(sent: Sentence, q: Quantity, clause: Clause, prev: Candidate | None, clause_has_q: list[bool],
                 period: str | None, published: datetime | None) -> str:
     after = _KIND_AFTER.match(sent.text, q.end)
     if after:
         return "target" if after.group("target") else "forecast"
-    kinds = [(h.start, h.payload) for h in sent.cat("kind")]
+    text = sent.text
+    # A kind noun right after another figure is that figure's ("missed our $2bn forecast and fell 6%").
+    kinds = [(h.start, h.payload) for h in sent.cat("kind")
+             if not any(0 <= h.start - other.end <= 2 for other in sent.quantities if other is not q)]
     kind = "actual"
     own_kinds = [k for p, k in kinds if clause.start <= p < q.lead]
-    free_kinds = [k for p, k in kinds if not clause_has_q[sent.clause_of(p)]]
+    free_kinds = [k for p, k in kinds if not clause_has_q[sent.clause_of(p)] and p < q.lead]
+    if _NOW.search(text, clause.start, clause.end):
+        return "actual"  # "..., against 600,000 today", «مقابل 600 ألف في الوقت الراهن»
     if own_kinds:
         kind = "target" if "target" in own_kinds else own_kinds[-1]
     elif clause.adjunct and prev is not None:
@@ -43,9 +51,14 @@ def figure_kind(sent: Sentence, q: Quantity, clause: Clause, prev: Candidate | N
     return kind
 
 
+_NEGATION = re.compile(r"(?<!\w)[وف]?(?:لا|لم|لن|ما|not|never|did not|does not|didn't|doesn't)\s+(?:تكن\s+|يكن\s+)?\Z")
+
+
 def figure_qualifier(sent: Sentence, q: Quantity, clause: Clause, back: int) -> str:
     """The quantity's own qualifier, or ``more_than`` after a verb that says so ("exceeded", «تجاوز»)."""
     qualifier_verbs = [h for h in sent.cat("qual_verb") if max(back, clause.start) <= h.start < q.lead]
     if q.qualifier == "exact" and qualifier_verbs:
-        return "more_than"
+        # «لم يتجاوز 12 مليون», "did not exceed": at most
+        negated = _NEGATION.search(sent.text, max(0, qualifier_verbs[-1].start - 12), qualifier_verbs[-1].start)
+        return "up_to" if negated else "more_than"
     return q.qualifier

@@ -23,6 +23,7 @@ class Memory:
     last_year: str | None = None
     last_quarter: str | None = None
     last_period: str | None = None
+    year_paragraph: int = -1  # the paragraph in which ``last_year`` was named
     prev_sentence_region: str | None = None
     prev_sentence_platforms: frozenset[str] = frozenset()  # platforms the previous sentence of the paragraph named
     paragraph: int = -1

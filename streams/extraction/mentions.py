@@ -20,6 +20,8 @@ _EXISTENTIAL_AFTER = re.compile(r"\s+(?:is|are|was|were|has|have|will|may|might|
 _EXISTENTIAL_BEFORE = {"ان", "لكن", "كما", "اذ", "و", "ف", "بل", "حيث", "لان", "يبدو", "وان", "اذا"}
 _EXISTENTIAL_OPENERS = {"and", "but", "that", "so", "because", "while", "if", "when", "where", "as", "now"}
 _POSSESSIVE = re.compile(r"\w(?:ها|هم)(?!\w)")
+# «مستخدميه», «إيراداته»: masculine, the app or platform named last («تطبيقها Lemon8 ... مستخدميه»)
+_POSSESSIVE_MASCULINE = re.compile(r"\w(?:يه|اته)(?!\w)")
 
 
 @dataclass(slots=True)
@@ -52,11 +54,11 @@ def is_existential(text: str, hit: Hit, clause: Clause) -> bool:
 # A platform named as another's owner or backer: "owned by Alibaba", "majority-owned by", "parent company
 # GoTo", "a unit of", «المملوكة لـ»، «التابع لمجموعة»، «الذراع الإقليمية لمجموعة», or before a possessive of
 # another platform ("Meta's Threads", "ByteDance's Douyin") or "-owned" ("Alibaba-backed").
-_OWNER_BEFORE = re.compile(
+OWNER_BEFORE = re.compile(
     r"(?:(?:owned|controlled|backed|acquired|run|operated)\s+by|parent(?:\s+company)?|a\s+(?:unit|subsidiary|division)"
     r"\s+of|owner|المملوك\w*\s+(?:ل|لشركه|لمجموعه)|التابع\w*\s+(?:ل|لشركه|لمجموعه)|الذراع(?:\s+\w+)?\s+(?:ل|لشركه"
     r"|لمجموعه)|الشركه\s+الام|مالكه?)\s*\"?\s*(?:(?:the\s+)?(?:[A-Z][\w.-]*'s\s+)?)?\Z", re.IGNORECASE)
-_OWNER_AFTER = re.compile(r"\"?(?:-(?:owned|backed|controlled)|'s\s+(?:[\w-]+\s+){0,3}?(?:arm|unit|subsidiary|division"
+OWNER_AFTER = re.compile(r"\"?(?:-(?:owned|backed|controlled)|'s\s+(?:[\w-]+\s+){0,3}?(?:arm|unit|subsidiary|division"
                           r"|affiliate)(?!\w))")
 _POSSESSIVE_OF_PLATFORM = re.compile(r"'s\s+(?=[A-Z])")
 _GROUP_BEFORE = re.compile(r"(?:مجموعه|holding|parent)\s*\"?\s*\Z|(?<!\w)group\s+\Z", re.IGNORECASE)
@@ -86,6 +88,7 @@ def platform_mentions(text: str, hits: list[Hit], clause_list: list[Clause], mem
     first_explicit: str | None = None
     first_app: str | None = None
     last_explicit = memory.last_explicit
+    last_named: str | None = None  # the last platform named in this sentence (not as an owner)
     cues = [h for h in hits if h.cat in ("src_prep", "src_verb")]
     for hit in hits:
         if hit.cat == "platform" or hit.cat == "owner":
@@ -95,22 +98,24 @@ def platform_mentions(text: str, hits: list[Hit], clause_list: list[Clause], mem
             company = slug in COMPANY_SLUGS or bool(
                 _GROUP_BEFORE.search(text, max(0, hit.start - 12), hit.start) or _GROUP_AFTER.match(text, hit.end)
             )
-            owner = bool(_OWNER_BEFORE.search(text, max(0, hit.start - 40), hit.start)
-                         or _OWNER_AFTER.match(text, hit.end)
+            owner = bool(OWNER_BEFORE.search(text, max(0, hit.start - 40), hit.start)
+                         or OWNER_AFTER.match(text, hit.end)
                          or (_POSSESSIVE_OF_PLATFORM.match(text, hit.end) and _platform_follows(hits, hit)))
             owner_name = hit.payload.split("|")[0] if hit.cat == "owner" else None
             out.append(Mention(hit.start, hit.end, slug, True, _is_speaker(text, hit, cues), company, owner,
                                owner_name))
             if not owner:
+                last_named = slug
                 first_explicit = first_explicit or slug
                 if not company:
                     first_app = first_app or slug
                 last_explicit = slug
+        elif hit.cat == "metric" and _POSSESSIVE_MASCULINE.search(text, hit.start, hit.end) and last_named:
+            out.append(Mention(hit.start, hit.end, last_named, False))
         elif hit.cat == "metric" and _POSSESSIVE.search(text, hit.start, hit.end):
             # «إيراداتها», «مستخدميها»: the pronoun refers back to the one who speaks («أعلنت X أن إيراداتها»),
             # else to the sentence's subject
-            speakers = [m.platform for m in out if m.speaker and m.explicit and not m.owner]
-            target = speakers[-1] if speakers else first_explicit or memory.topic
+            target = _possessor(out, first_explicit, memory)
             if target:
                 out.append(Mention(hit.start, hit.end, target, False))
         elif hit.cat == "backref" and hit.payload == "first":
@@ -127,12 +132,19 @@ def platform_mentions(text: str, hits: list[Hit], clause_list: list[Clause], mem
             elif hit.payload == "app":
                 fallback = memory.app_topic if memory.topic_company else memory.topic
                 target = first_app or fallback or first_explicit or memory.topic
+            elif _POSSESSIVE.search(text, hit.start, hit.end):
+                target = _possessor(out, first_explicit, memory)  # «منصتها», «تطبيقها»
             else:
                 target = first_explicit or memory.topic
             if target:
                 speaker = hit.payload == "company" and _is_speaker(text, hit, cues)
                 out.append(Mention(hit.start, hit.end, target, False, speaker, hit.payload == "company"))
     return out
+
+
+def _possessor(out: list[Mention], first_explicit: str | None, memory: Memory) -> str | None:
+    speakers = [m.platform for m in out if m.speaker and m.explicit and not m.owner]
+    return speakers[-1] if speakers else first_explicit or memory.topic
 
 
 def _platform_follows(hits: list[Hit], hit: Hit) -> bool:

@@ -7,6 +7,7 @@ year", «من 2022») gives its base period and is never taken for its own perio
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from .candidate import Candidate
@@ -14,6 +15,9 @@ from .memory import Memory
 from .numbers.quantity import Quantity
 from .periods import PeriodMention, quarter_of, shift
 from .sentence import Sentence, nearest
+
+_PART_OF_YEAR = re.compile(r"(?:half|h[12]|months|days|weeks|النصف|اشهر|الاشهر|شهور|ايام)\W+(?:\w+\W+){0,3}\Z",
+                           re.IGNORECASE)
 
 
 def resolve_periods(sent: Sentence, memory: Memory, pub: datetime | None) -> list[tuple[PeriodMention, str | None]]:
@@ -29,8 +33,8 @@ def resolve_periods(sent: Sentence, memory: Memory, pub: datetime | None) -> lis
                 value = None if launched else str(mention.year)
         elif mention.kind == "quarter" and mention.quarter:
             year = mention.year
-            if year is None and memory.last_year:
-                year = int(memory.last_year[:4])
+            if year is None and memory.last_year and memory.year_paragraph == memory.paragraph:
+                year = int(memory.last_year[:4])  # the year this paragraph is about
             elif year is None and pub is not None:
                 # "in the fourth quarter", written in February: the last fourth quarter, unless a forecast
                 # or target looks ahead to the coming one.
@@ -63,13 +67,14 @@ def resolve_periods(sent: Sentence, memory: Memory, pub: datetime | None) -> lis
                 memory.last_year = value[:4]
             else:
                 memory.last_year = value
+            memory.year_paragraph = memory.paragraph
     return out
 
 
 def figure_periods(sent: Sentence, periods: list[tuple[PeriodMention, str | None]], q: Quantity, ci: int,
-                   metric: str, inherit: Candidate | None, clause_has_q: list[bool]
-                   ) -> tuple[str | None, str | None]:
-    """(period, base period) of the figure ``q`` in clause ``ci``."""
+                   metric: str, inherit: Candidate | None, clause_has_q: list[bool], continues: bool = False
+                   ) -> tuple[str | None, str | None, str | None]:
+    """(period, base period written, base period implied by a yearly growth) of the figure ``q``."""
     clause = sent.clauses[ci]
     centre = (q.start + q.end) // 2
     base_mention: PeriodMention | None = None
@@ -85,7 +90,7 @@ def figure_periods(sent: Sentence, periods: list[tuple[PeriodMention, str | None
            and clause.start <= m.start < clause.end and not (m.base_prep and base_mention is None
                                                               and metric.startswith("growth"))]
     period = nearest(own, centre)[1] if own else None
-    if period is None and inherit is not None and clause.adjunct:
+    if period is None and inherit is not None and (clause.adjunct or continues or inherit.clause == ci):
         period = inherit.period
     if period is None:
         free = [(m.start, v) for m, v in periods
@@ -100,6 +105,11 @@ def figure_periods(sent: Sentence, periods: list[tuple[PeriodMention, str | None
             base_period = shift(period, quarters=-1) if period and "-Q" in period else None
         else:
             base_period = next((v for m, v in periods if m is base_mention), None)
+    implied = None
     if metric.startswith("growth") and base_mention is None and period and "-Q" not in period:
-        base_period = str(int(period) - 1)  # "doubled last year": growth over a year is on the year before
-    return period, base_period
+        # "doubled last year": growth over a year is on the year before, unless the period is part of a year
+        # ("in the first half of 2024": on the first half of 2023, which has no name in the contract)
+        chosen = next((m for m, v in periods if v == period), None)
+        if chosen is None or not _PART_OF_YEAR.search(sent.text, max(0, chosen.start - 30), chosen.start):
+            implied = str(int(period) - 1)
+    return period, base_period, implied

@@ -64,8 +64,12 @@ def figure_platform(sent: Sentence, mentions: list[Mention], q: Quantity, clause
         confidence -= 0.1
     if platform is None:
         return None
+    scope = clause.start
+    if clause.adjunct:  # ", up 31% from a year earlier" continues the clause that named the market
+        index = next((i for i, c in enumerate(sent.clauses) if c.start == clause.start), 0)
+        scope = sent.clauses[index - 1].start if index else clause.start
     if metric != "market_share" and not any(not m.speaker for m in in_clause) and any(
-            clause.start <= h.start < q.lead for h in sent.cat("market_total")):
+            scope <= h.start < q.lead for h in sent.cat("market_total")):
         return None  # "Google and Temasek expect Indonesia's e-commerce GMV to reach ...": the market's
     if chosen and not chosen[1].explicit:
         confidence -= 0.1

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon.matcher import Hit
+from .mentions import OWNER_AFTER, OWNER_BEFORE
 
 _NAME = r"[A-Z][\w&.'-]*(?:\s+(?:&\s+)?[A-Z][\w&.'-]*){0,5}"
 _HEADER = re.compile(r"\s*(?P<name>" + _NAME + r")\s*\|")
@@ -57,6 +58,7 @@ def quotations(text: str, platform_hits: list[Hit]) -> list[Quote]:
         return []
     out: list[Quote] = []
     previous: str | None = None
+    last_end = 0
     for paragraph in re.finditer(r"[^\n]+", text):
         marks = [m.start() for m in re.finditer('"', paragraph.group())]
         base = paragraph.start()
@@ -65,13 +67,21 @@ def quotations(text: str, platform_hits: list[Hit]) -> list[Quote]:
             inner = text[start:end]
             if len(inner) < 15 or inner.count(" ") < 3 or not re.search(r"[A-Za-z]{3}", inner):
                 continue
-            platform = _speaker(text, start, end, platform_hits, previous)
+            since = [h for h in platform_hits if last_end <= h.start < start - 1 and not _owner(text, h)]
+            platform = _speaker(text, start, end, platform_hits, previous, since[-1].payload if since else None)
             previous = platform or previous
+            last_end = end
             out.append(Quote(start, end, platform))
     return out
 
 
-def _speaker(text: str, start: int, end: int, hits: list[Hit], previous: str | None) -> str | None:
+def _owner(text: str, hit: Hit) -> bool:
+    return bool(OWNER_BEFORE.search(text, max(0, hit.start - 40), hit.start) or OWNER_AFTER.match(text, hit.end))
+
+
+def _speaker(text: str, start: int, end: int, hits: list[Hit], previous: str | None, since: str | None
+             ) -> str | None:
+    """The platform of who speaks; "he said": the platform named since the last quotation, else its speaker."""
     after = _AFTER_QUOTE.match(text, end + 1)
     if after:
         who_start, who_end = (after.start("who"), after.end("who")) if after.group("who") else (
@@ -88,8 +98,9 @@ def _speaker(text: str, start: int, end: int, hits: list[Hit], previous: str | N
     if who.lower() in ("he", "she", "they") or _POSSESSOR.match(who + " ") or re.search(_TITLE + r"\s*\Z", who):
         # "he said", "its chief executive told": the platform the text was about before the quote
         before_quote = [h for h in hits if h.end <= start]
-        return previous if who.lower() in ("he", "she", "they") and previous else (
-            before_quote[-1].payload if before_quote else previous)
+        if who.lower() in ("he", "she", "they"):
+            return since or previous
+        return before_quote[-1].payload if before_quote else previous
     return None
 
 

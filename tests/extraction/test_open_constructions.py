@@ -282,8 +282,9 @@ def test_the_source_credited(body: str, source: str) -> None:
 
 
 def test_a_figure_in_a_quotation_is_the_speakers() -> None:
-    figures = run('Kavo, the Kenyan delivery app, says Kenya is its biggest market. "We delivered more than 30 million orders last year, '
-                  'up roughly a third," the company\'s chief operating officer told Zembla Daily.')
+    figures = run('Kavo, the Kenyan delivery app, says Kenya is its biggest market. "We delivered more than '
+                  '30 million orders last year, up roughly a third," the company\'s chief operating officer told '
+                  'Zembla Daily.')
     assert {(f.platform, f.source) for f in figures} == {("kavo", "Kavo")}
     assert sorted(f.metric for f in figures) == ["growth_percent", "orders"]
 
@@ -308,3 +309,93 @@ def test_an_arabic_note_credits_its_author() -> None:
     body = ("نقدّر في «مرصد الخليج» (Gulf Observatory) أن مبيعات «نون» في الكويت بلغت 300 مليون دينار في 2024. "
             "وتشير تقديراتنا إلى أن حصة «أمازون» من السوق بلغت 20%.")
     assert {f.source for f in run(body)} == {"Gulf Observatory"}
+
+
+# ---------------------------------------------------------------- periods, kinds, qualifiers in context
+
+
+def test_a_year_named_in_another_paragraph_does_not_date_a_bare_quarter() -> None:
+    figures = run("Zentro aims to reach 90,000 sellers by the end of next year.\n"
+                  "Rival Lumora reported second-quarter GMV of $3.1 billion.", datetime(2023, 8, 10, tzinfo=UTC))
+    gmv = next(f for f in figures if f.metric == "gmv")
+    assert (gmv.period, gmv.kind) == ("2023-Q2", "actual")
+
+
+def test_a_list_keeps_the_period_and_region() -> None:
+    figures = run("Shopee led Thai e-commerce with 47% of merchandise volume in the fourth quarter, followed by "
+                  "Lazada at 22% and Zentro at 8%.", datetime(2024, 11, 1, tzinfo=UTC))
+    assert {(f.period, f.region) for f in figures} == {("2024-Q4", "TH")}
+
+
+def test_the_level_after_growth_in_the_next_clause() -> None:
+    figures = run("Orders on Shopee grew by about a fifth from a year ago, to 2.1 billion, in the third quarter.")
+    assert sorted((f.metric, f.value) for f in figures) == [("growth_percent", 20.0), ("orders", 2.1e9)]
+
+
+@pytest.mark.parametrize(
+    ("body", "kinds"),
+    [
+        # the forecast noun belongs to the figure before it, not to the decline after it
+        ("Zentro's revenue of $1.9 billion missed our $2.0 billion forecast and fell 4% from a year earlier.",
+         {1.9e9: "actual", 2.0e9: "forecast", -4.0: "actual"}),
+        ("We want 10 million monthly users on Zentro by 2027, its chief executive said.", {10e6: "target"}),
+        ("وتستهدف «نون» رفع عدد مستخدميها في مصر إلى مليون مستخدم بنهاية 2025، مقابل 700 ألف مستخدم حاليا.",
+         {1e6: "target", 7e5: "actual"}),
+        # a cue after every figure of its sentence does not reach back
+        ("قالت «نون» إن عدد مستخدميها تجاوز 3 ملايين مستخدم، وهو رقم لم تكن تتوقع بلوغه قبل نهاية العام.",
+         {3e6: "actual"}),
+    ],
+)
+def test_kinds(body: str, kinds: dict[float, str]) -> None:
+    assert {f.value: f.kind for f in run(body, datetime(2024, 3, 1, tzinfo=UTC))} == kinds
+
+
+@pytest.mark.parametrize(
+    ("body", "qualifier"),
+    [
+        ("ولم يتجاوز عدد مستخدمي «سناب شات» في السعودية 12 مليون مستخدم في 2025.", "up_to"),
+        ("The number of Zentro's active users did not exceed 4 million in 2024.", "up_to"),
+        ("وارتفعت مبيعات «دوين» بزيادة تقارب 40% في 2024.", "approx"),
+    ],
+)
+def test_qualifiers_in_context(body: str, qualifier: str) -> None:
+    assert only(body).qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وتستهدف «نمشي» مضاعفة مبيعاتها في السوق السعودية بحلول 2027.",  # a target says nothing of 2026
+        "Douyin's GMV rose 40% in the first half of 2024.",  # growth over half a year
+    ],
+)
+def test_no_base_period_is_implied(body: str) -> None:
+    assert only(body).base_period is None
+
+
+def test_an_acquisition_year_is_not_a_period() -> None:
+    figure = only("أعلنت «نون» أن منصة «نمشي» التي استحوذت عليها في 2023 سجلت نحو 2 مليون عميل نشط.")
+    assert figure.period is None
+
+
+def test_the_kingdom_is_not_the_last_region() -> None:
+    figures = run("Noon's basket in the UAE is about 250 dirhams. Noon holds 18% of online fashion sales in the "
+                  "kingdom.")
+    assert [f.region for f in figures if f.metric == "market_share"] == ["SA"]
+
+
+def test_he_said_is_who_was_named_since_the_last_quotation() -> None:
+    figures = run('"Orders grew 20%," the Shopee executive said. Lazada\'s chief executive spoke to reporters. '
+                  '"Our monthly active users are close to 150 million," he said.')
+    users = next(f for f in figures if f.metric == "active_users")
+    assert (users.platform, users.source) == ("lazada", "Lazada")
+
+
+def test_a_masculine_possessive_is_the_app_named_last() -> None:
+    figure = only("بدأت «بايت دانس» الترويج لتطبيقها Lemon8 بعدما تجاوز عدد مستخدميه 20 مليون مستخدم.")
+    assert figure.platform == "lemon8"
+
+
+def test_growth_of_a_market_total_in_a_continuing_clause() -> None:
+    assert run("Sales on the four platforms totalled $3.4 billion in the quarter, up 31% from a year earlier, "
+               "Shopee said.") == []

@@ -10,7 +10,8 @@ from __future__ import annotations
 TARGET = ["تستهدف", "يستهدف", "نستهدف", "تهدف", "يهدف", "نهدف", "تسعى", "يسعى", "تطمح", "يطمح",
            "هدفها", "مستهدف", "تخطط", "يخطط", "نخطط", "خطتها", "aims", "aim", "aiming", "targets", "targeting",
            "goal", "plans to",
-           "plan to", "wants to", "seeks to", "hopes to", "ambition"]
+           "plan to", "wants to", "we want", "want", "نريد", "نطمح", "نسعى", "تعتزم", "يعتزم", "seeks to",
+           "hopes to", "ambition"]
 FORECAST = ["توقعاتنا", "تقديرنا السابق", "تقديراتنا السابقة", "توقعنا", "نتوقع",
             "أن تبلغ", "أن يبلغ", "أن تصل", "أن يصل", "أن تتجاوز", "أن يتجاوز", "من المتوقع", "المتوقع",
             "متوقع", "يتوقع", "تتوقع", "توقعات", "توقع", "تشير التوقعات",
@@ -65,13 +66,16 @@ BACKREF_COMPANY = ["الشركة", "المجموعة", "the company", "the compa
 # "we", "our", "us" inside a quotation: the speaker's company (case-sensitive: "US" is a place).
 FIRST_PERSON = ["we", "We", "our", "Our", "us", "ours"]
 LATTER = ["الأخيرة", "الأخير", "the latter", "the latter's"]
-LAUNCH = ["انطلقت", "انطلق", "تأسست", "تأسس", "أسست", "منذ", "مواليد", "launched", "founded",
-           "since", "born", "established"]
+LAUNCH = ["acquired", "استحوذت عليها", "استحوذ عليها", "استحوذت عليه", "bought it", "انطلقت", "انطلق", "تأسست",
+          "تأسس", "أسست", "منذ", "مواليد", "launched", "founded", "since", "born", "established"]
 # Clause openers that continue the previous figure's clause (inherit its context).
 ADJUNCT = ["مقابل", "بزيادة", "بارتفاع", "بنمو", "بانخفاض", "بتراجع", "بمتوسط", "بنسبة", "أي",
             "ما يعادل", "في حين", "بينما", "فيما", "compared with", "compared to", "against", "versus", "vs",
             "up", "down", "an increase", "a rise", "a jump", "a decline", "representing", "or",
             "while", "whereas", "with", "below", "above", "short of", "ahead of", "beating", "missing", "shy of",
             "a touch below", "a touch above", "well above", "well below", "slightly below", "slightly above",
-            "just below", "just above", "far above", "far below", "أعلى من", "أقل من", "أي أعلى", "أي أقل"]
+            "just below", "just above", "far above", "far below", "أعلى من", "أقل من", "أي أعلى", "أي أقل",
+            "to", "إلى", "which", "which would give", "giving", "making it", "tripling", "doubling", "quadrupling",
+            "rising", "growing", "falling", "jumping", "climbing", "increasing", "declining", "slipping",
+            "متجاوزا", "متجاوزة", "متخطيا", "متفوقا", "مرتفعا", "مرتفعة", "منخفضا"]
 

@@ -105,7 +105,8 @@ _MATCHER = re.compile(
 
 
 ADJUNCT_RE = re.compile(
-    r"\s*(?:و|and\s+)?(?:" + trie_pattern(sorted({fold(w).lower() for w in discourse.ADJUNCT})) + r")(?!\w)",
+    r"\s*(?:و|and\s+)?(?:(?:roughly|nearly|almost|about|around|some|more than|over|well|only)\s+)?(?:"
+    + trie_pattern(sorted({fold(w).lower() for w in discourse.ADJUNCT})) + r")(?!\w)",
     re.IGNORECASE,
 )
 

@@ -100,7 +100,7 @@ REGIONS_CS = {"US", "U.S.", "UK", "U.K.", "EU", "UAE", "KSA", "USA", "ASEAN", "M
 GLOBAL = ["عالميا", "عالمي", "العالمي", "العالمية", "على المستوى العالمي", "على مستوى العالم",
            "حول العالم", "global", "globally", "worldwide", "around the world", "across the world"]
 REGION_REFS = ["المنطقة", "the region", "the region's", "the bloc", "the bloc's", "the country",
-                "the country's", "البلاد", "the kingdom", "regional",
+                "the country's", "البلاد", "regional",
                 "الإقليمية", "الإقليمي"]
-KINGDOM = ["المملكة"]
+KINGDOM = ["المملكة", "the kingdom", "the Kingdom"]
 HQ = ["مقرها", "مقره", "ومقرها", "يقع مقرها", "based in", "headquartered in"]

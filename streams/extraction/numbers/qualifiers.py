@@ -11,7 +11,8 @@ from .quantity import Quantity
 _QUALIFIERS: dict[str, str] = {}
 for _q, _words in [
     ("approx", ["نحو", "بنحو", "حوالي", "بحوالي", "قرابة", "بقرابة", "ما يقرب من", "يقرب من", "ما يقارب",
-                "يقارب", "زهاء", "ما يناهز", "يناهز", "تقريبا", "around", "about", "approximately",
+                "يقارب", "تقارب", "تناهز", "ناهزت", "زهاء", "ما يناهز", "يناهز", "تقريبا", "around", "about",
+                "approximately",
                 "roughly", "nearly", "almost", "some", "close to", "an estimated", "circa"]),
     ("up_to", ["ما يصل إلى", "ما يصل الى", "حتى", "up to", "as much as",
                "as many as"]),
