@@ -144,15 +144,20 @@ _BASE_PREP = re.compile(
 
 
 # Every period phrase holds one of these; a sentence with none of them is not searched further.
-ANY_PERIOD = re.compile(r"[0-9]{2}|q[1-4]|quarter|year|month|period|annual|yoy|y/y|q/q|qoq|fy|h[12]"
-                        r"|ربع|عام|سنه|سنوي|فتره|اشهر|شهر")
+_TWO_DIGITS = re.compile(r"[0-9]{2}")
+_PERIOD_WORDS = ("q1", "q2", "q3", "q4", "quarter", "year", "month", "period", "annual", "yoy", "y/y", "q/q", "qoq",
+                 "fy", "h1", "h2", "ربع", "عام", "سنه", "سنوي", "فتره", "اشهر", "شهر")
+
+
+def any_period(low: str) -> bool:
+    return bool(_TWO_DIGITS.search(low)) or any(word in low for word in _PERIOD_WORDS)
 
 
 def find_periods(text: str, low: str | None = None) -> list[PeriodMention]:
     """Period phrases of a normalised sentence, in order."""
     found: list[PeriodMention] = []
     low = low if low is not None else ascii_lower(text)
-    if not ANY_PERIOD.search(low):
+    if not any_period(low):
         return found
     for match in _PATTERN.finditer(low):
         group = match.lastgroup

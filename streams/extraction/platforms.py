@@ -184,7 +184,9 @@ def discover_latin(text: str, found: Discovered) -> None:
                 or known(name) or any(known(word) for word in name.split())):
             continue
         found.platforms.setdefault(name, (slug(name), name))
-    found.companies.update(clean_platform_name(m.group("name") or m.group("name2")) for m in _OWNER_NAME.finditer(text))
+    if "owne" in text or "backed" in text or "parent" in text or "controlled" in text:
+        found.companies.update(clean_platform_name(m.group("name") or m.group("name2"))
+                               for m in _OWNER_NAME.finditer(text))
     _short_forms(text, found)
 
 

@@ -30,6 +30,10 @@ from .words import (
 )
 
 MAX_PER_SENTENCE = 24
+# Substrings every match of the word patterns holds: a sentence without any is not searched with them.
+_OTHER_FRACTION_WORDS = ("one in", "one out", "واحد", "a quarter", "خمس", "عشر")
+_MULTIPLE_STEMS = tuple({w[:4] for w in MULTIPLE_WORDS})
+_FRACTION_STEMS = tuple({w[:3] for w in FRACTIONS})
 
 
 def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
@@ -79,7 +83,7 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         taken.append((match.start(), match.end()))
 
     # Before word runs: "one in five riyals" is a share, not five riyals.
-    for match in OTHER_FRACTIONS.finditer(low):
+    for match in OTHER_FRACTIONS.finditer(low) if any(w in low for w in _OTHER_FRACTION_WORDS) else ():
         start, end, value = other_fraction(match)
         if len(found) >= MAX_PER_SENTENCE or overlaps(start, end):
             continue
@@ -116,7 +120,7 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         found.append(q)
         taken.append((start, q.end))
 
-    for match in MULTIPLE_RE.finditer(low):
+    for match in MULTIPLE_RE.finditer(low) if any(w in low for w in _MULTIPLE_STEMS) else ():
         if len(found) >= MAX_PER_SENTENCE:
             break
         word = match.group("w").lower()
@@ -133,7 +137,7 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         found.append(q)
         taken.append((match.start("w"), match.end()))
 
-    for match in FRACTION_RE.finditer(low):
+    for match in FRACTION_RE.finditer(low) if any(w in low for w in _FRACTION_STEMS) else ():
         if len(found) >= MAX_PER_SENTENCE:
             break
         if overlaps(match.start(), match.end()):
