@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 # Characters dropped entirely: tatweel, harakat and Quranic marks, superscript alef, zero-width
 # and bidi controls, soft hyphen, Arabic letter mark.
@@ -74,6 +75,7 @@ def ascii_lower(text: str) -> str:
     return low if len(low) == len(text) else text.translate(_LOWER)
 
 
+@lru_cache(maxsize=20_000)
 def fold(text: str) -> str:
     """Normalise a lexicon entry or query the same way bodies are (no offsets needed)."""
     return _DELETE_RE.sub("", text.translate(_TABLE))

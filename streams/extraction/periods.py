@@ -144,13 +144,15 @@ _BASE_PREP = re.compile(
 
 
 # Every period phrase holds one of these; a sentence with none of them is not searched further.
-_TWO_DIGITS = re.compile(r"[0-9]{2}")
 _PERIOD_WORDS = ("q1", "q2", "q3", "q4", "quarter", "year", "month", "period", "annual", "yoy", "y/y", "q/q", "qoq",
                  "fy", "h1", "h2", "ربع", "عام", "سنه", "سنوي", "فتره", "اشهر", "شهر")
 
 
+_PERIOD_GATE = re.compile(r"[0-9]{2}|" + trie_pattern(sorted(_PERIOD_WORDS)))
+
+
 def any_period(low: str) -> bool:
-    return bool(_TWO_DIGITS.search(low)) or any(word in low for word in _PERIOD_WORDS)
+    return _PERIOD_GATE.search(low) is not None
 
 
 def find_periods(text: str, low: str | None = None) -> list[PeriodMention]:

@@ -69,6 +69,9 @@ Credit = tuple[int, str | None, bool]
 def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) -> list[Credit]:
     """The source phrases of a sentence, in order."""
     text = sent.text
+    if not (sent.cat("src_prep") or sent.cat("src_verb") or memory.author or "by " in text or "By " in text
+            or "per " in text):
+        return []  # no phrase that credits anyone
     entities: list[tuple[int, int, str, str | None]] = []  # start, end, kind, value
     covered: list[tuple[int, int]] = []
     for hit in sent.hits:
@@ -235,7 +238,9 @@ def _clean_name(raw: str, keep_the: bool = False) -> str:
 def group_names(sent: Sentence, memory: Memory) -> list[tuple[int, str]]:
     """Groups the sentence names («مجموعة «X»», "X Group"), for a later «المجموعة» or "the group"."""
     text = sent.text
-    out = []
+    out: list[tuple[int, str]] = []
+    if "group" not in text.lower() and "مجموعه" not in text:
+        return out
     for hit in sent.hits:
         if hit.cat not in ("platform", "owner", "org"):
             continue

@@ -111,25 +111,40 @@ ADJUNCT_RE = re.compile(
 )
 
 
+def _entries(pre: str, body: str) -> list[tuple[int, str, str]]:
+    """(clitic letters kept out, category, payload) of the entries a matched word is."""
+    out: list[tuple[int, str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    # The pattern strips clitics greedily; a word may also be an entry with (part of) its
+    # prefix («بزيادة» is an entry of its own, not only ب + «زيادة»), so try every split.
+    for cut in range(len(pre), -1, -1):
+        word = pre[cut:] + body
+        for entry in TABLE.get(word.lower(), ()):
+            if entry.needs_lam and not pre[:cut].endswith("ل"):
+                continue
+            if entry.case is not None and word != entry.case:
+                continue
+            if (entry.cat, entry.payload) in seen:
+                continue
+            seen.add((entry.cat, entry.payload))
+            out.append((cut, entry.cat, entry.payload))
+    return out
+
+
+_SEEN: dict[tuple[str, str], list[tuple[int, str, str]]] = {}
+_SEEN_LIMIT = 50_000  # words of one vocabulary recur from article to article: each is looked up once
+
+
 def scan(text: str, low: str | None = None) -> list[Hit]:
     """All lexicon hits in ``text`` (normalised), one per category per span, in order."""
     hits: list[Hit] = []
     for match in _MATCHER.finditer(low if low is not None else ascii_lower(text)):
-        body = text[match.start("body") : match.end()]
-        pre = match.group("pre")
-        seen: set[tuple[str, str]] = set()
-        # The pattern strips clitics greedily; a word may also be an entry with (part of) its
-        # prefix («بزيادة» is an entry of its own, not only ب + «زيادة»), so try every split.
-        for cut in range(len(pre), -1, -1):
-            word = pre[cut:] + body
-            start = match.start("pre") + cut
-            for entry in TABLE.get(word.lower(), ()):
-                if entry.needs_lam and not pre[:cut].endswith("ل"):
-                    continue
-                if entry.case is not None and word != entry.case:
-                    continue
-                if (entry.cat, entry.payload) in seen:
-                    continue
-                seen.add((entry.cat, entry.payload))
-                hits.append(Hit(start, match.end(), entry.cat, entry.payload))
+        key = (match.group("pre"), text[match.start("body") : match.end()])
+        entries = _SEEN.get(key)
+        if entries is None:
+            if len(_SEEN) >= _SEEN_LIMIT:
+                _SEEN.clear()
+            entries = _SEEN[key] = _entries(*key)
+        begin, end = match.start("pre"), match.end()
+        hits.extend(Hit(begin + cut, end, cat, payload) for cut, cat, payload in entries)
     return hits

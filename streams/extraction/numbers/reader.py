@@ -5,7 +5,10 @@ Every regex used here is anchored or bounded, so the work is linear in the sente
 
 from __future__ import annotations
 
+import re
+
 from ..normalize import ascii_lower, fold
+from ..trie import trie_pattern
 from .currencies import CURRENCY_AFTER, currency_before
 from .digits import DIGITS, GROUPED, parse_digits
 from .qualifiers import qualify
@@ -32,8 +35,9 @@ from .words import (
 MAX_PER_SENTENCE = 24
 # Substrings every match of the word patterns holds: a sentence without any is not searched with them.
 _OTHER_FRACTION_WORDS = ("one in", "one out", "واحد", "a quarter", "خمس", "عشر")
-_MULTIPLE_STEMS = tuple({w[:4] for w in MULTIPLE_WORDS})
-_FRACTION_STEMS = tuple({w[:3] for w in FRACTIONS})
+_MULTIPLE_STEMS = {w[:4] for w in MULTIPLE_WORDS}
+_FRACTION_STEMS = {w[:3] for w in FRACTIONS}
+_WORD_GATE = re.compile(trie_pattern(sorted({*_OTHER_FRACTION_WORDS, *_MULTIPLE_STEMS, *_FRACTION_STEMS})))
 
 
 def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
@@ -83,7 +87,8 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         taken.append((match.start(), match.end()))
 
     # Before word runs: "one in five riyals" is a share, not five riyals.
-    for match in OTHER_FRACTIONS.finditer(low) if any(w in low for w in _OTHER_FRACTION_WORDS) else ():
+    gated = _WORD_GATE.search(low) is not None
+    for match in OTHER_FRACTIONS.finditer(low) if gated else ():
         start, end, value = other_fraction(match)
         if len(found) >= MAX_PER_SENTENCE or overlaps(start, end):
             continue
@@ -120,7 +125,7 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         found.append(q)
         taken.append((start, q.end))
 
-    for match in MULTIPLE_RE.finditer(low) if any(w in low for w in _MULTIPLE_STEMS) else ():
+    for match in MULTIPLE_RE.finditer(low) if gated else ():
         if len(found) >= MAX_PER_SENTENCE:
             break
         word = match.group("w").lower()
@@ -137,7 +142,7 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         found.append(q)
         taken.append((match.start("w"), match.end()))
 
-    for match in FRACTION_RE.finditer(low) if any(w in low for w in _FRACTION_STEMS) else ():
+    for match in FRACTION_RE.finditer(low) if gated else ():
         if len(found) >= MAX_PER_SENTENCE:
             break
         if overlaps(match.start(), match.end()):
