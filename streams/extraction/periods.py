@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from .normalize import ascii_lower, fold
+from .phrases import phrase_before
 from .trie import trie_pattern
 
 
@@ -120,7 +121,9 @@ _BRANCHES = [
 _FIRST = set("ل1234fstqا") | {w[0] for w in _PHRASES} | {w[0] for w in _MONTHS_EN}
 _GENERIC_BEFORE = re.compile(r"(?<!\w)(?:a|any|every|each)\s+\Z")
 # The leading class lets the engine skip most positions with one test instead of trying every branch.
-_PATTERN = re.compile("(?=[" + re.escape("".join(sorted(_FIRST))) + "])(?:" + "|".join(_BRANCHES) + ")")
+# Matches start a word, maybe after one or two clitic letters (للعام الماضي): the look-behinds skip the rest.
+_PATTERN = re.compile("(?=[" + re.escape("".join(sorted(_FIRST))) + "])"
+                      r"(?:(?<!\w)|(?<=(?<!\w)[وفبلك])|(?<=(?<!\w)[وفبلك]{2}))(?:" + "|".join(_BRANCHES) + ")")
 _CLITIC_HEAD = re.compile(r"(?:^|\W)[وفبلك]{0,2}\Z")
 
 
@@ -131,16 +134,12 @@ def _word_start_ok(low: str, start: int) -> bool:
     return bool(_CLITIC_HEAD.search(low, max(0, start - 3), start))
 
 
-_BASE_PREP = re.compile(
-    r"(?:(?<!\w)(?:" + _alts(["من", "عن", "مقارنة", "مقارنة ب", "مقارنة بعام", "مقارنة بالعام", "مقارنة مع",
-                             "مقارنة مع عام", "قياسا ب", "قياسا بعام", "بعام", "بالعام", "مستواها في",
-                             "مستواه في", "مستوياتها في", "مستواها عام",
-                             "ما كان عليه في", "ما كانت عليه في", "كان عليه في", "كانت عليه في", "what it was in",
-                             "its level in", "on", "from", "over", "versus",
-                             "vs", "vs.", "compared with", "compared to", "than", "than in", "levels in",
-                             "level in", "against"]) + r"))\s*\Z",
-    re.IGNORECASE,
-)
+# Words before a period that make it a comparison's ("from 2022", «مقارنة بعام 2023»).
+_BASE_PREP = {fold(w).lower() for w in [
+    "من", "عن", "مقارنة", "مقارنة ب", "مقارنة بعام", "مقارنة بالعام", "مقارنة مع", "مقارنة مع عام", "قياسا ب",
+    "قياسا بعام", "بعام", "بالعام", "مستواها في", "مستواه في", "مستوياتها في", "مستواها عام", "ما كان عليه في",
+    "ما كانت عليه في", "كان عليه في", "كانت عليه في", "what it was in", "its level in", "on", "from", "over",
+    "versus", "vs", "vs.", "compared with", "compared to", "than", "than in", "levels in", "level in", "against"]}
 
 
 # Every period phrase holds one of these; a sentence with none of them is not searched further.
@@ -213,7 +212,7 @@ def find_periods(text: str, low: str | None = None) -> list[PeriodMention]:
         else:
             digits = match.group()[-4:]
             mention = PeriodMention(start, end, "year", int(digits))
-        mention.base_prep = bool(_BASE_PREP.search(low, max(0, start - 24), start))
+        mention.base_prep = phrase_before(low, start, _BASE_PREP, reach=24) is not None
         found.append(mention)
     return found
 

@@ -15,7 +15,7 @@ from .lexicon.matcher import Hit, scan
 from .normalize import ascii_lower
 from .numbers.reader import find_quantities
 from .periods import find_periods
-from .segments import clause_of, clauses
+from .segments import Clause, clause_of, clauses
 
 _CAN_STATE = {"platform", "owner", "backref", "metric"}
 
@@ -42,11 +42,19 @@ class Sentence:
         self.by_cat: dict[str, list[Hit]] = {}
         for hit in self.hits:
             self.by_cat.setdefault(hit.cat, []).append(hit)
-        self.clauses = clauses(text, low)
+        self._low = low
+        self._clauses: list[Clause] | None = None
         self.periods = [p for p in find_periods(text, low) if not covered[p.start]]
         self.x_ok = x_ok
         # Quotations in the sentence (start, end, credited company, platform slug), set by the article reader.
         self.quotes: list[tuple[int, int, str | None, str | None]] = []
+
+    @property
+    def clauses(self) -> list[Clause]:
+        """Clauses, cut when first needed (a sentence with no figure and no back-reference never needs them)."""
+        if self._clauses is None:
+            self._clauses = clauses(self.text, self._low)
+        return self._clauses
 
     def cat(self, name: str) -> list[Hit]:
         return self.by_cat.get(name, [])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..normalize import fold
+from ..phrases import phrase_before
 from ..trie import trie_pattern
 from .quantity import Quantity
 
@@ -35,30 +36,16 @@ _AFTER_Q = {fold("تقريبا"): "approx", "approximately": "approx", fold("ع�
             "at least": "at_least", fold("أو أكثر"): "at_least", "or more": "at_least", "+": "more_than"}
 
 
-_PUNCTUATION = "\"'([«"
-
 def qualify(low: str, quantity: Quantity) -> None:
-    """The qualifier written before the figure (its last one to four words), else after it."""
+    """The qualifier written before the figure, else after it."""
     quantity.lead = quantity.start
-    begin = max(0, quantity.start - 40)
-    window = low[begin : quantity.start]
-    words = window.split()
-    if begin and words and not low[begin - 1].isspace() and not window[0].isspace():
-        words.pop(0)  # a word cut by the window
-    for count in (4, 3, 2, 1):
-        if len(words) < count:
-            continue
-        phrase = " ".join(words[-count:]).lstrip(_PUNCTUATION)
-        if phrase in _QUALIFIERS:
-            at = window.rfind(phrase)
-            if at < 0:  # spaced otherwise than the phrase: the pattern decides
-                match = _QUALIFIER_BEFORE.search(low, begin, quantity.start)
-                if match is None:
-                    break
-                quantity.qualifier, quantity.lead = _QUALIFIERS[match.group("q")], match.start()
-                return
-            quantity.qualifier, quantity.lead = _QUALIFIERS[phrase], begin + at
-            return
+    found = phrase_before(low, quantity.start, _QUALIFIERS)
+    if found is None and low[max(0, quantity.start - 12) : quantity.start].count(" ") > 3:
+        match = _QUALIFIER_BEFORE.search(low, max(0, quantity.start - 40), quantity.start)  # odd spacing
+        found = (match.group("q"), match.start()) if match else None
+    if found is not None:
+        quantity.qualifier, quantity.lead = _QUALIFIERS[found[0]], found[1]
+        return
     match = _QUALIFIER_AFTER.match(low, quantity.end)
     if match:
         quantity.qualifier = _AFTER_Q[match.group("q").lower()]
