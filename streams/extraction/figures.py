@@ -45,9 +45,10 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
     for q in quantities:
         clause_has_q[sent.clause_of(q.start)] = True
     # Clauses that name a platform of their own but no metric: a list or comparison that leaves it out.
-    named = {sent.clause_of(m.start) for m in mentions if m.explicit and not m.owner}
-    with_metric = {sent.clause_of(h.start) for h in sent.cat("metric")}
-    gapped = named - with_metric
+    gapped: set[int] = set()
+    if len(quantities) > 1:
+        named = {sent.clause_of(m.start) for m in mentions if m.explicit and not m.owner}
+        gapped = named - {sent.clause_of(h.start) for h in sent.cat("metric")}
     for index, q in enumerate(quantities):
         ci = sent.clause_of(q.start)
         clause = sent.clauses[ci]

@@ -60,6 +60,8 @@ OWNER_BEFORE = re.compile(
     r"|لمجموعه)|الشركه\s+الام|مالكه?)\s*\"?\s*(?:(?:the\s+)?(?:[A-Z][\w.-]*'s\s+)?)?\Z", re.IGNORECASE)
 OWNER_AFTER = re.compile(r"\"?(?:-(?:owned|backed|controlled)|'s\s+(?:[\w-]+\s+){0,3}?(?:arm|unit|subsidiary|division"
                           r"|affiliate)(?!\w))")
+# Words one of which every owner phrase before a name holds (the phrase is not searched for without one).
+_OWNER_WORDS = ("by", "parent", "unit", "subsidiary", "division", "owner", "مملوك", "تابع", "ذراع", "الام", "مالك")
 _POSSESSIVE_OF_PLATFORM = re.compile(r"'s\s+(?=[A-Z])")
 _GROUP_BEFORE = re.compile(r"(?:مجموعه|holding|parent)\s*\"?\s*\Z|(?<!\w)group\s+\Z", re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"\s*\"?\s*(?:group|platforms|holdings)(?!\w)", re.IGNORECASE)
@@ -90,6 +92,8 @@ def platform_mentions(text: str, hits: list[Hit], clause_list: list[Clause], mem
     last_explicit = memory.last_explicit
     last_named: str | None = None  # the last platform named in this sentence (not as an owner)
     cues = [h for h in hits if h.cat in ("src_prep", "src_verb")]
+    lowered = text.lower()
+    may_own = any(word in lowered for word in _OWNER_WORDS)
     for hit in hits:
         if hit.cat == "platform" or hit.cat == "owner":
             slug = hit.payload.split("|")[-1]
@@ -98,7 +102,7 @@ def platform_mentions(text: str, hits: list[Hit], clause_list: list[Clause], mem
             company = slug in COMPANY_SLUGS or bool(
                 _GROUP_BEFORE.search(text, max(0, hit.start - 12), hit.start) or _GROUP_AFTER.match(text, hit.end)
             )
-            owner = bool(OWNER_BEFORE.search(text, max(0, hit.start - 40), hit.start)
+            owner = bool((may_own and OWNER_BEFORE.search(text, max(0, hit.start - 40), hit.start))
                          or OWNER_AFTER.match(text, hit.end)
                          or (_POSSESSIVE_OF_PLATFORM.match(text, hit.end) and _platform_follows(hits, hit)))
             owner_name = hit.payload.split("|")[0] if hit.cat == "owner" else None

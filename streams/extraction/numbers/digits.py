@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-DIGITS = re.compile(r"(?<![0-9.,])[0-9]+(?:[.,][0-9]+)*")
+DIGITS = re.compile(r"(?=[0-9])(?<![0-9.,])[0-9]+(?:[.,][0-9]+)*")
 GROUPED = re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+")
 
 

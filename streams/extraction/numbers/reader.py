@@ -37,7 +37,9 @@ MAX_PER_SENTENCE = 24
 _OTHER_FRACTION_WORDS = ("one in", "one out", "واحد", "a quarter", "خمس", "عشر")
 _MULTIPLE_STEMS = {w[:4] for w in MULTIPLE_WORDS}
 _FRACTION_STEMS = {w[:3] for w in FRACTIONS}
-_WORD_GATE = re.compile(trie_pattern(sorted({*_OTHER_FRACTION_WORDS, *_MULTIPLE_STEMS, *_FRACTION_STEMS})))
+_GATE_WORDS = sorted({*_OTHER_FRACTION_WORDS, *_MULTIPLE_STEMS, *_FRACTION_STEMS})
+_WORD_GATE = re.compile("(?=[" + re.escape("".join(sorted({w[0] for w in _GATE_WORDS}))) + "])"
+                        + trie_pattern(_GATE_WORDS))
 
 
 def find_quantities(text: str, low: str | None = None) -> list[Quantity]:

@@ -55,8 +55,11 @@ for _w, _v in SCALES.items():
 for _w, _v in DUAL_SCALES.items():
     WORD_VALUES[_w] = ("dual_scale", _v)
 _WORD = trie_pattern(WORD_VALUES)
+# The leading class (first letters of the words) lets the engine skip other characters at C speed.
+_WORD_FIRST = "".join(sorted({w[0] for w in WORD_VALUES} | {"a", "o"}))
 WORD_RUN = re.compile(
-    r"(?<!\w)(?:(?P<a>a|one)\s+)?(?P<run>(?:" + _WORD + r")(?:(?:\s+(?:and\s+)?|\s+و|-)(?:" + _WORD
+    r"(?=[" + re.escape(_WORD_FIRST) + r"])(?<!\w)(?:(?P<a>a|one)\s+)?(?P<run>(?:" + _WORD
+    + r")(?:(?:\s+(?:and\s+)?|\s+و|-)(?:" + _WORD
     + r"))*)(?!\w)"
 )
 RUN_SPLIT = re.compile(r"\s+and\s+|\s+و|\s+|-")
