@@ -97,6 +97,8 @@ class _Extractor:
                         name = PLATFORM_NAMES.get(quote.platform) or memory.names.get(quote.platform, name)
                     sent.quotes.append((max(0, quote.start - start), min(end, quote.end) - start, name,
                                         quote.platform))
+                    if quote.platform:
+                        sent.read_numbers()
 
     def run(self) -> list[ExtractedFigure]:
         memory = self.memory
@@ -114,6 +116,7 @@ class _Extractor:
                 memory.paragraph = paragraph
                 memory.prev_sentence_region = None
                 memory.prev_sentence_platforms = frozenset()
+                memory.last_figure = memory.heading = None
             raw.extend(sentence_figures(sent, span, memory, self.published, self.x_ok))
         out: list[ExtractedFigure] = []
         for f in unique_figures(raw):

@@ -24,6 +24,7 @@ from .sentence import Sentence
 from .sources import Credit, credited_sources, figure_source, group_names
 from .subjects import figure_platform
 
+_HEADING = re.compile(r"\s*[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2}\.\s*")
 _CONVERSION = re.compile(r"\s*(?:\(\s*(?:about|around|roughly|nearly|some|approximately|almost|نحو|حوالي)?\s*"
                          r"|,\s+or\s+(?:about\s+|around\s+|roughly\s+)?|\s+أي\s+(?:ما\s+يعادل\s+)?(?:نحو\s+)?)")
 
@@ -60,24 +61,24 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
         inherit = prev if prev is not None and (prev.clause == ci or clause.adjunct) else None
         if prev is not None and _CONVERSION.fullmatch(text, prev.q.end, q.lead) and q.unit and prev.unit.isupper():
             continue  # "68.4 trillion rupiah ($4.5 billion)": the same figure in another currency
-        measured = metric_in_context(sent, q, ci, back, fwd, prev, gap)
+        measured = metric_in_context(sent, q, ci, back, fwd, prev, gap, memory.last_figure if index == 0 else None)
         if measured is None:
             continue
         metric, unit, of_metric, confidence, sign = measured
-        about = figure_platform(sent, mentions, q, clause, metric, prev, confidence)
+        about = figure_platform(sent, mentions, q, clause, metric, prev, confidence, memory.heading)
         if about is None:
             continue
         platform, confidence = about
         period, base_period, implied_base = figure_periods(sent, periods, q, ci, metric, inherit, clause_has_q,
-                                                           clause.adjunct)
+                                                           clause.adjunct, memory.last_period)
         if metric.startswith("growth") and of_metric is None and prev is not None:
             of_metric = prev.metric
         region = figure_region(regions, q, clause, prev, same_source, memory, platform)
         if q.currency_noun:
             unit = for_region(q.currency_noun, unit, region or memory.last_region)
         kind = figure_kind(sent, q, clause, prev, clause_has_q, period, published)
-        if base_period is None and kind == "actual":
-            base_period = implied_base  # a target "to double by 2027" says nothing of 2026
+        if base_period is None:
+            base_period = implied_base
         source = figure_source(sources, sent, q, clause.start, clause.end, memory)
         figure = Candidate(q, ci, platform, metric, unit, figure_qualifier(sent, q, clause, back), kind, period,
                            region, source, base_period, of_metric, max(0.05, min(1.0, confidence)), span, sign)
@@ -99,6 +100,13 @@ def _remember(sent: Sentence, memory: Memory, mentions: list[Mention], sources: 
     apps = [m for m in explicit_mentions if not m.company]
     if apps:
         memory.app_topic = apps[0].platform
+    if figures:
+        memory.last_figure = (figures[-1].metric, figures[-1].unit)
+    if _HEADING.fullmatch(sent.text) and mentions:
+        memory.heading = mentions[0].platform  # "HSN." opening a paragraph of a note: what the paragraph is about
+    quoted = [name for _s, _e, name, _slug in sent.quotes if name]
+    if quoted:
+        memory.last_quoted = quoted[-1]
     named = [s for _p, s, _forward in sources if s]
     if named:
         memory.last_source = named[-1]

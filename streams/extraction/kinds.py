@@ -21,7 +21,7 @@ _KIND_AFTER = re.compile(r"\s+(?:(?P<forecast>forecasts?|projections?|guidance|c
                          r"|(?P<target>targets?|goals?))(?!\w)")
 
 
-_NOW = re.compile(r"(?<!\w)(?:currently|today|at present|right now|حاليا|في الوقت الراهن|في الوقت الحالي|الان)(?!\w)")
+NOW = re.compile(r"(?<!\w)(?:currently|today|at present|right now|حاليا|في الوقت الراهن|في الوقت الحالي|الان)(?!\w)")
 
 
 def figure_kind(sent: Sentence, q: Quantity, clause: Clause, prev: Candidate | None, clause_has_q: list[bool],
@@ -36,7 +36,7 @@ def figure_kind(sent: Sentence, q: Quantity, clause: Clause, prev: Candidate | N
     kind = "actual"
     own_kinds = [k for p, k in kinds if clause.start <= p < q.lead]
     free_kinds = [k for p, k in kinds if not clause_has_q[sent.clause_of(p)] and p < q.lead]
-    if _NOW.search(text, clause.start, clause.end):
+    if NOW.search(text, clause.start, clause.end):
         return "actual"  # "..., against 600,000 today", «مقابل 600 ألف في الوقت الراهن»
     if own_kinds:
         kind = "target" if "target" in own_kinds else own_kinds[-1]

@@ -19,6 +19,10 @@ from .sentence import Sentence
 # A multiple of something else than the same figure earlier: a comparison, not growth.
 _COMPARED_TO = re.compile(r"\s+(?:(?:our|their|its|the|that of|the size of)\s+)?(?:size|average|rivals?|competitors?"
                           r"|that of|متوسط|حجم\s+(?:منافس|المنافس)|ما\s+لدى|نظير)", re.IGNORECASE)
+_GROWTH_NOUN = re.compile(r"[وفبل]{0,2}(?:ال)?نمو|growth(?: rate)?|معدل النمو|نسبه النمو", re.IGNORECASE)
+_IT_IS = re.compile(r"(?<!\w)(?:it's|it is|it was|that's|that is)\s", re.IGNORECASE)
+_COUNT_LEVEL = {"active_users", "sellers", "orders"}
+_NUMBER_OF = re.compile(r"(?<!\w)(?:number of|count of|عدد)\s+(?:\w+\s+)?\Z", re.IGNORECASE)
 _CURRENCY_METRICS = {"gmv", "revenue", "average_order_value"}
 _PERCENT_METRICS = {"conversion_rate", "engagement_rate", "market_share"}
 _COUNT_METRICS = {"sellers", "orders"}
@@ -36,12 +40,21 @@ def metric_of(sent: Sentence, q: Quantity, back: int, fwd: int, clause: Clause
     """(metric, unit, of_metric, cue position) for a quantity, or (None, ...) to reject."""
     text = sent.text
     unit = q.unit
-    if q.bare:
-        return None, None, None, -1  # only ever an elliptic figure, decided by the caller
     metrics_back = [h for h in sent.cat("metric") if back <= h.start and h.end <= q.lead]
     metrics_fwd = [h for h in sent.cat("metric") if q.end <= h.start < fwd]
-    negatives = [h for h in sent.cat("negative")
+    rejecting = sent.cat("negative")
+    if unit in (None, "users", "count", "people"):
+        rejecting = rejecting + sent.cat("sample")  # "a survey of 800 merchants"
+    negatives = [h for h in rejecting
                  if (clause.start <= h.start < q.lead) or (q.end <= h.start < min(fwd, q.end + 40))]
+    if q.bare:
+        # "the number of sellers on the platform topped 150,000"; otherwise only ever an elliptic figure
+        counted = [h for h in metrics_back if h.payload in _COUNT_LEVEL and clause.start <= h.start]
+        if counted and not negatives and _NUMBER_OF.search(text, max(clause.start, counted[-1].start - 12),
+                                                           counted[-1].start):
+            metric = counted[-1].payload
+            return metric, "users" if metric == "active_users" else "count", None, counted[-1].start
+        return None, None, None, -1
 
     def nearest(cands: list[Hit], allowed: set[str]) -> Hit | None:
         ok = [h for h in cands if h.payload in allowed]
@@ -57,8 +70,8 @@ def metric_of(sent: Sentence, q: Quantity, back: int, fwd: int, clause: Clause
         cue_gap = min(abs(cue.end - q.lead), abs(cue.start - q.end))
         if any(min(abs(h.end - q.lead), abs(h.start - q.end)) < cue_gap for h in negatives):
             return True
-        # "the platform fee stays at 5 riyals an order": a negative word before the figure, the cue after it
-        return cue.start >= q.end and any(h.end <= q.lead for h in negatives)
+        # "the platform fee stays at 5 riyals an order": a negative word before an amount, the cue after it
+        return bool(unit and unit.isupper()) and cue.start >= q.end and any(h.end <= q.lead for h in negatives)
 
     # A clause continuing the previous one (", up 9% from a year earlier") grows what that one named.
     scope = clause.start
@@ -83,10 +96,14 @@ def metric_of(sent: Sentence, q: Quantity, back: int, fwd: int, clause: Clause
             return None, None, None, -1
         return "growth_multiple", "multiple", of, q.start
     if unit == "percent":
+        if any(q.end <= h.start <= q.end + 20 for h in sent.cat("sample")):
+            return None, None, None, -1  # "62% of respondents said ...": a survey's answer
         growth = [h for h in sent.cat("growth") if max(back, clause.start) <= h.start < q.lead]
         growth += [h for h in sent.cat("growth") if q.end <= h.start <= q.end + 12 and h.start < clause.end]
         level = _LEVEL_BEFORE.search(text, max(0, q.lead - 10), q.lead)
-        if growth and not level:
+        # "to 22%" after the noun «نمو»/"growth": the growth rate itself, not a level reached
+        rate = bool(growth) and _GROWTH_NOUN.fullmatch(text, growth[-1].start, growth[-1].end) is not None
+        if growth and (not level or rate):
             ok, of = grown()
             if not ok:
                 return None, None, None, -1
@@ -123,11 +140,13 @@ def metric_of(sent: Sentence, q: Quantity, back: int, fwd: int, clause: Clause
 
 
 def metric_in_context(sent: Sentence, q: Quantity, ci: int, back: int, fwd: int, prev: Candidate | None,
-                      gapped: bool = False) -> tuple[str, str, str | None, float, float] | None:
+                      gapped: bool = False, before: tuple[str, str] | None = None
+                      ) -> tuple[str, str, str | None, float, float] | None:
     """(metric, unit, of_metric, confidence, sign) of ``q``, with what the previous figure settles; None: no signal.
 
     ``gapped``: the figure's clause names a platform of its own and no metric ("..., followed by X at 19%",
-    «تلتها «X» بـ24%», "against 9% for X"): it measures what the previous figure measured.
+    «تلتها «X» بـ24%», "against 9% for X"): it measures what the previous figure measured. ``before``: the
+    (metric, unit) of the paragraph's previous figure, for "In the UAE it's closer to 260 dirhams".
     """
     text = sent.text
     clause = sent.clauses[ci]
@@ -165,6 +184,11 @@ def metric_in_context(sent: Sentence, q: Quantity, ci: int, back: int, fwd: int,
         if same_kind and inherit.metric not in ("growth_percent", "growth_multiple"):
             metric, unit = inherit.metric, q.unit
             confidence -= 0.1
+    if (metric is None and before is not None and q.unit is not None and not sent.cat("metric")
+            and _IT_IS.search(text, clause.start, q.lead) and not before[0].startswith("growth")
+            and (q.unit == before[1] or (q.unit.isupper() and before[1].isupper()))):
+        metric, unit = before[0], q.unit  # the sentence before named the metric; "it" stands for it
+        confidence -= 0.2
     if metric is None or unit is None:
         return None
     return metric, unit, of_metric, confidence, sign

@@ -11,11 +11,14 @@ import re
 from datetime import datetime
 
 from .candidate import Candidate
+from .kinds import NOW
 from .memory import Memory
 from .numbers.quantity import Quantity
 from .periods import PeriodMention, quarter_of, shift
 from .sentence import Sentence, nearest
 
+_BY_BEFORE = re.compile(r"(?<!\w)(?:by|until|بحلول|حتي)\s+(?:(?:the\s+)?end\s+of\s+|نهايه\s+|(?:ال)?عام\s+)?\Z",
+                        re.IGNORECASE)
 _PART_OF_YEAR = re.compile(r"(?:half|h[12]|months|days|weeks|النصف|اشهر|الاشهر|شهور|ايام)\W+(?:\w+\W+){0,3}\Z",
                            re.IGNORECASE)
 
@@ -39,7 +42,9 @@ def resolve_periods(sent: Sentence, memory: Memory, pub: datetime | None) -> lis
                 # "in the fourth quarter", written in February: the last fourth quarter, unless a forecast
                 # or target looks ahead to the coming one.
                 started = (mention.quarter - 1) * 3 + 1 <= pub.month
-                year = pub.year if started or sent.cat("kind") else pub.year - 1
+                ahead = any(h.start < mention.start and not any(0 <= h.start - q.end <= 2 for q in sent.quantities)
+                            for h in sent.cat("kind"))
+                year = pub.year if started or ahead else pub.year - 1
             value = f"{year}-Q{mention.quarter}" if year else None
         elif mention.kind == "rel_year_quarter" and pub and mention.quarter:
             value = f"{pub.year + mention.offset}-Q{mention.quarter}"
@@ -72,8 +77,8 @@ def resolve_periods(sent: Sentence, memory: Memory, pub: datetime | None) -> lis
 
 
 def figure_periods(sent: Sentence, periods: list[tuple[PeriodMention, str | None]], q: Quantity, ci: int,
-                   metric: str, inherit: Candidate | None, clause_has_q: list[bool], continues: bool = False
-                   ) -> tuple[str | None, str | None, str | None]:
+                   metric: str, inherit: Candidate | None, clause_has_q: list[bool], continues: bool = False,
+                   in_focus: str | None = None) -> tuple[str | None, str | None, str | None]:
     """(period, base period written, base period implied by a yearly growth) of the figure ``q``."""
     clause = sent.clauses[ci]
     centre = (q.start + q.end) // 2
@@ -90,13 +95,16 @@ def figure_periods(sent: Sentence, periods: list[tuple[PeriodMention, str | None
            and clause.start <= m.start < clause.end and not (m.base_prep and base_mention is None
                                                               and metric.startswith("growth"))]
     period = nearest(own, centre)[1] if own else None
-    if period is None and inherit is not None and (clause.adjunct or continues or inherit.clause == ci):
+    now = NOW.search(sent.text, clause.start, clause.end) is not None  # "currently": no period of the others
+    if period is None and not now and inherit is not None and (clause.adjunct or continues or inherit.clause == ci):
         period = inherit.period
     if period is None:
         free = [(m.start, v) for m, v in periods
                 if v and m.kind not in ("yoy", "qoq") and not m.base_prep
                 and not clause_has_q[sent.clause_of(m.start)]]
         period = nearest(free, centre)[1] if free else None
+    if period is None and base_mention is not None and base_mention.kind in ("yoy", "qoq"):
+        period = in_focus  # "orders grew a quarter from a year ago": over the period the text is about
     base_period: str | None = None
     if base_mention is not None:
         if base_mention.kind == "yoy":
@@ -110,6 +118,9 @@ def figure_periods(sent: Sentence, periods: list[tuple[PeriodMention, str | None
         # "doubled last year": growth over a year is on the year before, unless the period is part of a year
         # ("in the first half of 2024": on the first half of 2023, which has no name in the contract)
         chosen = next((m for m, v in periods if v == period), None)
-        if chosen is None or not _PART_OF_YEAR.search(sent.text, max(0, chosen.start - 30), chosen.start):
+        part = chosen is not None and _PART_OF_YEAR.search(sent.text, max(0, chosen.start - 30), chosen.start)
+        # "to double its sales by 2027": a deadline, not a year compared with the one before
+        deadline = chosen is not None and _BY_BEFORE.search(sent.text, max(0, chosen.start - 24), chosen.start)
+        if not part and not deadline:
             implied = str(int(period) - 1)
     return period, base_period, implied

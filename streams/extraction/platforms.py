@@ -57,7 +57,7 @@ _AFTER = re.compile(
     r"|(?P<poss>'s\s+(?!(?:[\w-]+\s+){0,2}?(?:largest|biggest|leading|top|main|second-largest|fastest-growing|own)"
     r"(?!\w))(?:[\w-]+\s+){0,2}?(?:" + _METRIC_WORD + r"|marketplace|app|platform|store|shop|site|website"
     r"|live streams?|streams|broadcasts|channel|chief executive|chief operating officer|chief financial officer"
-    r"|CEO|COO|CFO|president|founder"
+    r"|CEO|COO|CFO|president|founder|head of|boss|managing director|chief commercial officer"
     r"|spokes(?:person|man|woman))(?!\w))"
     # "Naspers-owned Zentro": the owner, not a platform
     r"|(?P<owner>-(?:owned|backed|controlled)(?!\w))"
@@ -83,6 +83,7 @@ _BEFORE = re.compile(
     r"|analysts at|analysts from|estimates by|research by|report by|cited by|quoted by|reported by|survey by"
     r"|study by|per)(?:\s+the)?))\s+\Z"
 )
+_HEADING = re.compile(r"(?:\A|\n)\s*(?P<name>[A-Z]{2,6}(?:\s[A-Z]{2,6})?)\.\s")
 _CLAUSE_START = re.compile(r"(?:\A|[.;:!?,(\"]\s+|\n|(?<!\w)(?:that|while|and|estimate|expect)\s+)"
                            r"(?:[A-Z][\w.&-]*'s\s+)?\Z")
 _PRE_MODIFIERS = re.compile(r"(?:[a-z][\w'-]*\s+){0,3}\Z")
@@ -178,6 +179,8 @@ def discover_latin(text: str, found: Discovered) -> None:
                 continue
         if after or (before and not before.group("list")):
             candidates.append(raw)
+    # "HSN. Quarterly revenue came in at ...": a capitals name as a paragraph's heading in a note
+    candidates.extend(m.group("name") for m in _HEADING.finditer(text))
     for raw in candidates:
         name = clean_platform_name(raw)
         if (len(name) < 2 or name in not_platforms or name.lower() in _NOT_NAMES or _source_like(name)

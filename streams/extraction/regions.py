@@ -25,6 +25,9 @@ _INSTITUTION = re.compile(r"\s+(?:Securities|Federal|Department|Office|Bureau|Ce
                           r"|Commerce|Trade|Competition|Markets|Government|Ministry|Customs)(?!\w)")
 _ARTICLE_BEFORE = re.compile(r"(?<!\w)(?:the|a|an)\s+\Z", re.IGNORECASE)
 
+# A dateline names where the story was filed: "JAKARTA, Feb 15 (SWN) -", «بكين - (وكالة ...) -».
+_DATELINE = re.compile(r"\s*(?:,\s*[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2}\s*\(|-\s*\()")
+
 Regions = list[tuple[int, str, bool]]
 """(position, code, whether it holds only in its own clause) for each region mention."""
 
@@ -39,7 +42,7 @@ def region_mentions(sent: Sentence, memory: Memory) -> Regions:
         local = False
         if hit.cat == "region":
             if (any(0 <= hit.start - h.end <= 2 for h in hq) or text[hit.end : hit.end + 6] == "-based"
-                    or _nationality(sent, hit.start, hit.end)):
+                    or _nationality(sent, hit.start, hit.end) or (hit.start < 3 and _DATELINE.match(text, hit.end))):
                 continue
             code = hit.payload
         elif hit.cat == "region_global":
@@ -78,7 +81,7 @@ def figure_region(regions: Regions, q: Quantity, clause: Clause, prev: Candidate
     centre = (q.start + q.end) // 2
     own_regions = [(p, c) for p, c, _local in regions if clause.start <= p < clause.end]
     region = nearest(own_regions, centre)[1] if own_regions else None
-    if region is None and clause.adjunct and prev is not None:
+    if region is None and prev is not None and (clause.adjunct or clause.start <= prev.q.start < clause.end):
         region = prev.region
     if region is None:
         # The sentence's region, from the clauses before the figure: one place, not a list of them

@@ -34,20 +34,32 @@ class Sentence:
             if named:
                 hits = [h for h in hits if not any(n.start <= h.start < n.end for n in named)] + named
                 hits.sort(key=lambda h: h.start)
-        self.quantities = find_quantities(text, low) if any(h.cat in _CAN_STATE for h in hits) else []
+        self._low = low
+        self._raw_hits = hits
+        self._read = False
+        self._clauses: list[Clause] | None = None
+        self.x_ok = x_ok
+        self._settle(any(h.cat in _CAN_STATE for h in hits))
+        # Quotations in the sentence (start, end, credited company, platform slug), set by the article reader.
+        self.quotes: list[tuple[int, int, str | None, str | None]] = []
+
+    def _settle(self, read_numbers: bool) -> None:
+        text, low = self.text, self._low
+        self._read = read_numbers
+        self.quantities = find_quantities(text, low) if read_numbers else []
         covered = bytearray(len(text) + 1)  # characters inside a quantity (its unit words too)
         for q in self.quantities:
             covered[q.start : q.end] = b"\x01" * (q.end - q.start)
-        self.hits = [h for h in hits if not (covered[h.start] or covered[h.end - 1])]
+        self.hits = [h for h in self._raw_hits if not (covered[h.start] or covered[h.end - 1])]
         self.by_cat: dict[str, list[Hit]] = {}
         for hit in self.hits:
             self.by_cat.setdefault(hit.cat, []).append(hit)
-        self._low = low
-        self._clauses: list[Clause] | None = None
         self.periods = [p for p in find_periods(text, low) if not covered[p.start]]
-        self.x_ok = x_ok
-        # Quotations in the sentence (start, end, credited company, platform slug), set by the article reader.
-        self.quotes: list[tuple[int, int, str | None, str | None]] = []
+
+    def read_numbers(self) -> None:
+        """Read the numbers of a sentence that names nothing but is inside a quotation (its speaker's)."""
+        if not self._read:
+            self._settle(True)
 
     @property
     def clauses(self) -> list[Clause]:

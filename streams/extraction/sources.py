@@ -56,6 +56,9 @@ _SOURCE_REACH = 70
 _LOCAL_AR = {"بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا عن", "استنادا الي", "بناء علي"}
 _IT_BEFORE = re.compile(r"(?<!\w)it\s+\Z")
 _AND_BEFORE = re.compile(r"(?<!\w)and\s+\Z")
+_PARENT_GAP = re.compile(r"\s*(?:الام|parent|holding|القابضه)?\s*\"?\s*", re.IGNORECASE)
+_ALSO_BEFORE = re.compile(r"(?<!\w)(?:كما|و|ف)\s*\Z")
+_HE_BEFORE = re.compile(r"(?<!\w)(?:he|she|they)\s+\Z", re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"\s+(?:Group|Holdings)(?!\w)")
 _GROUP_BEFORE = re.compile(r"مجموعه\s*\"?\s*\Z")
 _PUBLICATION = re.compile(r"(?:صحيفه|جريده|مجله|وكاله|قناه)\s+\"(?P<ar>[\u0621-\u064a ]{2,30})\"")
@@ -95,6 +98,9 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
         else:
             continue
         covered.append((hit.start, hit.end))
+    if memory.author:  # «بحسب مسح أجريناه», "according to our estimates"
+        entities.extend((m.start(), m.end(), "name", memory.author) for m in _FIRST_PERSON.finditer(text)
+                        if not any(q[0] <= m.start() < q[1] for q in sent.quotes))
     for match in _PUBLICATION.finditer(text) if '"' in text else ():
         entities.append((match.start("ar"), match.end("ar"), "name", publication_name(match.group("ar"))))
         covered.append((match.start("ar"), match.end("ar")))
@@ -147,8 +153,9 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
                 continue  # «تشير إلى أن التطبيق ...»: what the source says is about the app
             if kind == "unnamed" and _MEMBERS_OF.match(text, end):
                 continue  # «محللون في «غولدمان ساكس»», "analysts at Jefferies": the firm is credited
-            following = entities[index + 1] if index + 1 < len(entities) else None
-            if kind in ("company", "group") and following and following[2] == "name" and 0 <= following[0] - end <= 12:
+            following = next((e for e in entities[index + 1 :] if e[0] >= end), None)
+            if (kind in ("company", "group") and following and following[2] == "name"
+                    and _PARENT_GAP.fullmatch(text, end, following[0])):
                 continue  # «أعلنت الشركة الأم «ألفابت»», "the parent company Alphabet": the name is credited
             ok, credited = resolve(kind, value, start)
             if ok:
@@ -165,7 +172,9 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
             fronted = [m for m in mentions if m.explicit and m.end <= cue.start]
             if earlier:
                 found.append((cue.start, earlier[-1][3], forward))
-            elif fronted:
+            elif found and _ALSO_BEFORE.search(text, max(0, cue.start - 8), cue.start):
+                found.append((cue.start, found[-1][1], forward))  # «أفادت المجموعة بأن ... كما أشارت إلى أن»
+            elif fronted and forward:
                 found.append((cue.start, company_name(fronted[-1].platform, memory), forward))
     for cue in sent.cat("src_verb"):
         executive = _EXECUTIVE.search(text, max(0, cue.start - 90), cue.start)
@@ -177,6 +186,9 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
                 ok, credited = resolve("company", None, cue.start)
                 if ok:
                     found.append((cue.start, credited, True))
+            continue
+        if _HE_BEFORE.search(text, max(0, cue.start - 6), cue.start) and memory.last_quoted:
+            found.append((cue.start, memory.last_quoted, True))  # '..., he said, adding that ...'
             continue
         # "Mercado Libre, the largest marketplace in Latin America, said": the platform before the
         # appositive speaks, not the last capitalised words inside it.

@@ -44,7 +44,8 @@ def _sentence_subject(sent: Sentence, mentions: list[Mention]) -> str | None:
 
 
 def figure_platform(sent: Sentence, mentions: list[Mention], q: Quantity, clause: Clause, metric: str,
-                    prev: Candidate | None, confidence: float) -> tuple[str, float] | None:
+                    prev: Candidate | None, confidence: float, heading: str | None = None
+                    ) -> tuple[str, float] | None:
     """(platform, confidence lowered for a guess) for ``q``, or None when the figure is about no platform."""
     subject = _sentence_subject(sent, mentions)
     in_clause = [m for m in mentions if clause.start <= m.start < clause.end]
@@ -60,7 +61,9 @@ def figure_platform(sent: Sentence, mentions: list[Mention], q: Quantity, clause
     if platform is None and clause.adjunct and prev is not None:
         platform = prev.platform
     if platform is None:
-        platform = subject
+        # the sentence's subject; else, inside a quotation, the speaker's platform; else the paragraph's heading
+        quoted = next((quote[3] for quote in sent.quotes if quote[0] <= q.start < quote[1] and quote[3]), None)
+        platform = subject or quoted or heading
         confidence -= 0.1
     if platform is None:
         return None

@@ -399,3 +399,78 @@ def test_a_masculine_possessive_is_the_app_named_last() -> None:
 def test_growth_of_a_market_total_in_a_continuing_clause() -> None:
     assert run("Sales on the four platforms totalled $3.4 billion in the quarter, up 31% from a year earlier, "
                "Shopee said.") == []
+
+
+# ---------------------------------------------------------------- more constructions
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("We estimate Lazada handled $4 billion of gross merchandise value in the first quarter.",
+         ("lazada", "gmv", 4e9)),
+        ("The number of sellers earning revenue on Lazada topped 120,000 in 2024.", ("lazada", "sellers", 120000)),
+        ("Zentro, the Turkish marketplace, says about 2,300 Turkish brands now sell to shoppers in Qatar through "
+         "the platform.", ("zentro", "sellers", 2300)),
+        ("بلغ عدد المنشآت التي تبيع منتجاتها عبر «إنستغرام» في مصر 900 ألف منشأة في 2024.",
+         ("instagram", "sellers", 9e5)),
+        ("نرفع توقعاتنا لنمو مبيعات «نون» في مصر خلال 2024 إلى 18% مقارنة بعام 2023.",
+         ("noon", "growth_percent", 18)),
+    ],
+)
+def test_more_metric_constructions(body: str, expected: tuple[str, str, float]) -> None:
+    figure = only(body)
+    assert (figure.platform, figure.metric, figure.value) == (expected[0], expected[1], pytest.approx(expected[2]))
+
+
+def test_a_survey_answer_is_not_a_conversion_rate() -> None:
+    assert run("We surveyed 900 shoppers; 58% of respondents said they had bought something on Zentro.") == []
+
+
+def test_a_capitals_heading_names_the_paragraph_platform() -> None:
+    figures = run("Harbor Ridge Securities | Retail | Note.\nJTX. Quarterly revenue came in at $410 million, "
+                  "according to the same release.")
+    assert [(f.platform, f.metric) for f in figures] == [("jtx", "revenue")]
+
+
+def test_it_stands_for_the_metric_named_before_in_a_quotation() -> None:
+    figures = run('Noon, the Gulf marketplace, is growing. "Our average basket in Saudi is around 230 riyals. In '
+                  'Kuwait it\'s closer to 21 dinars," she said.')
+    assert [(f.platform, f.metric, f.unit) for f in figures] == [
+        ("noon", "average_order_value", "SAR"), ("noon", "average_order_value", "KWD")]
+
+
+def test_the_notes_own_survey_credits_its_author() -> None:
+    body = ("نقدّر في «مرصد الخليج» (Gulf Observatory) أن مبيعات «نون» نمت 12% في 2024. "
+            "ويبلغ متوسط قيمة الطلب عبر «واتساب» نحو 900 جنيه بحسب مسح أجريناه على 600 تاجر.")
+    figures = run(body)
+    assert {(f.metric, f.source) for f in figures} == {("growth_percent", "Gulf Observatory"),
+                                                       ("average_order_value", "Gulf Observatory")}
+
+
+def test_an_arabic_speech_verb_continues_the_one_before() -> None:
+    figures = run("أفادت مجموعة «ديليفري هيرو» بأن قيمة الطلبات عبر منصة «طلبات» بلغت 300 مليون دينار كويتي، كما "
+                  "أشارت إلى أن عدد الطلبات ارتفع بنسبة 11 في المئة.")
+    assert {f.source for f in figures} == {"Delivery Hero"}
+
+
+def test_he_said_adding_that_credits_the_speaker() -> None:
+    figures = run('"Our core customer watches more than an hour a day," the chief executive of Zentro said. '
+                  '"We are not shrinking," he said, adding that the active customer base grew 9% in 2024.')
+    assert {(f.metric, f.source) for f in figures} == {("time_spent", "Zentro"), ("growth_percent", "Zentro")}
+
+
+def test_a_dateline_is_not_a_region() -> None:
+    figure = only("NAIROBI, Mar 3 (EAW) - Jumia said its orders rose 9% last year.")
+    assert figure.region is None
+
+
+def test_growth_from_a_year_ago_is_for_the_period_in_focus() -> None:
+    figures = run("Sea Limited reported results for the third quarter. \"Orders grew by about a fifth from a year "
+                  "ago,\" the Shopee executive said.", datetime(2024, 11, 20, tzinfo=UTC))
+    assert [(f.period, f.base_period) for f in figures] == [("2024-Q3", "2023-Q3")]
+
+
+def test_a_forecast_growth_for_a_year_is_on_the_year_before() -> None:
+    figure = only("We expect Zentro's GMV to grow about 40% in 2025.", datetime(2025, 5, 1, tzinfo=UTC))
+    assert (figure.kind, figure.period, figure.base_period) == ("forecast", "2025", "2024")

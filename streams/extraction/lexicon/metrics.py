@@ -13,7 +13,9 @@ METRICS: list[tuple[str, list[str]]] = [
              "حجم التجارة", "GMV", "gross merchandise value", "gross merchandise volume",
              "merchandise value", "sales", "gross sales", "e-commerce sales", "total sales",
              "transaction value", "shopping sales", "of goods", "worth of goods", "of merchandise",
-             "merchandise volume", "gross merchandise", "إجمالي قيمة البضائع المباعة"]),
+             "merchandise volume", "gross merchandise", "إجمالي قيمة البضائع المباعة",
+             # also share cues after a percent ("52% of merchandise volume"); after money they are GMV
+             "of merchandise volume", "of the merchandise", "of gross merchandise value", "of GMV"]),
     ("revenue", ["إيرادات", "الإيرادات", "إيراداتها", "إيراداته", "عائدات", "العائدات", "عائداتها",
                  "الإيرادات الإعلانية", "إيرادات الإعلانات", "مداخيل", "revenue", "revenues",
                  "turnover", "ad revenue", "advertising revenue", "sales revenue", "ad sales", "net sales",
@@ -51,7 +53,8 @@ METRICS: list[tuple[str, list[str]]] = [
                       "active customer base", "transacting users", "annual transacting users",
                       "عميل نشط", "عملاء نشطين", "العملاء النشطين", "عملائها النشطين"]),
     ("sellers", ["بائع", "بائعين", "بائعا", "البائعين", "تاجر", "تجار", "التجار", "تاجرا",
-                 "sellers", "merchants", "vendors"]),
+                 "sellers", "merchants", "vendors", "brands", "businesses", "المنشآت", "منشأة", "منشآت",
+                 "علامة تجارية"]),
     ("orders", ["طلب", "طلبات", "الطلبات", "طلبية", "طلبيات", "مشتريات", "المشتريات",
                 "عدد المشتريات", "عملية شراء", "orders", "purchases"]),
     ("time_spent", ["يقضي", "يقضون", "تقضي", "قضى", "قضت", "time spent", "spend", "spends", "spent"]),
@@ -83,15 +86,20 @@ NEGATIVE = ["التضخم", "معدل التضخم", "inflation", "الفائد�
              "debt", "الدولار", "راتب", "salary", "tariff", "رسوم جمركية", "headcount", "عدد الموظفين",
              "start at", "starts at", "starting at", "starting from", "retails at", "sold for",
              "capital expenditure", "capital expenditures", "capex", "capital spending", "الإنفاق الرأسمالي",
-             "surveyed", "survey of", "polled", "respondents", "شمل", "شملت", "شملهم", "شملها", "عينة", "مشارك",
-             "مشاركا",
              "تضخم", "معدل تضخم", "قدرت قيمتها", "قدرت قيمته", "سهمها", "سهمه", "أسهمه", "its shares", "fee",
              "fees", "platform fee",
              "commission", "commissions", "take rate", "take rates", "رسم", "رسوم", "رسم التوصيل", "عمولة",
              "stake", "stakes", "equity stake", "مقابل حصة", "دفعت", "paid", "pays", "cost", "net debt",
-             "price target", "target price", "سعر مستهدف", "channel checks", "checks with", "مسح", "مسحنا",
-             "استطلاع", "أجريناه", "population", "inhabitants", "نسمة", "سكان", "السكان", "jobs",
+             "price target", "target price", "سعر مستهدف", "population", "inhabitants", "نسمة", "سكان", "السكان",
+             "jobs",
              "وظيفة", "وظائف", "متر مربع", "square metres", "square meters", "square feet"]
+
+# A survey's or a check's sample: the count of people or merchants asked is not a platform figure (a
+# percent or an amount they report still is).
+SAMPLE = ["surveyed", "survey of", "polled", "respondents", "شمل", "شملت", "شملهم", "شملها", "عينة", "مشارك",
+          "مشاركا", "channel checks", "checks with", "مسح", "مسحنا", "استطلاع", "أجريناه", "أجريناها",
+          "interviews with", "interviewed", "a sample of", "مستجيب", "مستجيبا", "of respondents", "of those surveyed",
+          "of shoppers surveyed", "of people surveyed", "of consumers surveyed"]
 
 # Whole-market figures ("Indonesia's e-commerce GMV", «حجم سوق التجارة الإلكترونية»): a figure in their
 # scope belongs to no platform unless the clause names one that is not merely the speaker.
