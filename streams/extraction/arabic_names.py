@@ -63,14 +63,21 @@ _TRANSLITERATION = {"ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح"
 
 
 def arabic_skeleton(name: str) -> str:
-    return "".join(_AR_SKELETON.get(ch, "") for ch in fold(name))
+    """Consonants of an Arabic spelling; a final ta marbuta (folded to ه) is a vowel («سلة» Salla)."""
+    folded = re.sub(r"ه(?=\s|\Z)", "", fold(name))
+    return _single("".join(_AR_SKELETON.get(ch, "") for ch in folded))
 
 
 def latin_skeleton(name: str) -> str:
     low = name.lower()
     for pair, single in _LATIN_DIGRAPHS:
         low = low.replace(pair, single)
-    return "".join(_LATIN_SKELETON.get(ch, "") for ch in low)
+    return _single("".join(_LATIN_SKELETON.get(ch, "") for ch in low))
+
+
+def _single(skeleton: str) -> str:
+    """Doubled consonants once: Arabic writes «سلة» for Salla (the shadda is not written)."""
+    return re.sub(r"(.)\1+", r"\1", skeleton)
 
 
 def transliterate(name: str) -> str:
@@ -91,7 +98,7 @@ def transliterate(name: str) -> str:
 
 def _latin_for(arabic: str, latin_names: list[str]) -> str:
     skeleton = arabic_skeleton(arabic)
-    if len(skeleton) >= 3:
+    if len(skeleton) >= 2:
         fits = {name for name in latin_names if latin_skeleton(name) == skeleton}
         if len(fits) == 1:
             return fits.pop()

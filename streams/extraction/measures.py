@@ -21,6 +21,8 @@ _COMPARED_TO = re.compile(r"\s+(?:(?:our|their|its|the|that of|the size of)\s+)?
                           r"|that of|متوسط|حجم\s+(?:منافس|المنافس)|ما\s+لدى|نظير)", re.IGNORECASE)
 _GROWTH_NOUN = re.compile(r"[وفبل]{0,2}(?:ال)?نمو|growth(?: rate)?|معدل النمو|نسبه النمو", re.IGNORECASE)
 _IT_IS = re.compile(r"(?<!\w)(?:it's|it is|it was|that's|that is)\s", re.IGNORECASE)
+_COUNT_VERB = re.compile(r"\s+(?:now\s+)?(?:number|numbered|total|totalled|totaled|stand at|stood at|reached|topped"
+                         r"|exceeded|surpassed|passed)(?:\s+(?:more than|over|about|around|nearly|some))?\s+")
 _COUNT_LEVEL = {"active_users", "sellers", "orders"}
 _NUMBER_OF = re.compile(r"(?<!\w)(?:number of|count of|عدد)\s+(?:\w+\s+)?\Z", re.IGNORECASE)
 _CURRENCY_METRICS = {"gmv", "revenue", "average_order_value"}
@@ -50,8 +52,9 @@ def metric_of(sent: Sentence, q: Quantity, back: int, fwd: int, clause: Clause
     if q.bare:
         # "the number of sellers on the platform topped 150,000"; otherwise only ever an elliptic figure
         counted = [h for h in metrics_back if h.payload in _COUNT_LEVEL and clause.start <= h.start]
-        if counted and not negatives and _NUMBER_OF.search(text, max(clause.start, counted[-1].start - 12),
-                                                           counted[-1].start):
+        if counted and not negatives and (
+                _NUMBER_OF.search(text, max(clause.start, counted[-1].start - 12), counted[-1].start)
+                or _COUNT_VERB.fullmatch(text, counted[-1].end, q.lead)):  # "Noon's vendors number 40,000"
             metric = counted[-1].payload
             return metric, "users" if metric == "active_users" else "count", None, counted[-1].start
         return None, None, None, -1

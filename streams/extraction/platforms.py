@@ -63,12 +63,15 @@ _AFTER = re.compile(
     r"|(?P<owner>-(?:owned|backed|controlled)(?!\w))"
     # "Zentro shipped about 20 million orders": a commerce verb with a figure after it, maybe after a
     # relative clause or an appositive ("Zentro, which is owned by X, had ...")
-    r"|(?P<verb>(?:,\s+(?:which|who|owned|backed|controlled|run|founded|launched)\s[^,;.]{1,80},)?\s+(?:now\s+|also\s+|still\s+)?(?:has|had|have|counts|counted|shipped|sold|handled|delivered|hosts"
+    r"|(?P<verb>(?:,\s+(?:which|who|owned|backed|controlled|run|founded|launched)\s[^,;.]{1,80},)?\s+"
+    r"(?:now\s+|also\s+|still\s+)?(?:(?:has|had|have|counts|counted|shipped|sold|handled|delivered|hosts"
     r"|hosted|averaged|posted|recorded|holds|held|took|takes|captured|commands|commanded|leads|led|generated|booked"
     r"|processed|served|attracts|attracted|boasts|reached|logged|registered|claims|claimed|controls|controlled"
-    r"|accounts for|accounted for|is running|runs|grew|rose|saw|fell|doubled|tripled"
-    r"|(?:reported|posted|announced|disclosed)\s+(?:[\w-]+\s+){0,2}?" + _METRIC_WORD + r")(?!\w)[^.;:\n]{0,60}?"
-    r"[0-9$£€¥₹%])"
+    r"|accounts for|accounted for|is running|runs|grew|rose|saw|fell|doubled|tripled)(?!\w)[^.;:\n]{0,60}?"
+    r"[0-9$£€¥₹%]"
+    # "Zentro reported 30 million active customers", "Zentro posted revenue of $2bn"
+    r"|(?:reported|posted|announced|disclosed)(?=[^.;:\n]{0,40}?[0-9$£€¥₹%])\s+(?:[\w.,$£€¥₹%-]+\s+){0,3}?"
+    + _METRIC_WORD + r"(?!\w)))"
     # "followed by Zentro at 19%"
     r"|(?P<at>\s+(?:at|with)\s+(?:about\s+|around\s+|roughly\s+)?[0-9])"
 )
@@ -84,7 +87,7 @@ _BEFORE = re.compile(
     r"|study by|per)(?:\s+the)?))\s+\Z"
 )
 _HEADING = re.compile(r"(?:\A|\n)\s*(?P<name>[A-Z]{2,6}(?:\s[A-Z]{2,6})?)\.\s")
-_CLAUSE_START = re.compile(r"(?:\A|[.;:!?,(\"]\s+|\n|(?<!\w)(?:that|while|and|estimate|expect)\s+)"
+_CLAUSE_START = re.compile(r"(?:\A|[.;:!?,(\"]\s+|\"|\n|(?<!\w)(?:that|while|and|estimate|expect)\s+)"
                            r"(?:[A-Z][\w.&-]*'s\s+)?\Z")
 _PRE_MODIFIERS = re.compile(r"(?:[a-z][\w'-]*\s+){0,3}\Z")
 _SOURCE_ENDINGS = {
@@ -164,7 +167,8 @@ def discover_latin(text: str, found: Discovered) -> None:
         if before and before.group("addressee"):
             not_platforms.add(clean_platform_name(raw))
             continue
-        after = _AFTER.match(text, end)
+        after = _AFTER.match(text, end + 1 if text.startswith('"', end) else end)  # '"Zentro" reported'
+
         if after:
             modifiers = after.group("appos_mod") or after.group("cop_mod") or ""
             if _SOURCE_KINDS.search(modifiers) or after.group("owner"):
@@ -197,7 +201,9 @@ _OWNER_NAME = re.compile(r"(?<!\w)(?:parent(?: company)?|owner|owned by|backed b
                          + r")|(?P<name2>" + _NAME + r")-(?:owned|backed|controlled)(?!\w)")
 
 
-_DEFINED_SHORT = re.compile(r"(?P<full>" + _NAME + r")\s+\((?P<short>[A-Za-z][A-Za-z0-9]{1,7})\)")
+# "Saigon Data Lab (SDL)", "ecommerceIQ (eIQ)": found from the bracket, the full name read back from it.
+_SHORT_IN_BRACKETS = re.compile(r"\s\((?P<short>[A-Za-z][A-Za-z0-9]{1,7})\)")
+_FULL_BEFORE = re.compile(r"(?P<full>[\w&.'-]+(?:\s(?:&\s)?[A-Z][\w&.'-]*){0,4})\Z")
 _CAPS_TOKEN = re.compile(r"[A-Z](?<![\w.][A-Z])[A-Z0-9]{1,5}(?![\w])")
 
 
@@ -212,8 +218,11 @@ def _letters_in_order(short: str, full: str) -> bool:
 
 def _short_forms(text: str, found: Discovered) -> None:
     """"Saigon Data Lab (SDL)"; and a capitals token standing for a many-word platform ("JTV")."""
-    for match in _DEFINED_SHORT.finditer(text) if "(" in text else ():
-        full = clean_platform_name(match.group("full"))
+    for match in _SHORT_IN_BRACKETS.finditer(text) if "(" in text else ():
+        before = _FULL_BEFORE.search(text, max(0, match.start() - 60), match.start())
+        if before is None:
+            continue
+        full = clean_platform_name(before.group("full"))
         short = match.group("short")
         if full and short.lower() != full.lower() and _letters_in_order(short.lower(), full.lower()):
             found.short_forms.setdefault(short, full)

@@ -474,3 +474,26 @@ def test_growth_from_a_year_ago_is_for_the_period_in_focus() -> None:
 def test_a_forecast_growth_for_a_year_is_on_the_year_before() -> None:
     figure = only("We expect Zentro's GMV to grow about 40% in 2025.", datetime(2025, 5, 1, tzinfo=UTC))
     assert (figure.kind, figure.period, figure.base_period) == ("forecast", "2025", "2024")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a quoted name in subject position
+        ('"Qorvia" reported 3 million active customers in Kenya.', ("qorvia", "active_users", 3e6)),
+        # the owner's possessive before its platform, and the market's metric named with the platform's figure
+        ("Alibaba's Xianyu generated $20 billion in e-commerce GMV last year.", ("xianyu", "gmv", 2e10)),
+        # «سلة» spells Salla: a final ta marbuta is a vowel and the doubled l is written once
+        ("قالت منصة «سلة» إن عدد التجار على منصتها تجاوز 70 ألف تاجر.", ("salla", "sellers", 7e4)),
+        # a count after its noun and a verb
+        ("Zentro's vendors number more than 35,000.", ("zentro", "sellers", 35000)),
+    ],
+)
+def test_more_platform_constructions(body: str, expected: tuple[str, str, float]) -> None:
+    figure = only(body)
+    assert (figure.platform, figure.metric, figure.value) == expected
+
+
+def test_a_short_form_in_brackets_after_a_camel_case_name() -> None:
+    figures = run("shopIQ (sIQ) estimates Lazada's GMV at $19 billion. sIQ estimates Shopee's GMV at $48 billion.")
+    assert {f.source for f in figures} == {"shopIQ"}

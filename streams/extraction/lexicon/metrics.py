@@ -59,6 +59,11 @@ METRICS: list[tuple[str, list[str]]] = [
                 "عدد المشتريات", "عملية شراء", "orders", "purchases"]),
     ("time_spent", ["يقضي", "يقضون", "تقضي", "قضى", "قضت", "time spent", "spend", "spends", "spent"]),
 ]
+# A market's total named with its metric ("e-commerce GMV") still says what a platform's figure measures
+# when the clause names that platform ("Douyin generated $300 billion in e-commerce GMV").
+_FIELDS = ["e-commerce", "ecommerce", "social commerce", "live commerce", "online retail", "online shopping", "retail"]
+METRICS += [("gmv", [f"{field} {noun}" for field in _FIELDS for noun in ("sales", "GMV")]),
+            ("revenue", [f"{field} revenue" for field in _FIELDS])]
 # "market" alone only decides when nothing stronger is near.
 WEAK_METRICS: list[tuple[str, list[str]]] = [("market_share", ["market", "سوق", "السوق"])]
 
@@ -103,9 +108,8 @@ SAMPLE = ["surveyed", "survey of", "polled", "respondents", "شمل", "شملت"
 
 # Whole-market figures ("Indonesia's e-commerce GMV", «حجم سوق التجارة الإلكترونية»): a figure in their
 # scope belongs to no platform unless the clause names one that is not merely the speaker.
-MARKET_TOTAL = [f"{field} {noun}" for field in ["e-commerce", "ecommerce", "social commerce", "live commerce",
-                                                 "online retail", "online shopping", "retail"]
-                 for noun in ["sales", "GMV", "market", "spending", "revenue"]] + [
+MARKET_TOTAL = [f"{field} {noun}" for field in _FIELDS
+                for noun in ["sales", "GMV", "market", "spending", "revenue"]] + [
     "the broader market", "the wider market", "the overall market", "market size", "the industry",
     "all platforms", "سوق التجارة الإلكترونية", "مبيعات التجارة الإلكترونية", "قطاع التجارة الإلكترونية",
     "حجم سوق", "حجم السوق", "جميع المنصات", "جميع منصات", "كل المنصات", "متوسط السوق", "market average",
