@@ -1,0 +1,127 @@
+"""A figure's period, base period, kind and qualifier from its context.
+
+Constructions from the kinds of error seen on articles written by others (issue 14). Every sentence
+here was written for these tests, with other platforms, figures and wording than any article of the
+sets, one construction per test, in both languages where it exists in both.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from .conftest import only, run
+
+
+@pytest.mark.parametrize(
+    ("body", "published", "period"),
+    [
+        # a quarter with no year: the last such quarter that had begun when the article appeared
+        ("Etsy's revenue was $842 million in the fourth quarter.", datetime(2024, 2, 20, tzinfo=UTC), "2023-Q4"),
+        ("Etsy's revenue was $640 million in the second quarter.", datetime(2024, 8, 2, tzinfo=UTC), "2024-Q2"),
+        # a quarter named by a month in it
+        ("Flipkart reported December-quarter revenue of $1.9 billion.", datetime(2024, 2, 9, tzinfo=UTC),
+         "2023-Q4"),
+        ("Shopee said revenue for the quarter ended September 30, 2023 was $2.1 billion.",
+         datetime(2023, 11, 14, tzinfo=UTC), "2023-Q3"),
+        ("أعلنت «أمازون» أن إيراداتها بلغت 143 مليار دولار في الربع المنتهي في مارس.",
+         datetime(2024, 5, 1, tzinfo=UTC), "2024-Q1"),
+    ],
+)
+def test_quarters_without_their_year(body: str, published: datetime, period: str) -> None:
+    assert only(body, published).period == period
+
+
+def test_a_coming_quarter_in_a_forecast_is_this_year() -> None:
+    figure = only("Analysts expect Etsy's revenue to reach $900 million in the fourth quarter.",
+                  datetime(2024, 2, 20, tzinfo=UTC))
+    assert (figure.period, figure.kind) == ("2024-Q4", "forecast")
+
+
+def test_every_period_phrase_passes_the_prefilter() -> None:
+    from streams.extraction.periods import _MONTHS_EN, _PHRASES, any_period
+
+    for phrase in [*_PHRASES, *(f"{month} quarter" for month in _MONTHS_EN), "q3 2023", "3q23", "2024", "fy24",
+                   "الربع المنتهي في يونيو", "الاشهر الثلاثه الاولي"]:
+        assert any_period(phrase), phrase
+
+
+def test_the_kind_written_after_the_figure() -> None:
+    figures = run("Zentro reported revenue of $2.9 billion, a touch below our $3.1 billion forecast.")
+    assert sorted((f.value, f.kind) for f in figures) == [(2.9e9, "actual"), (3.1e9, "forecast")]
+
+
+def test_a_year_named_in_another_paragraph_does_not_date_a_bare_quarter() -> None:
+    figures = run("Zentro aims to reach 90,000 sellers by the end of next year.\n"
+                  "Rival Lumora reported second-quarter GMV of $3.1 billion.", datetime(2023, 8, 10, tzinfo=UTC))
+    gmv = next(f for f in figures if f.metric == "gmv")
+    assert (gmv.period, gmv.kind) == ("2023-Q2", "actual")
+
+
+def test_a_list_keeps_the_period_and_region() -> None:
+    figures = run("Shopee led Thai e-commerce with 47% of merchandise volume in the fourth quarter, followed by "
+                  "Lazada at 22% and Zentro at 8%.", datetime(2024, 11, 1, tzinfo=UTC))
+    assert {(f.period, f.region) for f in figures} == {("2024-Q4", "TH")}
+
+
+def test_the_level_after_growth_in_the_next_clause() -> None:
+    figures = run("Orders on Shopee grew by about a fifth from a year ago, to 2.1 billion, in the third quarter.")
+    assert sorted((f.metric, f.value) for f in figures) == [("growth_percent", 20.0), ("orders", 2.1e9)]
+
+
+@pytest.mark.parametrize(
+    ("body", "kinds"),
+    [
+        # the forecast noun belongs to the figure before it, not to the decline after it
+        ("Zentro's revenue of $1.9 billion missed our $2.0 billion forecast and fell 4% from a year earlier.",
+         {1.9e9: "actual", 2.0e9: "forecast", -4.0: "actual"}),
+        ("We want 10 million monthly users on Zentro by 2027, its chief executive said.", {10e6: "target"}),
+        ("وتستهدف «نون» رفع عدد مستخدميها في مصر إلى مليون مستخدم بنهاية 2025، مقابل 700 ألف مستخدم حاليا.",
+         {1e6: "target", 7e5: "actual"}),
+        # a cue after every figure of its sentence does not reach back
+        ("قالت «نون» إن عدد مستخدميها تجاوز 3 ملايين مستخدم، وهو رقم لم تكن تتوقع بلوغه قبل نهاية العام.",
+         {3e6: "actual"}),
+    ],
+)
+def test_kinds(body: str, kinds: dict[float, str]) -> None:
+    assert {f.value: f.kind for f in run(body, datetime(2024, 3, 1, tzinfo=UTC))} == kinds
+
+
+@pytest.mark.parametrize(
+    ("body", "qualifier"),
+    [
+        ("ولم يتجاوز عدد مستخدمي «سناب شات» في السعودية 12 مليون مستخدم في 2025.", "up_to"),
+        ("The number of Zentro's active users did not exceed 4 million in 2024.", "up_to"),
+        ("وارتفعت مبيعات «دوين» بزيادة تقارب 40% في 2024.", "approx"),
+    ],
+)
+def test_qualifiers_in_context(body: str, qualifier: str) -> None:
+    assert only(body).qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وتستهدف «نمشي» مضاعفة مبيعاتها في السوق السعودية بحلول 2027.",  # a target says nothing of 2026
+        "Douyin's GMV rose 40% in the first half of 2024.",  # growth over half a year
+    ],
+)
+def test_no_base_period_is_implied(body: str) -> None:
+    assert only(body).base_period is None
+
+
+def test_an_acquisition_year_is_not_a_period() -> None:
+    figure = only("أعلنت «نون» أن منصة «نمشي» التي استحوذت عليها في 2023 سجلت نحو 2 مليون عميل نشط.")
+    assert figure.period is None
+
+
+def test_growth_from_a_year_ago_is_for_the_period_in_focus() -> None:
+    figures = run("Sea Limited reported results for the third quarter. \"Orders grew by about a fifth from a year "
+                  "ago,\" the Shopee executive said.", datetime(2024, 11, 20, tzinfo=UTC))
+    assert [(f.period, f.base_period) for f in figures] == [("2024-Q3", "2023-Q3")]
+
+
+def test_a_forecast_growth_for_a_year_is_on_the_year_before() -> None:
+    figure = only("We expect Zentro's GMV to grow about 40% in 2025.", datetime(2025, 5, 1, tzinfo=UTC))
+    assert (figure.kind, figure.period, figure.base_period) == ("forecast", "2025", "2024")
