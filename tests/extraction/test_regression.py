@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from streams.extraction import extract_figures, figures_to_scorer_lines
+from bench.extraction_score import predict
+from streams.extraction import extract_figures
 
 from .conftest import SHARED
 
@@ -21,19 +22,9 @@ def _articles(name: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def _predict(articles: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-    out: dict[str, list[dict[str, Any]]] = {}
-    for article in articles:
-        published = datetime.fromisoformat(article["published_at"].replace("Z", "+00:00"))
-        figures = extract_figures(article["body"], title=article.get("title"), published_at=published,
-                                  lang=article.get("lang"))
-        out.setdefault(str(article["id"]), []).extend(figures_to_scorer_lines(str(article["id"]), figures))
-    return out
-
-
 def _score(scorer: ModuleType, name: str) -> dict[str, Any]:
     gold = scorer.load(str(SHARED / "data" / name / "gold.jsonl"))
-    result, _errors = scorer.score(gold, _predict(_articles(name)))
+    result, _errors = scorer.score(gold, predict(_articles(name)))
     return dict(result)
 
 
