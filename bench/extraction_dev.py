@@ -1,34 +1,26 @@
 """Run the extractor over a JSONL of articles and write scorer lines (one signal a line).
 
     python bench/extraction_dev.py ARTICLES.jsonl OUT.jsonl
+
+To score a set as well, see bench/extraction_score.py.
 """
 
 from __future__ import annotations
 
 import json
 import sys
-from datetime import datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from streams.extraction import extract_figures, figures_to_scorer_lines
-
-
-def _when(raw: str | None) -> datetime | None:
-    return datetime.fromisoformat(raw.replace("Z", "+00:00")) if raw else None
+from bench.extraction_score import predict, read_articles
 
 
 def main(argv: list[str]) -> int:
-    source, target = argv[1], argv[2]
-    with open(source, encoding="utf-8") as handle, open(target, "w", encoding="utf-8") as out:
-        for line in handle:
-            if not line.strip():
-                continue
-            article = json.loads(line)
-            figures = extract_figures(article["body"], title=article.get("title"),
-                                      published_at=_when(article.get("published_at")), lang=article.get("lang"))
-            for row in figures_to_scorer_lines(str(article["id"]), figures):
+    source, target = Path(argv[1]), Path(argv[2])
+    with open(target, "w", encoding="utf-8") as out:
+        for lines in predict(read_articles(source)).values():
+            for row in lines:
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
     return 0
 

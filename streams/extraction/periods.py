@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from .lexicon import trie_pattern
 from .normalize import ascii_lower, fold
+from .trie import trie_pattern
 
 
 @dataclass(slots=True)

@@ -1,0 +1,65 @@
+"""Words that tie a figure to its context: kind (target, forecast), who is credited, back-references.
+
+Data only (the matcher is :mod:`.matcher`): what a figure is (a target the company aims at, an
+analysts' forecast), who the text credits for it, the words that refer back to a platform or a
+source named before, and the clause openers that continue the previous figure's clause.
+"""
+
+from __future__ import annotations
+
+TARGET = ["تستهدف", "يستهدف", "نستهدف", "تهدف", "يهدف", "نهدف", "تسعى", "يسعى", "تطمح", "يطمح",
+           "هدفها", "مستهدف", "تخطط", "يخطط", "نخطط", "خطتها", "aims", "aim", "aiming", "targets", "targeting",
+           "goal", "plans to",
+           "plan to", "wants to", "seeks to", "hopes to", "ambition"]
+FORECAST = ["أن تبلغ", "أن يبلغ", "أن تصل", "أن يصل", "أن تتجاوز", "أن يتجاوز", "من المتوقع", "المتوقع",
+            "متوقع", "يتوقع", "تتوقع", "توقعات", "توقع", "تشير التوقعات",
+             "يرجح", "ترجح", "ستصل", "سيصل", "ستبلغ", "سيبلغ", "ستتجاوز", "سيتجاوز", "ستنمو", "سينمو",
+             "expected", "expects", "expect", "forecast", "forecasts", "projected", "projects",
+             "projection", "predicts", "predicted", "likely to", "will reach", "will hit", "will top",
+             "is set to", "are set to", "outlook", "estimated to reach", "on track to"]
+
+# Source cues. "prep": the credited entity follows ("according to X", "بحسب X", "قالت X");
+# "verb_en": the entity precedes ("X said").
+SRC_PREP = ["بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا عن", "استنادا إلى", "بناء على", "قالت", "قال",
+             "أعلنت", "أعلن", "ذكرت", "ذكر", "أفادت", "أفاد", "أضافت", "أضاف", "أكدت", "أكد", "أشارت",
+             "أشار", "كشفت", "كشف", "أظهرت", "أظهر", "تظهر", "يظهر", "تشير", "يشير", "يقدر", "تقدر",
+             "قدرت", "يتوقع", "تتوقع", "أوضحت", "أوضح", "نقلت", "according to", "data from",
+             "figures from", "estimates by", "estimates from", "study by", "survey by", "report by",
+             "research by", "report from", "analysis by", "analysts at", "analysts from",
+             "analysts with", "data by", "تقول", "يقول", "تضيف", "يضيف", "تؤكد", "يؤكد", "توضح",
+             "يوضح", "cited by", "quoted by", "reported by", "as reported by"]
+SRC_VERB_EN = ["said", "says", "reported", "reports", "announced", "added", "estimates", "estimated", "expect",
+                "forecast", "estimate", "project", "projects", "predict", "predicts", "say", "report",
+                "puts", "put", "told", "disclosed", "revealed", "expects", "forecasts", "found", "shows",
+                "showed", "shared"]
+SRC_SAME = ["الدراسة", "الدراسة ذاتها", "الدراسة نفسها", "ذات الدراسة", "نفس الدراسة", "التقرير",
+             "التقرير ذاته", "التقرير نفسه", "البيانات ذاتها", "البيانات نفسها", "المسح", "المسح نفسه",
+             "الاستطلاع", "الإحصاءات", "the same filing", "the same study", "the same report",
+             "the same survey", "the same data", "the data", "the figures", "the survey", "the study",
+             "the report", "the filing",
+             "the same source", "the research firm", "the consultancy", "the agency", "the researcher",
+             "the analytics firm", "the research group"]
+SRC_UNNAMED = ["مصادر", "مصادر مطلعة", "مصدر", "خبراء", "sources", "a source", "people familiar",
+                "a person familiar", "an analyst", "analysts", "experts", "محللون", "محللين",
+                "المحللون", "المحللين", "مراقبون", "متابعون", "people familiar with the matter"]
+COMPANY_REF = ["الشركة", "المجموعة", "تقريرها", "تقريره", "بيانها", "بياناتها", "نتائجها",
+                "the company", "the firm", "the group", "its report", "its filing", "its quarterly filing",
+                "its annual report", "its results", "its earnings"]
+
+# Back-references to a platform. "app" ones name the service itself, so they skip a company-level
+# mention (Meta, "the group") and refer to the last platform in focus; "company" ones name the firm.
+BACKREF = ["هناك", "هنالك", "منصتها", "منصته", "تطبيقها", "تطبيقه", "متجرها", "متجره", "there", "its"]
+BACKREF_APP = ["المنصة", "التطبيق", "القناة", "المتجر", "الموقع", "الخدمة", "السوق الإلكترونية", "the app",
+                "the app's", "the platform", "the platform's", "the service", "the marketplace",
+                "the marketplace's", "the site", "the channel", "the network"]
+BACKREF_COMPANY = ["الشركة", "المجموعة", "the company", "the company's", "the firm", "the firm's", "the group",
+                    "the group's"]
+LATTER = ["الأخيرة", "الأخير", "the latter", "the latter's"]
+LAUNCH = ["انطلقت", "انطلق", "تأسست", "تأسس", "أسست", "منذ", "مواليد", "launched", "founded",
+           "since", "born", "established"]
+# Clause openers that continue the previous figure's clause (inherit its context).
+ADJUNCT = ["مقابل", "بزيادة", "بارتفاع", "بنمو", "بانخفاض", "بتراجع", "بمتوسط", "بنسبة", "أي",
+            "ما يعادل", "في حين", "بينما", "فيما", "compared with", "compared to", "against", "versus", "vs",
+            "up", "down", "an increase", "a rise", "a jump", "a decline", "representing", "or",
+            "while", "whereas", "with"]
+

@@ -1,0 +1,156 @@
+"""What a quantity measures: the metric cue near it, or what the previous figure of its clause measured.
+
+A quantity is a signal only with a metric: a cue before or after it (within its clause, not past
+the next quantity), the unit noun it carries (بائع → sellers), a growth word, or an elliptic
+reference to the previous figure ("60,000 sellers ... to reach 80,000"). A "negative" word nearer
+than the cue (inflation, price, employees) rejects it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .candidate import Candidate
+from .lexicon.matcher import Hit
+from .numbers.quantity import Quantity
+from .segments import Clause
+from .sentence import Sentence
+
+_CURRENCY_METRICS = {"gmv", "revenue", "average_order_value"}
+_PERCENT_METRICS = {"conversion_rate", "engagement_rate", "market_share"}
+_COUNT_METRICS = {"sellers", "orders"}
+_FROM_BEFORE = re.compile(r"(?<!\w)(?:from|من)\s*\Z", re.IGNORECASE)
+# What may follow an elliptic figure ("... and aims to reach 80,000 by 2025"): no noun of its own.
+_ELLIPSIS_NEXT = re.compile(
+    r"\s*(?:[.,;:)]|\Z|(?:by|in|at|this|next|within|before|over|across|on|for|and|بحلول|في|خلال|مع|حتى|بنهايه"
+    r"|و)(?!\w))"
+)
+_LEVEL_BEFORE = re.compile(r"(?<!\w)(?:الي|to|at|reached|بلغ|بلغت|يبلغ|تبلغ)\s*\Z", re.IGNORECASE)
+
+
+def metric_of(sent: Sentence, q: Quantity, back: int, fwd: int, clause: Clause
+              ) -> tuple[str | None, str | None, str | None, int]:
+    """(metric, unit, of_metric, cue position) for a quantity, or (None, ...) to reject."""
+    text = sent.text
+    unit = q.unit
+    if q.bare:
+        return None, None, None, -1  # only ever an elliptic figure, decided by the caller
+    metrics_back = [h for h in sent.cat("metric") if back <= h.start and h.end <= q.lead]
+    metrics_fwd = [h for h in sent.cat("metric") if q.end <= h.start < fwd]
+    negatives = [h for h in sent.cat("negative")
+                 if (clause.start <= h.start < q.lead) or (q.end <= h.start < min(fwd, q.end + 40))]
+
+    def nearest(cands: list[Hit], allowed: set[str]) -> Hit | None:
+        ok = [h for h in cands if h.payload in allowed]
+        if not ok:
+            return None
+        return min(ok, key=lambda h: min(abs(h.end - q.lead), abs(h.start - q.end)))
+
+    def blocked(cue: Hit | None) -> bool:
+        if not negatives:
+            return False
+        if cue is None:
+            return True
+        cue_gap = min(abs(cue.end - q.lead), abs(cue.start - q.end))
+        return any(min(abs(h.end - q.lead), abs(h.start - q.end)) < cue_gap for h in negatives)
+
+    # A clause continuing the previous one (", up 9% from a year earlier") grows what that one named.
+    scope = clause.start
+    if clause.adjunct:
+        index = sent.clauses.index(clause)
+        scope = sent.clauses[index - 1].start if index else clause.start
+
+    def grown() -> tuple[bool, str | None]:
+        """What grew: the nearest metric or rejected noun before the figure in its clause."""
+        nouns = [h for h in sent.hits if h.cat in ("metric", "negative") and scope <= h.start < q.lead]
+        if nouns:
+            last = nouns[-1]
+            return last.cat == "metric", last.payload if last.cat == "metric" else None
+        after = [h for h in sent.cat("metric") if q.end <= h.start < clause.end]
+        return True, after[0].payload if after else None
+
+    if unit == "multiple":
+        ok, of = grown()
+        if not ok:
+            return None, None, None, -1
+        return "growth_multiple", "multiple", of, q.start
+    if unit == "percent":
+        growth = [h for h in sent.cat("growth") if max(back, clause.start) <= h.start < q.lead]
+        growth += [h for h in sent.cat("growth") if q.end <= h.start <= q.end + 12 and h.start < clause.end]
+        level = _LEVEL_BEFORE.search(text, max(0, q.lead - 10), q.lead)
+        if growth and not level:
+            ok, of = grown()
+            if not ok:
+                return None, None, None, -1
+            return "growth_percent", "percent", of, growth[-1].start
+        cue = nearest(metrics_back, _PERCENT_METRICS) or nearest(metrics_fwd, _PERCENT_METRICS)
+        if cue is None:
+            weak = [h for h in sent.cat("metric_weak") if back <= h.start < fwd]
+            cue = weak[0] if weak else None
+        if cue is None or blocked(cue):
+            return None, None, None, -1
+        return cue.payload, "percent", None, cue.start
+    if unit in ("users", "people") or unit is None or unit == "count":
+        if q.noun_metric and unit in ("users", "count"):
+            cue = nearest(metrics_back, {q.noun_metric})
+            if blocked(cue) and cue is None and unit == "users":
+                return None, None, None, -1
+            return q.noun_metric, unit, None, q.start
+        cue = nearest(metrics_back, {"active_users", "sellers", "orders"})
+        if cue is None or blocked(cue):
+            return None, None, None, -1
+        return cue.payload, "users" if cue.payload == "active_users" else "count", None, cue.start
+    if unit == "minutes":
+        window = [h for h in sent.hits if h.cat == "daily" and clause.start <= h.start < clause.end]
+        spend = nearest(metrics_back, {"time_spent"})
+        if not window and spend is None:
+            return None, None, None, -1
+        return "time_spent", "minutes", None, q.start
+    if unit and unit.isupper() and len(unit) == 3:
+        cue = nearest(metrics_back, _CURRENCY_METRICS) or nearest(metrics_fwd, _CURRENCY_METRICS)
+        if cue is None or blocked(cue):
+            return None, None, None, -1
+        return cue.payload, unit, None, cue.start
+    return None, None, None, -1
+
+
+def metric_in_context(sent: Sentence, q: Quantity, ci: int, back: int, fwd: int, prev: Candidate | None
+                      ) -> tuple[str, str, str | None, float, float] | None:
+    """(metric, unit, of_metric, confidence, sign) of ``q``, with what the previous figure settles; None: no signal."""
+    text = sent.text
+    clause = sent.clauses[ci]
+    inherit = prev if prev is not None and (prev.clause == ci or clause.adjunct) else None
+    metric, unit, of_metric, cue_at = metric_of(sent, q, back, fwd, clause)
+    confidence = 0.9
+    sign = 1.0
+    if metric == "growth_percent":
+        if any(h.start == cue_at and h.payload == "-" for h in sent.cat("growth")):
+            sign = -1.0
+        if (prev is not None and prev.unit == "percent" and not prev.metric.startswith("growth")
+                and _FROM_BEFORE.search(text, max(0, q.lead - 8), q.lead)):
+            metric, of_metric, sign = prev.metric, None, 1.0  # "to 24%, up from 13%": the old level
+    if (metric is None and prev is not None and prev.clause == ci and prev.of_metric
+            and q.unit is not None and q.unit.isupper() and prev.of_metric in _CURRENCY_METRICS):
+        metric, unit = prev.of_metric, q.unit  # "grew 21% to $12.6bn": the level of what grew
+    elif (metric is None and prev is not None and prev.clause == ci
+          and prev.of_metric in ("active_users", "sellers", "orders")
+          and (q.unit is None or q.unit == "people") and (q.scaled or q.bare or q.unit == "people")
+          and _LEVEL_BEFORE.search(text, max(0, q.lead - 10), q.lead)):
+        # "users rose 4.5% to 144 million": the level of what grew
+        metric = prev.of_metric
+        unit = "users" if metric == "active_users" else "count"
+    elif (metric is None and prev is not None and q.unit is None and (q.scaled or q.bare)
+          and prev.metric in ("active_users", "sellers", "orders")
+          and _ELLIPSIS_NEXT.match(text, q.end)
+          and not any(clause.start <= h.start < q.lead for h in sent.cat("negative"))):
+        # "60,000 sellers ..., and it aims to reach 80,000 by 2025": the noun is left out
+        metric, unit = prev.metric, prev.unit
+        confidence -= 0.2
+    if metric is None and inherit is not None and q.unit is not None:
+        same_kind = (q.unit == inherit.unit or (q.unit.isupper() and inherit.unit.isupper()))
+        if same_kind and inherit.metric not in ("growth_percent", "growth_multiple"):
+            metric, unit = inherit.metric, q.unit
+            confidence -= 0.1
+    if metric is None or unit is None:
+        return None
+    return metric, unit, of_metric, confidence, sign

@@ -1,0 +1,85 @@
+"""Money: currency words after a number, codes and symbols before it, to ISO 4217.
+
+Arabic nouns shared by several currencies (دولار، ريال، دينار) take the country adjective; a bare
+noun means the currency the contract's region most often writes it for (ريال → SAR).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..normalize import fold
+from ..trie import trie_pattern
+
+CURRENCY_WORDS: dict[str, str] = {}
+
+
+def _currency(code: str, nouns: list[str], adjectives: list[str] | None = None, bare: bool = True) -> None:
+    for noun in nouns:
+        if bare:
+            CURRENCY_WORDS[fold(noun).lower()] = code
+        for adjective in adjectives or []:
+            CURRENCY_WORDS[fold(f"{noun} {adjective}").lower()] = code
+
+
+_DOLLAR = ["دولار", "دولارا", "دولارات", "دولارين", "الدولار"]
+_currency("USD", _DOLLAR, ["أمريكي", "أميركي", "أمريكيا", "أميركيا"])
+_currency("USD", ["dollar", "dollars", "US dollars", "U.S. dollars", "USD", "US$"])
+_currency("SGD", _DOLLAR, ["سنغافوري", "سنغافوريا"], bare=False)
+_currency("SGD", ["Singapore dollars", "SGD"])
+_RIYAL = ["ريال", "ريالا", "ريالات"]
+_currency("SAR", _RIYAL, ["سعودي", "سعوديا", "سعودية"])
+_currency("SAR", ["riyal", "riyals", "Saudi riyals", "SAR"])
+_currency("QAR", _RIYAL, ["قطري", "قطريا"], bare=False)
+_currency("QAR", ["Qatari riyals", "QAR"])
+_currency("OMR", _RIYAL, ["عماني", "عمانيا"], bare=False)
+_DIRHAM = ["درهم", "درهما", "دراهم"]
+_currency("AED", _DIRHAM, ["إماراتي", "إماراتيا"])
+_currency("AED", ["dirham", "dirhams", "AED"])
+_currency("MAD", _DIRHAM, ["مغربي", "مغربيا"], bare=False)
+_POUND = ["جنيه", "جنيها", "جنيهات"]
+_currency("EGP", _POUND, ["مصري", "مصريا", "مصرية"])
+_currency("EGP", ["Egyptian pounds", "EGP"])
+_currency("GBP", _POUND, ["إسترليني", "إسترلينيا", "استرليني", "استرلينيا"], bare=False)
+_currency("GBP", ["pound", "pounds", "pounds sterling", "sterling", "GBP"])
+_currency("EUR", ["يورو", "euro", "euros", "EUR", "€"])
+_currency("CNY", ["يوان", "يوانا", "yuan", "renminbi", "RMB", "CNY"])
+_currency("IDR", ["روبية", "روبيات"], ["إندونيسية", "اندونيسية"])
+_currency("IDR", ["rupiah", "IDR"])
+_currency("INR", ["روبية"], ["هندية"], bare=False)
+_currency("INR", ["rupees", "rupee", "INR"])
+_currency("KWD", ["دينار", "دينارا", "دنانير"], ["كويتي", "كويتيا"])
+_currency("BHD", ["دينار", "دينارا"], ["بحريني", "بحرينيا"], bare=False)
+_currency("JOD", ["دينار", "دينارا"], ["أردني", "أردنيا"], bare=False)
+_currency("TRY", ["ليرة", "ليرات"], ["تركية"], bare=False)
+_currency("JPY", ["ين", "yen", "JPY"])
+_currency("MYR", ["ringgit", "MYR"])
+_currency("VND", ["dong", "đồng", "VND", "₫"])
+_currency("THB", ["baht", "THB"])
+_currency("PHP", ["Philippine pesos", "PHP"])
+_currency("NGN", ["naira", "NGN"])
+_currency("BRL", ["reais", "Brazilian reais", "BRL"])
+_currency("KRW", ["KRW"])
+
+CURRENCY_AFTER = re.compile(r"\s*(?P<cur>" + trie_pattern(CURRENCY_WORDS) + r")(?!\w)")
+_PREFIX_CODES = {
+    "us$": "USD", "s$": "SGD", "$": "USD", "£": "GBP", "€": "EUR", "¥": "CNY", "₹": "INR", "rp": "IDR",
+    "rp.": "IDR", "rm": "MYR", "e£": "EGP", "sar": "SAR", "aed": "AED", "egp": "EGP", "usd": "USD",
+    "eur": "EUR", "gbp": "GBP", "cny": "CNY", "rmb": "CNY", "idr": "IDR", "inr": "INR", "kwd": "KWD",
+    "qar": "QAR", "bhd": "BHD", "omr": "OMR", "jod": "JOD", "mad": "MAD", "sgd": "SGD", "myr": "MYR",
+    "vnd": "VND", "thb": "THB", "php": "PHP", "ngn": "NGN", "brl": "BRL", "r$": "BRL", "krw": "KRW",
+    "₫": "VND", "₱": "PHP", "₦": "NGN", "฿": "THB", "₩": "KRW",
+}
+_CURRENCY_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z])(?P<code>US\$|S\$|E£|Rp\.?|RM|SAR|AED|EGP|USD|EUR|GBP|CNY|RMB|IDR|INR|KWD|QAR|BHD|"
+    r"OMR|JOD|MAD|SGD|MYR|VND|THB|PHP|NGN|BRL|R\$|KRW)|(?P<sym>[$£€¥₹₫₱₦฿₩]))\s?\Z"
+)
+
+
+def currency_before(text: str, start: int) -> tuple[str, int] | None:
+    head = text[max(0, start - 5) : start]
+    match = _CURRENCY_BEFORE.search(head)
+    if not match:
+        return None
+    token = (match.group("code") or match.group("sym")).lower()
+    return _PREFIX_CODES[token], start - (len(head) - match.start())

@@ -1,0 +1,47 @@
+"""Qualifiers written around a number: نحو / about (approx), حتى / up to, أكثر من / over, أقل من / under, at least."""
+
+from __future__ import annotations
+
+import re
+
+from ..normalize import fold
+from ..trie import trie_pattern
+from .quantity import Quantity
+
+_QUALIFIERS: dict[str, str] = {}
+for _q, _words in [
+    ("approx", ["نحو", "بنحو", "حوالي", "بحوالي", "قرابة", "بقرابة", "ما يقرب من", "يقرب من", "ما يقارب",
+                "يقارب", "زهاء", "ما يناهز", "يناهز", "تقريبا", "around", "about", "approximately",
+                "roughly", "nearly", "almost", "some", "close to", "an estimated", "circa"]),
+    ("up_to", ["ما يصل إلى", "ما يصل الى", "حتى", "up to", "as much as",
+               "as many as"]),
+    ("more_than", ["أكثر من", "بأكثر من", "ما يزيد على", "ما يزيد عن", "يزيد على", "يزيد عن", "ما يفوق",
+                   "أزيد من", "over", "more than", "above", "in excess of", "exceeding", "upwards of",
+                   "north of"]),
+    ("less_than", ["أقل من", "بأقل من", "ما دون", "دون", "less than", "under", "below", "fewer than",
+                   "just under"]),
+    ("at_least", ["لا يقل عن", "ما لا يقل عن", "at least", "no fewer than", "no less than",
+                  "a minimum of"]),
+]:
+    for _w in _words:
+        _QUALIFIERS[fold(_w).lower()] = _q
+_QUALIFIER_BEFORE = re.compile(r"(?<!\w)(?P<q>" + trie_pattern(_QUALIFIERS) + r")\s*\Z")
+_QUALIFIER_AFTER = re.compile(
+    r"\s*(?P<q>" + trie_pattern([fold(w) for w in ["تقريبا", "على الأقل", "أو أكثر"]])
+    + r"|approximately|or more|at least|\+)(?!\w)"
+)
+_AFTER_Q = {fold("تقريبا"): "approx", "approximately": "approx", fold("على الأقل"): "at_least",
+            "at least": "at_least", fold("أو أكثر"): "at_least", "or more": "at_least", "+": "more_than"}
+
+
+def qualify(low: str, quantity: Quantity) -> None:
+    match = _QUALIFIER_BEFORE.search(low, max(0, quantity.start - 40), quantity.start)
+    quantity.lead = quantity.start
+    if match:
+        quantity.qualifier = _QUALIFIERS[match.group("q")]
+        quantity.lead = match.start()
+        return
+    match = _QUALIFIER_AFTER.match(low, quantity.end)
+    if match:
+        quantity.qualifier = _AFTER_Q[match.group("q").lower()]
+

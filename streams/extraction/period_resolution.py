@@ -1,0 +1,100 @@
+"""Which period each mention names, given the article so far, and which one a figure is for.
+
+A mention is resolved against the publication time («هذا العام», "last quarter") or what earlier
+sentences established ("the same quarter", «العام نفسه»); a growth figure's comparison ("year on
+year", «من 2022») gives its base period and is never taken for its own period.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from .candidate import Candidate
+from .memory import Memory
+from .numbers.quantity import Quantity
+from .periods import PeriodMention, quarter_of, shift
+from .sentence import Sentence, nearest
+
+
+def resolve_periods(sent: Sentence, memory: Memory, pub: datetime | None) -> list[tuple[PeriodMention, str | None]]:
+    """Resolve each mention against the running memory, in text order."""
+    out: list[tuple[PeriodMention, str | None]] = []
+    launch = sent.cat("launch")
+    for mention in sent.periods:
+        value: str | None = None
+        if mention.kind == "year" and mention.year is not None:
+            if mention.year >= 1995 and (pub is None or mention.year <= pub.year + 20):
+                clause = sent.clauses[sent.clause_of(mention.start)]
+                launched = any(clause.start <= h.start < mention.start for h in launch)
+                value = None if launched else str(mention.year)
+        elif mention.kind == "quarter" and mention.quarter:
+            year = mention.year
+            if year is None:
+                year = int(memory.last_year[:4]) if memory.last_year else (pub.year if pub else None)
+            value = f"{year}-Q{mention.quarter}" if year else None
+        elif mention.kind == "rel_year_quarter" and pub and mention.quarter:
+            value = f"{pub.year + mention.offset}-Q{mention.quarter}"
+        elif mention.kind == "rel_year" and pub:
+            value = str(pub.year + mention.offset)
+        elif mention.kind == "rel_quarter" and pub:
+            value = shift(f"{pub.year}-Q{quarter_of(pub)}", quarters=mention.offset)
+        elif mention.kind == "ref_year":
+            value = memory.last_year
+        elif mention.kind == "ref_quarter":
+            value = memory.last_quarter
+        elif mention.kind == "ref_period":
+            value = memory.last_period
+        elif mention.kind == "same_in_year" and mention.year is not None:
+            focus = memory.last_quarter if memory.last_period == memory.last_quarter else None
+            value = f"{mention.year}-Q{focus[-1]}" if focus else str(mention.year)
+        elif mention.kind == "prev_year":
+            latest = memory.last_year or (str(pub.year) if pub else None)
+            value = str(int(latest[:4]) - 1) if latest else None
+        out.append((mention, value))
+        if value and not mention.base_prep and mention.kind not in ("yoy", "qoq", "prev_year", "same_in_year"):
+            memory.last_period = value
+            if "-Q" in value:
+                memory.last_quarter = value
+                memory.last_year = value[:4]
+            else:
+                memory.last_year = value
+    return out
+
+
+def figure_periods(sent: Sentence, periods: list[tuple[PeriodMention, str | None]], q: Quantity, ci: int,
+                   metric: str, inherit: Candidate | None, clause_has_q: list[bool]
+                   ) -> tuple[str | None, str | None]:
+    """(period, base period) of the figure ``q`` in clause ``ci``."""
+    clause = sent.clauses[ci]
+    centre = (q.start + q.end) // 2
+    base_mention: PeriodMention | None = None
+    if metric in ("growth_percent", "growth_multiple"):
+        nxt = ci + 1 if ci + 1 < len(sent.clauses) and not clause_has_q[ci + 1] else ci
+        limit = sent.clauses[nxt].end
+        for mention, _value in periods:
+            if q.end <= mention.start < limit and (mention.base_prep or mention.kind in ("yoy", "qoq")):
+                base_mention = mention
+                break
+    own = [(m.start, v) for m, v in periods
+           if v and m is not base_mention and m.kind not in ("yoy", "qoq")
+           and clause.start <= m.start < clause.end and not (m.base_prep and base_mention is None
+                                                              and metric.startswith("growth"))]
+    period = nearest(own, centre)[1] if own else None
+    if period is None and inherit is not None and clause.adjunct:
+        period = inherit.period
+    if period is None:
+        free = [(m.start, v) for m, v in periods
+                if v and m.kind not in ("yoy", "qoq") and not m.base_prep
+                and not clause_has_q[sent.clause_of(m.start)]]
+        period = nearest(free, centre)[1] if free else None
+    base_period: str | None = None
+    if base_mention is not None:
+        if base_mention.kind == "yoy":
+            base_period = shift(period, years=-1) if period else None
+        elif base_mention.kind == "qoq":
+            base_period = shift(period, quarters=-1) if period and "-Q" in period else None
+        else:
+            base_period = next((v for m, v in periods if m is base_mention), None)
+    if metric.startswith("growth") and base_mention is None and period and "-Q" not in period:
+        base_period = str(int(period) - 1)  # "doubled last year": growth over a year is on the year before
+    return period, base_period

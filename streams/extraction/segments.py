@@ -1,0 +1,89 @@
+"""Sentences of an article and clauses of a sentence.
+
+Why clauses: the attributes of a figure are rarely next to it. A sentence is cut into clauses (commas,
+semicolons and comparison words); a clause that opens with «مقابل», «بزيادة», «أي», "up",
+"against"... continues the previous figure's clause and inherits its platform, metric, period,
+region and kind.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+from .lexicon.matcher import ADJUNCT_RE
+from .normalize import ascii_lower
+
+_CLAUSE_BREAK = re.compile(
+    r"[،;؛:]|,(?![0-9])|(?<!\w)(?=(?:و)?(?:مقابل|في حين|بينما|فيما)(?!\w))"
+    r"|(?<!\w)(?=(?:compared (?:with|to)|against|versus|vs\.?|while|whereas)(?!\w))"
+)
+WORD_BEFORE = re.compile(r"(\w+)\W*\Z")
+_SENTENCE_END = re.compile(r"[.!?؟…]+[\"')\]]*(?=\s|\Z)")
+_ABBREVIATIONS = {"inc", "ltd", "co", "vs", "mr", "mrs", "dr", "st", "no", "corp", "jr", "e.g", "i.e"}
+MAX_SENTENCE = 1200
+
+
+@dataclass(slots=True)
+class Clause:
+    start: int
+    end: int
+    adjunct: bool
+
+
+
+def sentences(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph) of each sentence; over-long ones are cut at whitespace."""
+    out: list[tuple[int, int, int]] = []
+    paragraph = 0
+    for para in re.finditer(r"[^\n]+", text):
+        begin = para.start()
+        for end_match in _SENTENCE_END.finditer(text, para.start(), para.end()):
+            word = WORD_BEFORE.search(text, max(begin, end_match.start() - 12), end_match.start())
+            token = word.group(1).lower() if word else ""
+            if end_match.group().startswith(".") and (
+                token in _ABBREVIATIONS or (len(token) == 1 and text[end_match.start() - 1].isupper())
+            ):
+                continue
+            _emit(out, text, begin, end_match.end(), paragraph)
+            begin = end_match.end()
+        _emit(out, text, begin, para.end(), paragraph)
+        paragraph += 1
+    return out
+
+
+def _emit(out: list[tuple[int, int, int]], text: str, start: int, end: int, paragraph: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        if cut <= start:
+            cut = start + MAX_SENTENCE
+        out.append((start, cut, paragraph))
+        start = cut
+    if end > start:
+        out.append((start, end, paragraph))
+
+
+def clauses(text: str, low: str | None = None) -> list[Clause]:
+    """Clauses of a sentence; ``adjunct`` marks those continuing the previous figure's clause."""
+    cuts = [0]
+    for match in _CLAUSE_BREAK.finditer(low if low is not None else ascii_lower(text)):
+        position = match.end() if match.group() else match.start()
+        if position > cuts[-1]:
+            cuts.append(position)
+    cuts.append(len(text))
+    out: list[Clause] = []
+    for begin, end in pairwise(cuts):
+        if end > begin:
+            out.append(Clause(begin, end, bool(ADJUNCT_RE.match(text, begin, end))))
+    return out
+
+
+def clause_of(clause_list: list[Clause], position: int) -> int:
+    for index, clause in enumerate(clause_list):
+        if clause.start <= position < clause.end:
+            return index
+    return len(clause_list) - 1
+
