@@ -16,6 +16,7 @@ from types import ModuleType
 
 import pytest
 
+from tests.support.grafana import all_queries
 from tests.support.prometheus import PrometheusServer, free_port, panel_query_problems, prometheus_binary
 
 pytestmark = pytest.mark.prometheus
@@ -99,7 +100,7 @@ def exporter() -> Iterator[str]:
 def test_every_dashboard_query_returns_series(exporter: str, dashboards_module: ModuleType) -> None:
     if not prometheus_binary():
         pytest.skip("prometheus not installed (Debian: apt-get install prometheus)")
-    queries = dashboards_module.all_queries({"platform": "tiktok"})
+    queries = all_queries(dashboards_module, {"platform": "tiktok"})
     # Everything but history-bound queries: the exporter also produces the sparse series
     # (dead letters, reported figures, window changes); SouqDeadLetters has no `for`,
     # so ALERTS has a firing alert too.

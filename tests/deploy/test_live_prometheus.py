@@ -30,6 +30,7 @@ from models import MetricUpdate
 from streams.demo import feed
 from streams.publisher import Publisher
 from streams.settings import Settings
+from tests.support.grafana import all_queries
 from tests.support.prometheus import PrometheusServer, panel_query_problems, prometheus_binary
 from tests.support.worker import WorkerProcess
 from tests.web.live import article_figure, publish_signals
@@ -151,7 +152,7 @@ def test_prometheus_over_a_live_worker(live: tuple[WorkerProcess, PrometheusServ
               f"{t2[p, 'sessions']:.0f}; raw counters {by_platform(raw)[p]:.6f})")
 
     # (c) every dashboard query that needs only a running worker returns series
-    queries = [q for q in dashboards_module.all_queries({"platform": PLATFORMS[0]}) if q.requires is None]
+    queries = [q for q in all_queries(dashboards_module, {"platform": PLATFORMS[0]}) if q.requires is None]
     assert len(queries) > 30
     problems = panel_query_problems(prom, queries, timeout=20)
     assert problems == [], "\n".join(problems)

@@ -74,7 +74,7 @@ def _yaml_list(items: Iterable[str]) -> str:
 
 
 class PanelQuery(Protocol):
-    """A dashboard panel's query as deploy/grafana/dashboards.py's ``all_queries()`` lists it."""
+    """A dashboard panel's query as ``tests.support.grafana.all_queries`` lists it."""
 
     @property
     def dashboard(self) -> str: ...
