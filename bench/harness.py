@@ -27,6 +27,7 @@ from bench.systems import (
     log_tail,
     quix_topics,
     souq_settings,
+    wait_ready,
 )
 from bench.topics import FinalsCollector, preload
 from streams.broker import EmbeddedBroker, free_port
@@ -38,6 +39,7 @@ from streams.topics import topic_names
 
 @dataclass
 class Options:
+    quick: bool = False
     single: int = 200_000
     batched: int = 1_000_000
     batch_size: int = 500
@@ -51,9 +53,11 @@ class Options:
     keep: bool = False
     seed: int = 7
     souq_env: dict[str, str] = field(default_factory=dict)
+    """Extra SOUQ_* settings for our worker (experiments; the defaults are what is benchmarked)."""
     souq_tree: Path | None = None
     """Run our worker from this copy of the repo (scratch experiments under bench/out/)."""
-    """Extra SOUQ_* settings for our worker (experiments; the defaults are what is benchmarked)."""
+    scale: tuple[int, ...] = (1, 2)
+    """Worker counts of the scale-out runs (batched input, each worker pinned to a core); () skips them."""
 
 
 @dataclass
@@ -129,24 +133,31 @@ def count_items(settings: Settings, topic: str) -> int:
 
 
 def run_souq(ctx: Context, prefix: str, workload: Workload, reference: Reference,
-             measure_latency: bool) -> RunResult:
+             measure_latency: bool, workers: int = 1, pinned: bool = False) -> RunResult:
+    """Our worker (or `workers` of them in one group, each pinned to its own core when `pinned`)."""
     settings = souq_settings(ctx.broker.bootstrap, prefix, ctx.state / prefix, ctx.options.souq_env)
     names = topic_names(settings)
     log_path = ctx.logs / f"{prefix}souq.log"
-    result = RunResult(system="souq", input=workload.name, updates=workload.updates,
-                       messages=len(workload.messages), log=str(log_path.relative_to(OUT.parents[1])))
+    result = RunResult(system="souq" if workers == 1 else f"souq x{workers}", input=workload.name,
+                       updates=workload.updates, messages=len(workload.messages),
+                       log=str(log_path.relative_to(OUT.parents[1])))
     expected = reference.expected()
     collector = FinalsCollector(ctx.broker.bootstrap, names.aggregates_final, set(expected)).start()
-    worker = SouqWorker(settings, log_path, tree=ctx.options.souq_tree).start()
+    group = [SouqWorker(settings.model_copy(update={"web_port": free_port() if i else settings.web_port,
+                                                    "state_dir": settings.state_dir / f"w{i}"}),
+                        log_path.with_suffix(f".{i}.log") if i else log_path, tree=ctx.options.souq_tree,
+                        cpu=i % (os.cpu_count() or 1) if pinned else None).start()
+             for i in range(workers)]
     profiler: list[subprocess.Popen[bytes]] = []
-    assert worker.process is not None and ctx.broker.process is not None
+    assert ctx.broker.process is not None
+    pids = [worker.process.pid for worker in group if worker.process is not None]
     try:
-        t0 = worker.wait_ready()
-        result.ready_s = round(t0 - worker.launched, 3)
-        measured = Measured(pid=worker.process.pid, broker_pid=ctx.broker.process.pid, t0=t0)
+        t0 = wait_ready(group)
+        result.ready_s = round(t0 - group[0].launched, 3)
+        measured = Measured(pids=pids, broker_pid=ctx.broker.process.pid, t0=t0)
         measured.begin()
-        if ctx.options.profile:
-            profiler = start_profiler(ctx, worker.process.pid, f"souq-{workload.name}")
+        if ctx.options.profile and workers == 1:
+            profiler = start_profiler(ctx, pids[0], f"souq-{workload.name}")
         finish(result, measured, collector, expected, timeout_for(workload.updates))
         if profiler:
             stop_profiler(profiler)
@@ -158,6 +169,8 @@ def run_souq(ctx: Context, prefix: str, workload: Workload, reference: Reference
             result.extra["latency"] = lat.__dict__
         result.extra["late_signals"] = count_items(settings, names.late_signals)
         result.extra["dead_letters"] = count_items(settings, names.dead_letters)
+        result.extra["repartitioned"] = count_items(settings, names.signals)
+        result.extra["pinned"] = pinned
         if not result.ok:
             result.extra["log_tail"] = log_tail(log_path, 40)
     except (RuntimeError, TimeoutError) as error:
@@ -167,7 +180,8 @@ def run_souq(ctx: Context, prefix: str, workload: Workload, reference: Reference
         if profiler:
             stop_profiler(profiler)
         collector.close()
-        worker.stop()
+        for worker in group:
+            worker.stop()
     result.extra["log_errors"] = [line for line in log_tail(log_path, 4000).splitlines()
                                   if "ERROR" in line or "Traceback" in line][:20]
     return result
@@ -188,7 +202,7 @@ def run_quix(ctx: Context, prefix: str, workload: Workload, reference: Reference
     try:
         t0 = job.wait_started()
         result.ready_s = round(t0 - job.launched, 3)
-        measured = Measured(pid=job.process.pid, broker_pid=ctx.broker.process.pid, t0=t0)
+        measured = Measured(pids=[job.process.pid], broker_pid=ctx.broker.process.pid, t0=t0)
         measured.begin()
         finish(result, measured, collector, expected, timeout_for(workload.updates))
         if not result.ok:
@@ -233,6 +247,15 @@ def run(options: Options, progress: Any = print) -> dict[str, Any]:
                 progress(f"{name}: {system}: {res.rate:,.0f} updates/s, exact={res.exact} {res.error}")
                 runs[name][system] = res.as_dict()
             del workload, reference
+        if "batched" in options.inputs and "souq" in options.systems:
+            for workers in options.scale:
+                name = f"scale{workers}"
+                progress(f"{name}: {workers} worker(s), each pinned to a core, over {options.batched} batched updates")
+                prefix, workload, reference = prepare(ctx, name, options.batched, options.batch_size)
+                res = run_souq(ctx, prefix, workload, reference, measure_latency=False, workers=workers, pinned=True)
+                progress(f"{name}: {res.rate:,.0f} updates/s, exact={res.exact} {res.error}")
+                runs.setdefault("scale", {})[str(workers)] = res.as_dict()
+                del workload, reference
     finally:
         broker.stop()
         if not options.keep:

@@ -15,7 +15,7 @@ import orjson  # noqa: E402
 from rich.console import Console  # noqa: E402
 
 from bench.harness import Options, run  # noqa: E402
-from bench.report import print_report, summarize  # noqa: E402
+from bench.report import print_report, summarize, write_readme  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
 
@@ -29,6 +29,7 @@ def parse(argv: list[str] | None = None) -> tuple[Options, Path]:
     p.add_argument("--batch-size", type=int, default=500, help="updates per batched message")
     p.add_argument("--inputs", default="single,batched", help="comma-separated: single,batched")
     p.add_argument("--systems", default="souq,quix", help="comma-separated: souq,quix")
+    p.add_argument("--scale", default="1,2", help="worker counts of the pinned scale-out runs ('' skips them)")
     p.add_argument("--latency-s", type=float, help="seconds of latency probing after the single run (0: skip)")
     p.add_argument("--latency-rate", type=float, default=0.0, help="probe rate (default: half the single rate)")
     p.add_argument("--quix-changelog", action="store_true", help="Quix with changelog topics (default off)")
@@ -41,6 +42,7 @@ def parse(argv: list[str] | None = None) -> tuple[Options, Path]:
     p.add_argument("-o", "--output", type=Path, default=RESULTS)
     a = p.parse_args(argv)
     options = Options(
+        quick=a.quick,
         single=a.single or (20_000 if a.quick else 200_000),
         batched=a.batched or (100_000 if a.quick else 1_000_000),
         batch_size=a.batch_size,
@@ -49,6 +51,7 @@ def parse(argv: list[str] | None = None) -> tuple[Options, Path]:
         latency_s=a.latency_s if a.latency_s is not None else (10.0 if a.quick else 30.0),
         latency_rate=a.latency_rate, quix_changelog=a.quix_changelog, profile=a.profile, keep=a.keep, seed=a.seed,
         souq_env=dict(item.split("=", 1) for item in a.souq_env), souq_tree=a.souq_tree,
+        scale=tuple(int(x) for x in a.scale.split(",") if x.strip()),
     )
     bad = [x for x in options.inputs if x not in ("single", "batched")]
     bad += [x for x in options.systems if x not in ("souq", "quix")]
@@ -67,6 +70,9 @@ def main(argv: list[str] | None = None) -> int:
     output.write_bytes(orjson.dumps(summary, default=str, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS))
     print_report(summary, console)
     console.print(f"wrote {output}")
+    if output == RESULTS and not options.quick:
+        write_readme(summary, RESULTS.parents[1] / "README.md")
+        console.print("README.md's performance table regenerated from it")
     return 0 if summary["exact"] else 1
 
 

@@ -59,16 +59,16 @@ class RunResult:
 
 @dataclass
 class Measured:
-    """What is common to both systems once the process is running."""
+    """What is common to both systems once their processes run (one, or a group of workers)."""
 
-    pid: int
+    pids: list[int]
     broker_pid: int
     t0: float
-    cpu: CpuMark | None = None
+    cpu: list[CpuMark] = field(default_factory=list)
     broker_cpu: CpuMark | None = None
 
     def begin(self) -> None:
-        self.cpu = CpuMark(self.pid).begin()
+        self.cpu = [CpuMark(pid).begin() for pid in self.pids]
         self.broker_cpu = CpuMark(self.broker_pid).begin()
 
 
@@ -76,10 +76,10 @@ def finish(result: RunResult, measured: Measured, collector: FinalsCollector, ex
            timeout_s: float) -> None:
     """Wait for every expected final, then fill the result (rates, CPU, RSS, exactness)."""
     completed = collector.wait(timeout_s)
-    assert measured.cpu is not None and measured.broker_cpu is not None
-    result.worker_cpu_s = round(measured.cpu.finish(), 3)
+    assert measured.cpu and measured.broker_cpu is not None
+    result.worker_cpu_s = round(sum(mark.finish() for mark in measured.cpu), 3)
     result.broker_cpu_s = round(measured.broker_cpu.finish(), 3)
-    result.peak_rss_mb = round(peak_rss_mb(measured.pid), 1)
+    result.peak_rss_mb = round(max(peak_rss_mb(pid) for pid in measured.pids), 1)
     if not completed:
         # finals that arrive late still say which windows are wrong: give them one more second
         time.sleep(1.0)
@@ -129,6 +129,8 @@ class SouqWorker:
     log_path: Path
     tree: Path | None = None
     """Where `streams` and `models` are imported from (default: this repo)."""
+    cpu: int | None = None
+    """Pin the worker to this core (`taskset`), for the scale-out figure."""
     process: subprocess.Popen[bytes] | None = None
     launched: float = 0.0
 
@@ -136,37 +138,43 @@ class SouqWorker:
         env = {**os.environ, **settings_env(self.settings), "PYTHONUNBUFFERED": "1"}
         log = self.log_path.open("ab")
         self.launched = time.time()
-        self.process = subprocess.Popen([sys.executable, "-m", "streams.cli", "worker"], cwd=self.tree or REPO,
+        pin = ["taskset", "-c", str(self.cpu)] if self.cpu is not None and shutil.which("taskset") else []
+        self.process = subprocess.Popen([*pin, sys.executable, "-m", "streams.cli", "worker"], cwd=self.tree or REPO,
                                         env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         return self
 
-    def assigned(self) -> bool:
-        """Both consumer groups have joined: the metric stage's and Faust's (`signals`)."""
+    def assigned(self) -> set[str]:
+        """`topic:partition` of every input partition assigned to this worker (/healthz)."""
         url = f"http://127.0.0.1:{self.settings.web_port}/healthz"
-        names = topic_names(self.settings)
         try:
             with urllib.request.urlopen(url, timeout=1.0) as response:
-                assigned = orjson.loads(response.read()).get("assigned") or []
+                return set(orjson.loads(response.read()).get("assigned") or [])
         except (OSError, urllib.error.URLError, ValueError):
-            return False
-        topics = {entry.rpartition(":")[0] for entry in assigned}
-        return {names.metric_updates, names.signals} <= topics
-
-    def wait_ready(self, timeout_s: float = 90.0) -> float:
-        """Polls /healthz every 50 ms; returns the wall time at which partitions were assigned."""
-        assert self.process is not None
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"worker exited with {self.process.returncode}:\n{log_tail(self.log_path)}")
-            if self.assigned():
-                return time.time()
-            time.sleep(0.05)
-        raise TimeoutError(f"worker not ready in {timeout_s:.0f} s:\n{log_tail(self.log_path)}")
+            return set()
 
     def stop(self) -> None:
         if self.process is not None:
             stop_process(self.process)
+
+
+def wait_ready(workers: list[SouqWorker], timeout_s: float = 90.0) -> float:
+    """Polls /healthz every 50 ms until the workers hold every partition of both inputs between
+    them, each its own share (the windows group settled; Faust's joins beside it); returns that wall time."""
+    settings = workers[0].settings
+    names = topic_names(settings)
+    wanted = {f"{topic}:{p}" for topic in (names.metric_updates, names.signals) for p in range(settings.partitions)}
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        for worker in workers:
+            assert worker.process is not None
+            if worker.process.poll() is not None:
+                raise RuntimeError(f"worker exited with {worker.process.returncode}:\n{log_tail(worker.log_path)}")
+        held = [worker.assigned() & wanted for worker in workers]
+        # every worker has its share and no partition is held twice (the group settled)
+        if all(held) and set().union(*held) == wanted and sum(map(len, held)) == len(wanted):
+            return time.time()
+        time.sleep(0.05)
+    raise TimeoutError(f"workers not ready in {timeout_s:.0f} s:\n{log_tail(workers[0].log_path)}")
 
 
 # ---------------------------------------------------------------------------------------- Quix

@@ -5,21 +5,18 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
 from models.fields import Period, Platform, Region
+from models.record import Record
 from models.vocab import Kind, Qualifier
 
 
-class WindowAggregate(BaseModel):
+class WindowAggregate(Record):
     """One (window, platform, metric, region, unit) cell of a rolling table.
 
     `value` is the headline: the sum for counters, the last observation for gauges, the ratio
     of sums for derived metrics. Published on every change to `aggregates` (keyed by `key`,
     so compacted storage keeps the latest) and once, with `final=True`, on `aggregates-final`.
     """
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     window: str
     window_kind: Literal["tumbling", "hopping"]
@@ -32,12 +29,13 @@ class WindowAggregate(BaseModel):
     kind: Literal["counter", "gauge", "derived"]
     value: float
     count: int
+    # set by kind, else None: a counter has `sum`; a gauge sum, last, min, max, mean; a derived ratio none
     sum: float | None = None
     last: float | None = None
     min: float | None = None
     max: float | None = None
     mean: float | None = None
-    change_abs: float | None = None
+    change_abs: float | None = None  # against the window before; None without one
     change_pct: float | None = None
     final: bool = False
     updated_at: datetime
@@ -58,10 +56,8 @@ def window_key(window: str, platform: str, metric: str, region: str | None, unit
     return f"{window}|{platform}|{metric}|{region or '-'}|{unit}|{kind}|{start.strftime('%Y-%m-%dT%H:%M:%SZ')}"
 
 
-class ReportedFigure(BaseModel):
+class ReportedFigure(Record):
     """The latest figure an article reported for one platform, metric, unit, region, period, kind."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     platform: Platform
     metric: str

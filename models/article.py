@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from models.fields import Identifier, UtcDatetime
+from models.record import Record
 
 
-class Article(BaseModel):
+class Article(Record):
     """News or a post about social commerce; the extractor reads `body`.
 
     Extra fields (url, author, ...) are ignored rather than rejected: articles come from
     scrapers and feeds we do not control.
     """
 
-    model_config = ConfigDict(extra="ignore", frozen=True)
+    model_config = ConfigDict(extra="ignore")
 
     id: Identifier
     body: str = Field(min_length=1)

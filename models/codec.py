@@ -54,6 +54,16 @@ def decode(data: bytes, model: type[RecordT]) -> RecordT:
         raise _as_decode_error(error) from None
 
 
+def decode_many(data: bytes, model: type[RecordT]) -> list[RecordT]:
+    """One record or a JSON array of them (the batched form of a topic), validated in full."""
+    try:
+        if data.lstrip()[:1] == b"[":
+            return _list_adapter(model).validate_json(data)
+        return [model.model_validate_json(data)]
+    except ValidationError as error:
+        raise _as_decode_error(error) from None
+
+
 TimedRow = tuple[float, UpdateRow]
 """A validated update and its event time in epoch seconds (`observed_at.timestamp()`)."""
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
+
+from models.record import Record
 
 
-class DeadLetter(BaseModel):
+class DeadLetter(Record):
     """Published to `dead-letters`; `original` is base64 in JSON so any bytes survive."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, ser_json_bytes="base64", val_json_bytes="base64")
+    model_config = ConfigDict(ser_json_bytes="base64", val_json_bytes="base64")
 
     topic: str
     partition: int | None = None

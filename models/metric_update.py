@@ -7,10 +7,11 @@ import time
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, Any, Final, NotRequired
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, Field, model_validator
 from typing_extensions import TypedDict
 
 from models.fields import FUTURE_TOLERANCE, EventTime, FiniteValue, Identifier, Metric, Platform, Region, Unit
+from models.record import Record
 from models.vocab import BOUNDED_PERCENT_METRICS, COUNTER_METRICS, ISO_4217, METRIC_UNITS, NON_MONEY_UNITS, unit_matches
 
 UNIT_OF_METRIC: Final = frozenset(
@@ -58,15 +59,13 @@ def update_identity(platform: str, metric: str, value: float, unit: str, region:
     return "mu-" + digest.hexdigest()
 
 
-class MetricUpdate(BaseModel):
+class MetricUpdate(Record):
     """One platform figure at one event time.
 
     Counters (sessions, orders, gmv, revenue) are increments; other metrics are gauges.
     `update_id` makes redelivery harmless: the windows count an id once. When a producer
     sends none, the id is a hash of the content, so an identical re-send is also a repeat.
     """
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     platform: Platform
     metric: Metric
@@ -91,10 +90,8 @@ class MetricUpdate(BaseModel):
                                                  self.observed_at)
 
 
-class MetricBatch(BaseModel):
+class MetricBatch(Record):
     """Many updates in one Kafka message: the cheap way to move a feed (a JSON array works too)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     batch_id: Identifier | None = None
     updates: list[MetricUpdate] = Field(min_length=1, max_length=10_000)

@@ -5,22 +5,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from models.fields import FiniteValue, Identifier, Metric, Period, Platform, Region, Unit, UtcDatetime
 from models.metric_update import MetricUpdate, update_identity
+from models.record import Record
 from models.vocab import Kind, Qualifier, metric_kind, unit_matches
 
 
-class Signal(BaseModel):
+class Signal(Record):
     """The record on the `signals` topic (fields as in shared/spec/signals.md).
 
     `signal_id` is deterministic (article id + span, or the update's id) so every window
     counts a signal once however often it is delivered. `observed_at` is the event time
     the windows use: the update's own time, or the article's publication time.
     """
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     signal_id: Identifier
     origin: Literal["article", "metric_update"]

@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
-import threading
 import time
 import urllib.parse
 from pathlib import Path
@@ -27,13 +25,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from streams.broker import EmbeddedBroker, free_port  # noqa: E402
-from streams.kafka_io import ensure_topics  # noqa: E402
-from streams.settings import Settings  # noqa: E402
 from tests.support.prometheus import PrometheusServer, prometheus_binary  # noqa: E402
-from tests.support.worker import WorkerProcess  # noqa: E402
 from tests.web.browser import decode_png, find_chromium, screenshot  # noqa: E402
-from tests.web.live import DEMO_PLATFORMS, live_feed  # noqa: E402
+from tests.web.live import DEMO_PLATFORMS, demo_feed_running, demo_worker  # noqa: E402
 
 PLATFORMS = DEMO_PLATFORMS
 SIZE = (1400, 900)
@@ -69,50 +63,34 @@ def main() -> int:
     if chromium is None or not prometheus_binary():
         print("needs Debian's chromium and prometheus: apt-get install -y chromium prometheus", file=sys.stderr)
         return 2
-    with tempfile.TemporaryDirectory(prefix="souq-prometheus-graph-") as tmp:
-        root = Path(tmp)
-        broker = EmbeddedBroker(port=free_port(), log_path=root / "tansu.log").start()
-        worker: WorkerProcess | None = None
-        stop = threading.Event()
-        thread: threading.Thread | None = None
-        try:
-            settings = Settings(kafka_bootstrap_servers=broker.bootstrap, topic_prefix="graph-",
-                                app_id="souq-graph", web_port=free_port(), state_dir=root / "state",
-                                store="memory", session_timeout_s=6.0, flush_interval_s=0.2)
-            ensure_topics(settings)
-            worker = WorkerProcess(settings, root / "worker.log").start()
-            print(f"worker on {worker.url}", flush=True)
-            with PrometheusServer(targets=[f"127.0.0.1:{settings.web_port}"]) as prom:
-                prom.wait_for_targets(timeout=30)
-                print(f"prometheus on {prom.url}", flush=True)
-                thread = threading.Thread(target=live_feed, args=(settings, stop, args.seed), daemon=True)
-                thread.start()
-                rows = prom.wait_for(args.expr, timeout=60,
-                                     predicate=lambda r: len(r) == len(PLATFORMS))
-                started = time.monotonic()
-                while (left := args.seconds - (time.monotonic() - started)) > 0:
-                    print(f"  {left:.0f} s of data to go", flush=True)
-                    time.sleep(min(30.0, left))
-                rows = prom.query(args.expr)
-                for row in sorted(rows, key=lambda r: r["metric"].get("platform", "")):
-                    print(f"  {row['metric']}: {float(row['value'][1]):.3f}")
-                url = graph_url(prom.url, args.expr, args.range)
-                print(url, flush=True)
-                args.out.parent.mkdir(parents=True, exist_ok=True)
-                screenshot(chromium, url, args.out, size=SIZE, budget_ms=8000, timeout_s=60)
-                lines = coloured_pixels(args.out.read_bytes())
-                print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB, {lines} coloured pixels sampled)")
-                if lines < 200:
-                    print("the graph looks empty", file=sys.stderr)
-                    return 1
-                return 0
-        finally:
-            stop.set()
-            if thread is not None:
-                thread.join(10)
-            if worker is not None:
-                worker.kill()
-            broker.stop()
+    with demo_worker("graph") as (settings, _worker), \
+            PrometheusServer(targets=[f"127.0.0.1:{settings.web_port}"]) as prom:
+        prom.wait_for_targets(timeout=30)
+        print(f"prometheus on {prom.url}", flush=True)
+        with demo_feed_running(settings, args.seed):
+            return photograph(prom, chromium, args)
+
+
+def photograph(prom: PrometheusServer, chromium: str, args: argparse.Namespace) -> int:
+    """Wait for `--seconds` of data, print the query's values, and screenshot its graph page."""
+    prom.wait_for(args.expr, timeout=60, predicate=lambda r: len(r) == len(PLATFORMS))
+    started = time.monotonic()
+    while (left := args.seconds - (time.monotonic() - started)) > 0:
+        print(f"  {left:.0f} s of data to go", flush=True)
+        time.sleep(min(30.0, left))
+    rows = prom.query(args.expr)
+    for row in sorted(rows, key=lambda r: r["metric"].get("platform", "")):
+        print(f"  {row['metric']}: {float(row['value'][1]):.3f}")
+    url = graph_url(prom.url, args.expr, args.range)
+    print(url, flush=True)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    screenshot(chromium, url, args.out, size=SIZE, budget_ms=8000, timeout_s=60)
+    lines = coloured_pixels(args.out.read_bytes())
+    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB, {lines} coloured pixels sampled)")
+    if lines < 200:
+        print("the graph looks empty", file=sys.stderr)
+        return 1
+    return 0
 
 
 if __name__ == "__main__":

@@ -13,8 +13,6 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-import tempfile
-import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -23,18 +21,16 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from models import MetricUpdate  # noqa: E402
-from streams.broker import EmbeddedBroker, free_port  # noqa: E402
 from streams.demo import default_profiles, updates_for_tick  # noqa: E402
-from streams.kafka_io import ensure_topics  # noqa: E402
 from streams.publisher import Publisher  # noqa: E402
-from streams.settings import Settings  # noqa: E402
 from tests.support.worker import WorkerProcess  # noqa: E402
 from tests.web.browser import Elements, decode_png, dump_dom, find_chromium, screenshot  # noqa: E402
 from tests.web.live import (  # noqa: E402
     DEMO_PLATFORMS,
     DEMO_RATE,
     article_figure,
-    live_feed,
+    demo_feed_running,
+    demo_worker,
     publish_signals,
     wait_for_window,
 )
@@ -74,30 +70,18 @@ def main() -> int:
     if chromium is None:
         print("needs Debian's chromium: apt-get install -y chromium", file=sys.stderr)
         return 2
-    with tempfile.TemporaryDirectory(prefix="souq-screenshots-") as tmp:
-        root = Path(tmp)
-        broker = EmbeddedBroker(port=free_port(), log_path=root / "tansu.log").start()
-        worker: WorkerProcess | None = None
-        stop = threading.Event()
-        try:
-            settings = Settings(kafka_bootstrap_servers=broker.bootstrap, topic_prefix="shot-", app_id="souq-shot",
-                                web_port=free_port(), state_dir=root / "state", store="memory",
-                                session_timeout_s=6.0, flush_interval_s=0.2)
-            ensure_topics(settings)
-            worker = WorkerProcess(settings, root / "worker.log").start()
-            print(f"worker on {worker.url}", flush=True)
-            with Publisher(settings, batch_size=500) as publisher:
-                backfill(publisher, worker, args.minutes, args.seed)
-                now = datetime.now(UTC)
-                # The two figures of the README's sample article (seed-001).
-                publish_signals(publisher, [
-                    article_figure("tiktok", "conversion_rate", 1.85, "percent", "Momentum Works", "seed-001", now,
-                                   span=(312, 317)),
-                    article_figure("facebook", "conversion_rate", 9.2, "percent", "Momentum Works", "seed-001", now,
-                                   qualifier="up_to", span=(334, 338)),
-                ])
-            thread = threading.Thread(target=live_feed, args=(settings, stop, args.seed), daemon=True)
-            thread.start()
+    with demo_worker("shot") as (settings, worker):
+        with Publisher(settings, batch_size=500) as publisher:
+            backfill(publisher, worker, args.minutes, args.seed)
+            now = datetime.now(UTC)
+            # The two figures of the README's sample article (seed-001).
+            publish_signals(publisher, [
+                article_figure("tiktok", "conversion_rate", 1.85, "percent", "Momentum Works", "seed-001", now,
+                               span=(312, 317)),
+                article_figure("facebook", "conversion_rate", 9.2, "percent", "Momentum Works", "seed-001", now,
+                               qualifier="up_to", span=(334, 338)),
+            ])
+        with demo_feed_running(settings, args.seed):
             time.sleep(4)
             url = worker.url + "/"
             dom = Elements.parse(dump_dom(chromium, url, size=SIZE, budget_ms=4000))
@@ -109,11 +93,6 @@ def main() -> int:
             image = decode_png(args.out.read_bytes())
             print(f"wrote {args.out} ({image.width}×{image.height}, {args.out.stat().st_size // 1024} KiB)")
             return 0
-        finally:
-            stop.set()
-            if worker is not None:
-                worker.kill()
-            broker.stop()
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from streams.agents import articles, metric_updates, windows
+from streams.agents import articles, windows_stage
 from streams.health import register_health
 from streams.pipeline import Pipeline, build_pipeline
 from streams.settings import Settings
@@ -12,11 +12,10 @@ from streams.web.views import register_views
 
 
 def create_app(settings: Settings) -> Pipeline:
-    """Build the app: articles and metric updates → signals → windows, views and health; starts nothing."""
+    """Build the app: articles → signals, metric updates and signals → windows; views and health. Starts nothing."""
     pipeline = build_pipeline(settings)
     articles.register(pipeline)
-    metric_updates.register(pipeline)
-    pipeline.window_worker = windows.register(pipeline)
+    windows_stage.register(pipeline)
     register_views(pipeline)
     register_health(pipeline)
     return pipeline

@@ -41,7 +41,9 @@ class Pipeline:
     input_consumers: list[Any] = field(default_factory=list)
     """Consumers of the lean stages beside Faust's (for health, lag and /healthz)."""
     window_worker: Any = None
-    """The signals agent's WindowWorker, set when the agents are registered (views query it)."""
+    """The windows stage's WindowWorker, set when the stages are registered (views query it)."""
+    windows_stage: Any = None
+    """The windows stage (its consumer's assignment says which worker owns which partition)."""
     broker_reachable: bool = True
     """Set by the health probe; the windows' idle close holds while the broker is unreachable."""
 

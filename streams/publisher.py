@@ -36,9 +36,9 @@ class Publisher:
         for update in updates:
             self.metric(update)
 
-    def raw(self, topic: str, value: bytes, key: bytes | None = None) -> None:
+    def raw(self, topic: str, value: bytes, key: bytes | None = None, partition: int | None = None) -> None:
         """Bytes as they are: for replaying files and for testing the dead-letter path."""
-        self.producer.send(topic, key=key, value=value)
+        self.producer.send(topic, key=key, value=value, partition=partition)
         self.messages += 1
 
     def article(self, article: Article) -> None:

@@ -50,6 +50,8 @@ class Telemetry:
                                        "worker, left to their new owner", ["topic"], registry=r)
         self.rewound_skipped = Counter("souq_rewound_skipped", "Records fetched beyond the state's offset and "
                                        "read again after seeking back to it", ["topic"], registry=r)
+        self.repartitioned = Counter("souq_repartitioned", "Metric updates that arrived on another partition than "
+                                     "their platform's and took the hop through signals", ["topic"], registry=r)
         self.rebalances = Counter("souq_rebalances", "Partition assignments received", registry=r)
         self.table_keys = Gauge("souq_table_keys", "Live keys per table", ["table"], registry=r)
         self.broker_connected = Gauge("souq_broker_connected", "1 while the worker reaches the broker", registry=r)

@@ -7,19 +7,17 @@ The JSON files are checked in and provisioned into Grafana by
 deploy/grafana/provisioning/dashboards/souq.yml.  The datasource uid below matches
 deploy/grafana/provisioning/datasources/prometheus.yml.
 
-For tests, ``all_queries()`` returns every PromQL expression of every panel (and the
-metric selector behind every ``label_values`` template variable) with the template
-variables substituted, so they can be run against a live Prometheus.
+tests/support/grafana.py lists every panel's query with the template variables substituted,
+and tests/deploy runs each against a live Prometheus.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from grafana_foundation_sdk.builders import common as cb
 from grafana_foundation_sdk.builders import dashboard as db
@@ -46,56 +44,22 @@ WINDOWS = ["1m", "1h", "1d", "1h/5m", "1d/1h"]
 # counter sum next to a GMV figure observed in articles, so panels select one.
 KINDS = ["counter", "gauge", "derived"]
 
-# Values used for template variables when queries are run outside Grafana.
-DEFAULT_VARIABLES: dict[str, str] = {
-    "platform": ".+",
-    "region": ".+",
-    "metric": ".+",
-    "kind": ".+",
-    "instance": ".+",
-    "window": "1h",
-    "__rate_interval": "5m",
-    "__interval": "1m",
-    "__range": "1h",
-}
-
-# Series that only exist after particular events; a live test should not expect
-# them to return data from a freshly started worker.
-_SPARSE: dict[str, str] = {
-    "souq_dead_letters_total": "dead letters",
-    "souq:dead_letters:rate5m": "dead letters",
-    "souq_late_events_total": "late events",
-    "souq:late_events:rate5m": "late events",
-    "souq_duplicates_total": "duplicate events",
-    "souq_reported_value": "articles with reported figures",
-    "souq_reported_info": "articles with reported figures",
-    "souq_window_change": "a closed previous window",
-    "ALERTS": "a firing alert",
-}
-
-
-class Query(NamedTuple):
-    dashboard: str  # dashboard title
-    panel: str  # panel title (or "$name (variable)")
-    ref_id: str
-    expr: str  # PromQL, template variables substituted
-    requires: str | None  # precondition for the query to return series, None = a running worker
-
-
 # --------------------------------------------------------------------------- helpers
 
 
-def q(expr: str, legend: str = "", *, instant: bool = False, as_table: bool = False) -> prom.Dataquery:
+def q(expr: str, legend: str = "", *, as_table: bool = False) -> prom.Dataquery:
+    """A Prometheus query: a range query for graphs, an instant one in table format for tables."""
     query = prom.Dataquery().expr(expr).datasource(DS)
     if legend:
         query = query.legend_format(legend)
-    query = query.instant() if instant or as_table else query.range()
-    if as_table:
-        query = query.format(PromQueryFormat.TABLE)
-    return query
+    return query.instant().format(PromQueryFormat.TABLE) if as_table else query.range()
 
 
-def _with_refs(panel: Any, queries: list[prom.Dataquery]) -> Any:
+def _panel(panel: Any, title: str, queries: list[prom.Dataquery], *, unit: str, desc: str, w: int, h: int) -> Any:
+    """What every panel has: title, datasource, unit, size, description, and its queries as refIds A, B, ..."""
+    panel = panel.title(title).datasource(DS).unit(unit).span(w).height(h)
+    if desc:
+        panel = panel.description(desc)
     for i, query in enumerate(queries):
         panel = panel.with_target(query.ref_id(chr(ord("A") + i)))
     return panel
@@ -103,108 +67,64 @@ def _with_refs(panel: Any, queries: list[prom.Dataquery]) -> Any:
 
 def ts(title: str, queries: list[prom.Dataquery], *, unit: str = "short", desc: str = "", w: int = 12,
        h: int = 8) -> timeseries.Panel:
-    panel = (
-        timeseries.Panel()
-        .title(title)
-        .datasource(DS)
-        .unit(unit)
-        .span(w)
-        .height(h)
-        .fill_opacity(10)
-        .line_width(1)
-        .legend(
-            cb.VizLegendOptions()
-            .show_legend(True)
-            .display_mode(common.LegendDisplayMode.TABLE)
-            .placement(common.LegendPlacement.BOTTOM)
-            .calcs(["lastNotNull", "max"])
-        )
-        .tooltip(cb.VizTooltipOptions().mode(common.TooltipDisplayMode.MULTI).sort(common.SortOrder.DESCENDING))
-    )
-    if desc:
-        panel = panel.description(desc)
-    return _with_refs(panel, queries)
+    legend = (cb.VizLegendOptions().show_legend(True).display_mode(common.LegendDisplayMode.TABLE)
+              .placement(common.LegendPlacement.BOTTOM).calcs(["lastNotNull", "max"]))
+    tooltip = cb.VizTooltipOptions().mode(common.TooltipDisplayMode.MULTI).sort(common.SortOrder.DESCENDING)
+    panel = timeseries.Panel().fill_opacity(10).line_width(1).legend(legend).tooltip(tooltip)
+    return _panel(panel, title, queries, unit=unit, desc=desc, w=w, h=h)
+
+
+UP = [(None, "red"), (1, "green")]
+"""Stat thresholds: red until the value reaches 1."""
 
 
 def st(title: str, queries: list[prom.Dataquery], *, unit: str = "short", desc: str = "", w: int = 6,
        h: int = 5, thresholds: list[tuple[float | None, str]] | None = None) -> stat.Panel:
-    panel = (
-        stat.Panel()
-        .title(title)
-        .datasource(DS)
-        .unit(unit)
-        .span(w)
-        .height(h)
-        .graph_mode(common.BigValueGraphMode.AREA)
-        .color_mode(common.BigValueColorMode.VALUE)
-        .text_mode(common.BigValueTextMode.VALUE_AND_NAME)
-        .reduce_options(cb.ReduceDataOptions().calcs(["lastNotNull"]).values(False))
-    )
+    panel = (stat.Panel().graph_mode(common.BigValueGraphMode.AREA).color_mode(common.BigValueColorMode.VALUE)
+             .text_mode(common.BigValueTextMode.VALUE_AND_NAME)
+             .reduce_options(cb.ReduceDataOptions().calcs(["lastNotNull"]).values(False)))
     if thresholds:
-        panel = panel.thresholds(
-            db.ThresholdsConfig()
-            .mode(dm.ThresholdsMode.ABSOLUTE)
-            .steps([dm.Threshold(value=v, color=c) for v, c in thresholds])
-        )
-    if desc:
-        panel = panel.description(desc)
-    return _with_refs(panel, queries)
+        steps = [dm.Threshold(value=v, color=c) for v, c in thresholds]
+        panel = panel.thresholds(db.ThresholdsConfig().mode(dm.ThresholdsMode.ABSOLUTE).steps(steps))
+    return _panel(panel, title, queries, unit=unit, desc=desc, w=w, h=h)
+
+
+LABELS_ONLY = ("Time", "Value", "__name__")
+"""Table columns to hide when the series' labels are the content (info metrics, ALERTS)."""
 
 
 def tb(title: str, queries: list[prom.Dataquery], *, unit: str = "short", desc: str = "", w: int = 24,
        h: int = 8, hide: tuple[str, ...] = ("Time",)) -> table.Panel:
-    panel = table.Panel().title(title).datasource(DS).unit(unit).span(w).height(h)
+    panel = table.Panel()
     if hide:
-        panel = panel.with_transformation(
-            dm.DataTransformerConfig(
-                id_val="organize",
-                options={"excludeByName": dict.fromkeys(hide, True)},
-            )
-        )
+        excluded = {"excludeByName": dict.fromkeys(hide, True)}
+        panel = panel.with_transformation(dm.DataTransformerConfig(id_val="organize", options=excluded))
     if len(queries) > 1:
         panel = panel.with_transformation(dm.DataTransformerConfig(id_val="merge", options={}))
-    if desc:
-        panel = panel.description(desc)
-    return _with_refs(panel, queries)
+    return _panel(panel, title, queries, unit=unit, desc=desc, w=w, h=h)
+
+
+def per_second(title: str, counter: str, selector: str, by: str, *, w: int = 12, desc: str = "") -> timeseries.Panel:
+    """A counter's rate summed by the labels `by` (comma-separated), each series named by them."""
+    legend = " ".join(f"{{{{{label}}}}}" for label in by.split(", "))
+    return ts(title, [q(f"sum by ({by}) (rate({counter}{{{selector}}}[$__rate_interval]))", legend)],
+              unit="reqps", w=w, desc=desc)
 
 
 def query_var(name: str, label: str, metric_selector: str, label_name: str, *, multi: bool = True,
               include_all: bool = True) -> db.QueryVariable:
-    var = (
-        db.QueryVariable(name)
-        .label(label)
-        .datasource(DS)
-        .query(f"label_values({metric_selector}, {label_name})")
-        .refresh(dm.VariableRefresh.ON_TIME_RANGE_CHANGED)
-        .sort(dm.VariableSort.ALPHABETICAL_ASC)
-        .multi(multi)
-        .include_all(include_all)
-    )
-    if include_all:
-        var = var.all_value(".+")
-    return var
+    var = (db.QueryVariable(name).label(label).datasource(DS).query(f"label_values({metric_selector}, {label_name})")
+           .refresh(dm.VariableRefresh.ON_TIME_RANGE_CHANGED).sort(dm.VariableSort.ALPHABETICAL_ASC)
+           .multi(multi).include_all(include_all))
+    return var.all_value(".+") if include_all else var
 
 
 def base(uid: str, title: str, description: str) -> db.Dashboard:
-    return (
-        db.Dashboard(title)
-        .uid(uid)
-        .description(description)
-        .tags(TAGS)
-        .editable()
-        .refresh("30s")
-        .time("now-6h", "now")
-        .timezone("browser")
-        .tooltip(dm.DashboardCursorSync.CROSSHAIR)
-        .link(
-            db.DashboardLink("Souq dashboards")
-            .type(dm.DashboardLinkType.DASHBOARDS)
-            .tags(TAGS)
-            .as_dropdown(True)
-            .include_vars(True)
-            .keep_time(True)
-        )
-    )
+    """A dashboard as all four are: tagged, refreshed every 30 s, linked to the others (time and variables kept)."""
+    links = (db.DashboardLink("Souq dashboards").type(dm.DashboardLinkType.DASHBOARDS).tags(TAGS).as_dropdown(True)
+             .include_vars(True).keep_time(True))
+    return (db.Dashboard(title).uid(uid).description(description).tags(TAGS).editable().refresh("30s")
+            .time("now-6h", "now").timezone("browser").tooltip(dm.DashboardCursorSync.CROSSHAIR).link(links))
 
 
 # Joins each reported figure with the source of the latest report for its
@@ -271,6 +191,12 @@ def overview() -> db.Dashboard:
 
 def platform() -> db.Dashboard:
     sel = 'platform=~"$platform", region=~"$region"'
+    chosen = 'metric=~"$metric", kind=~"$kind"'
+
+    def windowed(by: str, matchers: str, last: str = ', stat="value"', series: str = "souq_window_value") -> str:
+        """The selected platform's and regions' `series` in the chosen window, max by `by`."""
+        return f'max by ({by}) ({series}{{{sel}, {matchers}, window="$window"{last}}})'
+
     return (
         base("souq-platform", "Souq signals / Platform drill-down",
              "One platform: conversion, GMV and every windowed metric by region.")
@@ -280,63 +206,46 @@ def platform() -> db.Dashboard:
         .with_variable(query_var("metric", "Metric", 'souq_window_value{platform=~"$platform"}', "metric"))
         .with_variable(query_var("kind", "Kind", 'souq_window_value{platform=~"$platform", metric=~"$metric"}',
                                  "kind"))
-        .with_variable(
-            db.CustomVariable("window")
-            .label("Window")
-            .values(",".join(WINDOWS))
-            .current(dm.VariableOption(selected=True, text="1h", value="1h"))
-            .options([dm.VariableOption(selected=w == "1h", text=w, value=w) for w in WINDOWS])
-        )
+        .with_variable(db.CustomVariable("window").label("Window").values(",".join(WINDOWS))
+                       .current(dm.VariableOption(selected=True, text="1h", value="1h"))
+                       .options([dm.VariableOption(selected=w == "1h", text=w, value=w) for w in WINDOWS]))
         .with_row(db.Row("$platform now"))
-        .with_panel(st("Conversion rate, 1h", [q('souq:conversion_rate:1h{platform=~"$platform"}')],
-                       unit="percent"))
-        .with_panel(st("Conversion rate, 24h", [q('souq:conversion_rate:24h{platform=~"$platform"}')],
-                       unit="percent"))
+        .with_panel(st("Conversion rate, 1h", [q('souq:conversion_rate:1h{platform=~"$platform"}')], unit="percent"))
+        .with_panel(st("Conversion rate, 24h", [q('souq:conversion_rate:24h{platform=~"$platform"}')], unit="percent"))
         .with_panel(st("GMV, last 24h", [q('souq:gmv:increase24h{platform=~"$platform"}', "{{unit}}")]))
-        .with_panel(st("Revenue, last 24h",
-                       [q('souq:revenue:increase24h{platform=~"$platform"}', "{{unit}}")]))
+        .with_panel(st("Revenue, last 24h", [q('souq:revenue:increase24h{platform=~"$platform"}', "{{unit}}")]))
         .with_row(db.Row("Windows ($window)"))
         .with_panel(ts("Headline value by metric and region",
-                       [q(f'max by (metric, region, unit, kind) (souq_window_value{{{sel}, metric=~"$metric", '
-                          'kind=~"$kind", window="$window", stat="value"})',
+                       [q(windowed("metric, region, unit, kind", chosen),
                           "{{metric}} {{region}} ({{unit}}, {{kind}})")],
                        desc="stat=value: sum for counters, last for gauges, ratio for derived metrics."))
         .with_panel(ts("Conversion rate by region",
-                       [q(f'max by (region) (souq_window_value{{{sel}, metric="conversion_rate", '
-                          'kind="derived", window="$window", stat="value"})', "{{region}}")], unit="percent",
-                       desc="100 * orders / sessions of the window's counter sums (kind=derived)."))
+                       [q(windowed("region", 'metric="conversion_rate", kind="derived"'), "{{region}}")],
+                       unit="percent", desc="100 * orders / sessions of the window's counter sums (kind=derived)."))
         .with_panel(ts("Average order value by region",
-                       [q(f'max by (region, unit) (souq_window_value{{{sel}, metric="average_order_value", '
-                          'kind="derived", window="$window", stat="value"})', "{{region}} ({{unit}})")],
+                       [q(windowed("region, unit", 'metric="average_order_value", kind="derived"'),
+                          "{{region}} ({{unit}})")],
                        desc="GMV / orders of the window's counter sums, per currency (kind=derived)."))
         .with_panel(ts("GMV by region",
-                       [q(f'max by (region, unit) (souq_window_value{{{sel}, metric="gmv", kind="counter", '
-                          'window="$window", stat="value"})', "{{region}} ({{unit}})")],
+                       [q(windowed("region, unit", 'metric="gmv", kind="counter"'), "{{region}} ({{unit}})")],
                        desc="Sum of GMV updates in the window (kind=counter; GMV read in articles is "
                             "kind=gauge and not shown here)."))
         .with_panel(ts("Orders and sessions by region",
-                       [q(f'max by (metric, region) (souq_window_value{{{sel}, metric=~"orders|sessions", '
-                          'kind="counter", window="$window", stat="value"})', "{{metric}} {{region}}")]))
+                       [q(windowed("metric, region", 'metric=~"orders|sessions", kind="counter"'),
+                          "{{metric}} {{region}}")]))
         .with_panel(ts("Active users by region",
-                       [q(f'max by (region) (souq_window_value{{{sel}, metric="active_users", kind="gauge", '
-                          'window="$window", stat="value"})', "{{region}}")],
+                       [q(windowed("region", 'metric="active_users", kind="gauge"'), "{{region}}")],
                        desc="Latest active_users gauge in the window."))
         .with_panel(ts("Change vs previous window (%)",
-                       [q(f'max by (metric, region, kind) (souq_window_change{{{sel}, metric=~"$metric", '
-                          'kind=~"$kind", window="$window", change="pct"})', "{{metric}} {{region}} ({{kind}})")],
-                       unit="percent"))
-        .with_panel(tb("Window statistics",
-                       [q(f'max by (metric, region, unit, kind, stat) (souq_window_value{{{sel}, '
-                          'metric=~"$metric", kind=~"$kind", window="$window"})', as_table=True)]))
+                       [q(windowed("metric, region, kind", chosen, ', change="pct"', "souq_window_change"),
+                          "{{metric}} {{region}} ({{kind}})")], unit="percent"))
+        .with_panel(tb("Window statistics", [q(windowed("metric, region, unit, kind, stat", chosen, ""),
+                                                 as_table=True)]))
         .with_row(db.Row("Counters"))
-        .with_panel(ts("Orders and sessions per second",
-                       [q(f'sum by (metric, region) (rate(souq_metric_total{{{sel}, '
-                          'metric=~"orders|sessions"}[$__rate_interval]))', "{{metric}} {{region}}")],
-                       unit="reqps"))
-        .with_panel(ts("Late events per second",
-                       [q('sum by (topic) (rate(souq_late_events_total{platform=~"$platform"}'
-                          '[$__rate_interval]))', "{{topic}}")], unit="reqps",
-                       desc="Events that arrived after their window had closed."))
+        .with_panel(per_second("Orders and sessions per second", "souq_metric_total",
+                               f'{sel}, metric=~"orders|sessions"', "metric, region"))
+        .with_panel(per_second("Late events per second", "souq_late_events_total", 'platform=~"$platform"', "topic",
+                               desc="Events that arrived after their window had closed."))
         .with_row(db.Row("Reported in articles"))
         .with_panel(tb("Reported figures for $platform",
                        [q(reported_with_source('platform=~"$platform"'), as_table=True)]))
@@ -352,8 +261,7 @@ def reported() -> db.Dashboard:
                        [q('count(max by (platform, metric, unit, region, period, kind) '
                           '(souq_reported_value{platform=~"$platform"}))')],
                        desc="Number of distinct (platform, metric, unit, region, period, kind) figures."))
-        .with_panel(st("Sources",
-                       [q('count(count by (source) (souq_reported_info{platform=~"$platform"}))')]))
+        .with_panel(st("Sources", [q('count(count by (source) (souq_reported_info{platform=~"$platform"}))')]))
         .with_panel(tb("Latest reported figures with source",
                        [q(reported_with_source('platform=~"$platform"'), as_table=True)], h=10,
                        desc="kind: actual, target, estimate ... as extracted from the article."))
@@ -390,50 +298,32 @@ def pipeline() -> db.Dashboard:
              "Workers, throughput, dead letters, latency and consumer lag.")
         .with_variable(query_var("instance", "Worker", 'up{job="souq"}', "instance"))
         .with_row(db.Row("Workers"))
-        .with_panel(st("Workers up", [q('sum(up{job="souq"})')], w=4,
-                       thresholds=[(None, "red"), (1, "green")]))
-        .with_panel(st("Broker connected", [q(f"min(souq_broker_connected{{{inst}}})")], w=4,
-                       thresholds=[(None, "red"), (1, "green")], desc="1 when every worker is connected."))
-        .with_panel(st("Rebalances, last hour",
-                       [q(f"sum(increase(souq_rebalances_total{{{inst}}}[1h]))")], w=4))
+        .with_panel(st("Workers up", [q('sum(up{job="souq"})')], w=4, thresholds=UP))
+        .with_panel(st("Broker connected", [q(f"min(souq_broker_connected{{{inst}}})")], w=4, thresholds=UP,
+                       desc="1 when every worker is connected."))
+        .with_panel(st("Rebalances, last hour", [q(f"sum(increase(souq_rebalances_total{{{inst}}}[1h]))")], w=4))
         .with_panel(tb("Worker versions", [q(f'souq_worker_info{{job="souq", {inst}}}', as_table=True)],
-                       w=12, h=5, hide=("Time", "Value", "__name__")))
+                       w=12, h=5, hide=LABELS_ONLY))
         .with_panel(ts("Scrape status", [q(f'up{{job="souq", {inst}}}', "{{instance}}")], w=12))
-        .with_panel(tb("Firing alerts",
-                       [q('ALERTS{alertname=~"Souq.*", alertstate="firing"}', as_table=True)],
-                       w=12, hide=("Time", "Value", "__name__")))
+        .with_panel(tb("Firing alerts", [q('ALERTS{alertname=~"Souq.*", alertstate="firing"}', as_table=True)],
+                       w=12, hide=LABELS_ONLY))
         .with_row(db.Row("Throughput"))
-        .with_panel(ts("Events processed per second",
-                       [q(f"sum by (topic) (rate(souq_events_processed_total{{{inst}}}[$__rate_interval]))",
-                          "{{topic}}")], unit="reqps", w=8))
-        .with_panel(ts("Events published per second",
-                       [q(f"sum by (topic) (rate(souq_events_published_total{{{inst}}}[$__rate_interval]))",
-                          "{{topic}}")], unit="reqps", w=8))
-        .with_panel(ts("Dead letters per second",
-                       [q(f"sum by (topic, reason) (rate(souq_dead_letters_total{{{inst}}}"
-                          "[$__rate_interval]))", "{{topic}} {{reason}}")], unit="reqps", w=8))
-        .with_panel(ts("Late events per second",
-                       [q(f"sum by (topic, platform) (rate(souq_late_events_total{{{inst}}}"
-                          "[$__rate_interval]))", "{{topic}} {{platform}}")], unit="reqps", w=12))
-        .with_panel(ts("Duplicates per second",
-                       [q(f"sum by (topic) (rate(souq_duplicates_total{{{inst}}}[$__rate_interval]))",
-                          "{{topic}}")], unit="reqps", w=12))
+        .with_panel(per_second("Events processed per second", "souq_events_processed_total", inst, "topic", w=8))
+        .with_panel(per_second("Events published per second", "souq_events_published_total", inst, "topic", w=8))
+        .with_panel(per_second("Dead letters per second", "souq_dead_letters_total", inst, "topic, reason", w=8))
+        .with_panel(per_second("Late events per second", "souq_late_events_total", inst, "topic, platform"))
+        .with_panel(per_second("Duplicates per second", "souq_duplicates_total", inst, "topic"))
         .with_row(db.Row("Latency"))
-        .with_panel(ts("Processing latency by topic", quantiles("souq_processing_latency_seconds", "topic"),
-                       unit="s"))
+        .with_panel(ts("Processing latency by topic", quantiles("souq_processing_latency_seconds", "topic"), unit="s"))
         .with_panel(ts("End-to-end latency (observed_at to publish)",
                        quantiles("souq_end_to_end_latency_seconds", ""), unit="s"))
         .with_row(db.Row("Backlog and state"))
         .with_panel(ts("Consumer lag by topic",
-                       [q(f"sum by (topic) (max by (topic, partition) (souq_consumer_lag{{{inst}}}))",
-                          "{{topic}}")],
+                       [q(f"sum by (topic) (max by (topic, partition) (souq_consumer_lag{{{inst}}}))", "{{topic}}")],
                        desc="SouqConsumerLagHigh fires above 10000 for 10 minutes.", w=8))
         .with_panel(ts("Consumer lag by partition",
-                       [q(f"max by (topic, partition) (souq_consumer_lag{{{inst}}})",
-                          "{{topic}}/{{partition}}")],
-                       w=8))
-        .with_panel(ts("Table keys",
-                       [q(f"souq_table_keys{{{inst}}}", "{{table}} {{instance}}")], w=8))
+                       [q(f"max by (topic, partition) (souq_consumer_lag{{{inst}}})", "{{topic}}/{{partition}}")], w=8))
+        .with_panel(ts("Table keys", [q(f"souq_table_keys{{{inst}}}", "{{table}} {{instance}}")], w=8))
     )
 
 
@@ -453,7 +343,7 @@ def build_all() -> dict[str, dict[str, Any]]:
     out = {}
     for name, make in DASHBOARDS.items():
         dash = json.loads(json.dumps(make().build(), cls=JSONEncoder))
-        for i, panel in enumerate(_panels(dash), start=1):
+        for i, panel in enumerate(panels(dash), start=1):
             panel["id"] = i  # unique per dashboard; the SDK leaves panels without ids
         out[name] = dash
     return out
@@ -464,64 +354,20 @@ def render_all() -> dict[str, str]:
     return {name: json.dumps(d, indent=2, sort_keys=True) + "\n" for name, d in build_all().items()}
 
 
-_VAR = re.compile(r"\$\{(\w+)(?::\w+)?\}|\[\[(\w+)\]\]|\$(\w+)")
-
-
-def substitute(expr: str, variables: Mapping[str, str] | None = None) -> str:
-    """Replace Grafana template variables in ``expr``; unknown variables raise KeyError."""
-    values = {**DEFAULT_VARIABLES, **(variables or {})}
-    return _VAR.sub(lambda m: values[m.group(1) or m.group(2) or m.group(3)], expr)
-
-
-def requirement(expr: str) -> str | None:
-    """What a live Prometheus needs beyond a running worker for ``expr`` to return series."""
-    needs = [
-        why for metric, why in _SPARSE.items()
-        if re.search(rf"(?<![\w:]){re.escape(metric)}(?![\w:])", expr)
-    ]
-    offsets = re.findall(r"\boffset\s+(\w+)", expr)
-    needs += [f"{o} of history" for o in offsets]
-    return ", ".join(dict.fromkeys(needs)) or None
-
-
-def _panels(dash: dict[str, Any]) -> list[dict[str, Any]]:
+def panels(dash: dict[str, Any]) -> list[dict[str, Any]]:
+    """A built dashboard's panels, those inside collapsed rows included."""
     out: list[dict[str, Any]] = []
     for panel in dash.get("panels", []):
         out.append(panel)
-        out.extend(panel.get("panels", []))  # collapsed rows
+        out.extend(panel.get("panels", []))
     return out
-
-
-def all_queries(variables: Mapping[str, str] | None = None) -> list[Query]:
-    """Every panel query and every label_values() variable selector of every dashboard.
-
-    ``variables`` overrides DEFAULT_VARIABLES (e.g. ``{"platform": "tiktok"}``).
-    """
-    result: list[Query] = []
-    for dash in build_all().values():
-        title = dash["title"]
-        for var in dash.get("templating", {}).get("list", []):
-            m = re.fullmatch(r"label_values\((.+),\s*(\w+)\)", str(var.get("query", "")), re.S)
-            if var.get("type") == "query" and m:
-                expr = m.group(1)
-                result.append(Query(title, f"${var['name']} (variable)", "", substitute(expr, variables),
-                                    requirement(expr)))
-        for panel in _panels(dash):
-            for target in panel.get("targets", []):
-                expr = target["expr"]
-                result.append(Query(title, panel["title"], target.get("refId", ""),
-                                    substitute(expr, variables), requirement(expr)))
-    return result
 
 
 def write_all(out_dir: Path = OUT_DIR) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
     for name, text in render_all().items():
-        path = out_dir / name
-        path.write_text(text, encoding="utf-8")
-        written.append(path)
-    return written
+        (out_dir / name).write_text(text, encoding="utf-8")
+    return [out_dir / name for name in DASHBOARDS]
 
 
 def stale(out_dir: Path = OUT_DIR) -> list[str]:

@@ -1,4 +1,5 @@
-"""Publishing signals: chunked per target partition in arrival order, as JSON arrays, delivery awaited per batch."""
+"""Publishing signals (article figures, and updates republished by platform): chunked per target partition,
+in event-time order, as JSON arrays; the reader validates every one of them in full."""
 
 from __future__ import annotations
 
@@ -15,16 +16,6 @@ from models import Signal
 from streams.pipeline import Pipeline
 
 SIGNALS_PER_MESSAGE = 500
-VALIDATED_HEADER = "souq-validated"
-"""Set on `signals` messages our agents write from validated records; others are validated in full."""
-
-
-def is_validated(headers: Any) -> bool:
-    if not headers:
-        return False
-    items = headers.items() if isinstance(headers, dict) else headers
-    return any(key == VALIDATED_HEADER for key, _ in items)
-
 
 def signal_key(platform: str) -> bytes:
     """Signals are keyed by platform so one partition sees all of a platform's counters.
@@ -41,7 +32,7 @@ def signal_partition(platform: str, partitions: int) -> int:
 
 
 SignalRow = tuple[float, dict[str, Any]]
-"""(event time in epoch seconds, a Signal as a JSON-ready dict): what the metric stage publishes."""
+"""(event time in epoch seconds, a Signal as a JSON-ready dict): what goes to `signals`."""
 
 
 def signal_rows(signals: Iterable[Signal]) -> list[SignalRow]:
@@ -69,8 +60,7 @@ async def publish_signal_rows(pipeline: Pipeline, rows: Iterable[SignalRow]) -> 
     futures = []
     published = pipeline.telemetry.published.labels(topic=pipeline.names.signals)
     for partition, key, value, count in signal_messages(rows, pipeline.settings.partitions):
-        futures.append(await pipeline.signals.send(key=key, partition=partition, value=value,
-                                                   headers={VALIDATED_HEADER: b"1"}))
+        futures.append(await pipeline.signals.send(key=key, partition=partition, value=value))
         published.inc(count)
     return futures
 

@@ -7,11 +7,11 @@ import mimetypes
 from importlib import resources
 from typing import Any
 
-from faust.exceptions import SameNode
-from faust.web.exceptions import ServiceUnavailable
+import aiohttp
 from prometheus_client import CONTENT_TYPE_LATEST
 
 from models.codec import dumps
+from streams.agents.publishing import signal_partition
 from streams.health import assigned_partitions
 from streams.pipeline import Pipeline
 from streams.web.history import History
@@ -61,19 +61,28 @@ def register_views(pipeline: Pipeline) -> None:
         return web.json({"status": "ok", "assigned": assigned})
 
     async def routed(web: Any, request: Any, platform: str) -> Any | None:
-        """Forward to the worker that owns `platform`'s signals partition; None when it is us.
+        """Forward to the worker that owns `platform`'s windows partition; None when it is us.
 
-        Signals are keyed by platform, so one partition (and one worker) holds all of a
-        platform's windows and reported figures. `?local=1` answers from this worker only.
+        Both inputs are keyed by platform and co-partitioned, so one partition number (and one
+        worker) holds all of a platform's windows and reported figures; the windows stage's
+        assignment says which worker that is. `?local=1` answers from this worker only.
         """
         if request.query.get("local"):
             return None
-        try:
-            return await app.router.route_topic_req(pipeline.signals, platform.encode(), web, request)
-        except SameNode:
-            return None
-        except (KeyError, ServiceUnavailable):
+        stage = pipeline.windows_stage
+        owner = stage.owners.get(signal_partition(platform, pipeline.settings.partitions)) if stage else None
+        if owner is None:
             return json_bytes({"error": "no worker owns this platform's partition yet (rebalancing?)"}, web, 503)
+        if owner == stage.url:
+            return None
+        query = {**request.query, "local": "1"}
+        try:
+            async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10)) as session, \
+                    session.get(owner + request.path, params=query) as answer:
+                return web.bytes(await answer.read(), content_type=answer.content_type, status=answer.status)
+        except (aiohttp.ClientError, TimeoutError) as error:
+            return json_bytes({"error": f"the worker that owns this platform ({owner}) did not answer: {error}"},
+                              web, 503)
 
     @app.page("/windows/{platform}")
     async def windows(web: Any, request: Any, platform: str) -> Any:

@@ -1,17 +1,15 @@
 """Event-time windows owned by us (Faust's windowed tables expire on the wall clock)."""
 
+from streams.windows.cells import COUNTER, DERIVED, GAUGE
 from streams.windows.engine import (
     APPLIED,
-    COUNTER,
-    DERIVED,
     DUPLICATE,
-    GAUGE,
     LATE,
     PARTLY_LATE,
-    FlushResult,
     WindowEngine,
 )
 from streams.windows.keyed import PlatformEngines
+from streams.windows.rows import FlushResult
 from streams.windows.snapshot import Cell, Changes, EngineState, PendingWindow, Series
 from streams.windows.spec import DEFAULT_WINDOWS, WindowSpec, parse_duration, parse_windows
 

@@ -14,7 +14,8 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 
 from models import WindowAggregate
-from streams.windows.engine import FlushResult, WindowEngine
+from streams.windows.engine import WindowEngine
+from streams.windows.rows import FlushResult
 from streams.windows.snapshot import Changes, EngineState
 from streams.windows.spec import WindowSpec
 

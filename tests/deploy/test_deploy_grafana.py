@@ -13,6 +13,7 @@ from types import ModuleType
 import pytest
 import yaml
 
+from tests.support.grafana import all_queries
 from tests.support.prometheus import PrometheusServer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,7 +40,7 @@ def test_dashboard_structure(dashboards_module: ModuleType) -> None:
     uids = [d["uid"] for d in dashboards.values()]
     assert len(set(uids)) == len(uids)
     for name, dash in dashboards.items():
-        panels = dashboards_module._panels(dash)
+        panels = dashboards_module.panels(dash)
         ids = [p["id"] for p in panels]
         assert len(set(ids)) == len(ids), name
         for panel in panels:
@@ -56,7 +57,7 @@ def test_platform_drilldown_variable(dashboards_module: ModuleType) -> None:
     variables = {v["name"]: v for v in dash["templating"]["list"]}
     assert variables["platform"]["query"] == "label_values(souq_window_value, platform)"
     assert variables["platform"]["datasource"]["uid"] == dashboards_module.DATASOURCE_UID
-    exprs = [t["expr"] for p in dashboards_module._panels(dash) for t in p.get("targets", [])]
+    exprs = [t["expr"] for p in dashboards_module.panels(dash) for t in p.get("targets", [])]
     assert all("$platform" in e for e in exprs if "souq_" in e and "souq_reported" not in e)
 
 
@@ -72,13 +73,13 @@ def test_provisioning_matches_dashboards(dashboards_module: ModuleType) -> None:
 
 
 def test_all_queries_shape(dashboards_module: ModuleType) -> None:
-    queries = dashboards_module.all_queries()
+    queries = all_queries(dashboards_module)
     per_dashboard = Counter(q.dashboard for q in queries)
     assert len(per_dashboard) == 4 and min(per_dashboard.values()) >= 5, per_dashboard
     for q in queries:
         assert "$" not in q.expr and "[[" not in q.expr, q  # every variable substituted
     # variables can be pinned, e.g. to the platform a live test produced data for
-    pinned = dashboards_module.all_queries({"platform": "tiktok"})
+    pinned = all_queries(dashboards_module, {"platform": "tiktok"})
     assert any('platform=~"tiktok"' in q.expr for q in pinned)
     # queries that need history or rare events say so
     assert any(q.requires and "1d of history" in q.requires for q in queries)
@@ -89,7 +90,7 @@ def test_all_queries_shape(dashboards_module: ModuleType) -> None:
 def test_every_query_is_valid_promql(dashboards_module: ModuleType, prometheus_server: PrometheusServer) -> None:
     """Prometheus (with our recording rules loaded) accepts every dashboard query."""
     errors = []
-    for q in dashboards_module.all_queries():
+    for q in all_queries(dashboards_module):
         try:
             prometheus_server.check_query(q.expr)
         except Exception as exc:  # collect them all
@@ -112,7 +113,7 @@ def test_dashboard_metrics_exist_in_contract(dashboards_module: ModuleType) -> N
         r["record"] for g in yaml.safe_load((rules_dir / "recording.yml").read_text())["groups"]
         for r in g["rules"]
     }
-    for q in dashboards_module.all_queries():
+    for q in all_queries(dashboards_module):
         names = set(re.findall(r"\bsouq[_:][\w:]+", q.expr))
         unknown = names - contract - recorded
         assert not unknown, (q.panel, unknown)

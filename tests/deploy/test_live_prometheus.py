@@ -18,7 +18,6 @@ derived one, so a query that does not select `kind` would return two series.
 
 from __future__ import annotations
 
-import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -31,7 +30,8 @@ from models import MetricUpdate
 from streams.demo import feed
 from streams.publisher import Publisher
 from streams.settings import Settings
-from tests.support.prometheus import PrometheusServer, prometheus_binary
+from tests.support.grafana import all_queries
+from tests.support.prometheus import PrometheusServer, panel_query_problems, prometheus_binary
 from tests.support.worker import WorkerProcess
 from tests.web.live import article_figure, publish_signals
 
@@ -152,16 +152,7 @@ def test_prometheus_over_a_live_worker(live: tuple[WorkerProcess, PrometheusServ
               f"{t2[p, 'sessions']:.0f}; raw counters {by_platform(raw)[p]:.6f})")
 
     # (c) every dashboard query that needs only a running worker returns series
-    queries = [q for q in dashboards_module.all_queries({"platform": PLATFORMS[0]}) if q.requires is None]
+    queries = [q for q in all_queries(dashboards_module, {"platform": PLATFORMS[0]}) if q.requires is None]
     assert len(queries) > 30
-    deadline = time.monotonic() + 20
-    empty, bad = [], []
-    for q in queries:
-        try:
-            result = prom.wait_for(q.expr, timeout=max(0.1, deadline - time.monotonic()))
-        except TimeoutError:
-            empty.append(f"{q.dashboard} / {q.panel} / {q.ref_id}: {q.expr}")
-            continue
-        bad += [f"{q.panel}: {r}" for r in result if r["value"][1] in ("NaN", "+Inf", "-Inf")]
-    assert empty == [], "dashboard queries without series:\n" + "\n".join(empty)
-    assert bad == []
+    problems = panel_query_problems(prom, queries, timeout=20)
+    assert problems == [], "\n".join(problems)

@@ -48,8 +48,8 @@ def test_worker_rides_out_a_20s_broker_outage(
              what="souq_broker_connected 1")
     # the first half is aggregated before the outage (its last minute stays open: later events follow)
     wait_for(lambda: (metric_value(worker.metrics(), "souq_events_processed_total",
-                                   {"topic": settings.topic_prefix + "signals"}) or 0) > 0, timeout_s=30,
-             what="signals processed")
+                                   {"topic": settings.topic_prefix + "metric-updates"}) or 0) > 0, timeout_s=30,
+             what="metric updates processed")
     lines_before = len(log_lines(worker))
 
     broker.stop()

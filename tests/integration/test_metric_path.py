@@ -8,7 +8,8 @@ from datetime import UTC, datetime, timedelta
 
 import orjson
 
-from models import DeadLetter, MetricUpdate, decode
+from models import DeadLetter, MetricUpdate, decode, encode
+from streams.agents.publishing import signal_partition
 from streams.publisher import Publisher
 from streams.settings import Settings
 from tests.support.worker import WorkerProcess, read_topic, wait_for
@@ -91,15 +92,46 @@ def test_updates_aggregate_exactly_with_dead_letters_beside_them(
     assert f'souq_dead_letters_total{{reason="malformed",topic="{names.metric_updates}"}} 1.0' in exposition
     assert worker.process is not None and worker.process.poll() is None
 
-    # the metric stage reads with its own consumer group: it shows on /healthz, its lag on
+    # the windows stage reads with its own consumer group: it shows on /healthz, its lag on
     # /metrics (drained: 0, for each partition it has read), and its group's committed offsets
     # cover every message published
     assigned = orjson.loads(worker.get("/healthz"))["assigned"]
     assert {f"{names.metric_updates}:{p}" for p in range(settings.partitions)} <= set(assigned)
+    assert {f"{names.signals}:{p}" for p in range(settings.partitions)} <= set(assigned)
     lags = re.findall(rf'souq_consumer_lag\{{partition="\d+",topic="{names.metric_updates}"\}} ([0-9.]+)', exposition)
     assert lags and all(float(lag) == 0.0 for lag in lags), exposition[-3000:]
     published = len(read_topic(settings, names.metric_updates))
-    assert committed_total(settings, f"{settings.app_id}-metric-updates", names.metric_updates) == published
+    assert committed_total(settings, f"{settings.app_id}-windows", names.metric_updates) == published
+    # one hop: updates keyed by platform are windowed where they are read; nothing crosses `signals`
+    assert read_topic(settings, names.signals) == []
+    assert f'souq_repartitioned_total{{topic="{names.metric_updates}"}} 0.0' in exposition
+
+
+def test_updates_on_the_wrong_partition_take_the_hop_through_signals_and_are_counted(
+    make_settings: Callable[..., Settings], start_worker: Callable[..., WorkerProcess]
+) -> None:
+    """A producer that does not key by platform: every update still lands in its platform's one
+    state (the windows stay exact), by way of `signals`, and /metrics says how many took the hop."""
+    settings = make_settings(windows="1m:5s", idle_close_s=2.0)
+    worker = start_worker(settings)
+    names = worker.names
+    start = minute_ago()
+    home = signal_partition("tiktok", settings.partitions)
+    wrong = (home + 1) % settings.partitions
+    batch = updates(start, "tiktok", [500, 700, 800], [10, 12, 15]) + updates(start, "noon", [100], [3])
+    with Publisher(settings) as publisher:
+        for update in batch:  # every message on one partition, whatever its platform
+            publisher.raw(names.metric_updates, encode(update), key=b"any", partition=wrong)
+    key = f"1m|tiktok|conversion_rate|US|percent|derived|{start.strftime('%Y-%m-%dT%H:%M:%SZ')}"
+    final = wait_for(lambda: latest_rows(settings, names.aggregates_final).get(key), timeout_s=60,
+                     what="the final conversion rate")
+    assert final["value"] == 1.85 and final["count"] == 6
+    crossed = {"tiktok": 6, "noon": 2}
+    crossed = {p: n for p, n in crossed.items() if signal_partition(p, settings.partitions) != wrong}
+    hopped = [signal for _, value in read_topic(settings, names.signals) for signal in orjson.loads(value)]
+    assert sorted(s["platform"] for s in hopped) == sorted(p for p, n in crossed.items() for _ in range(n))
+    exposition = worker.metrics()
+    assert f'souq_repartitioned_total{{topic="{names.metric_updates}"}} {float(sum(crossed.values()))}' in exposition
 
 
 def committed_total(settings: Settings, group: str, topic: str) -> int:

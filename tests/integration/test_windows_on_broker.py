@@ -10,7 +10,7 @@ from pathlib import Path
 
 import orjson
 
-from models import MetricUpdate, Signal, decode
+from models import DeadLetter, MetricUpdate, Signal, decode
 from streams.publisher import Publisher
 from streams.settings import Settings
 from tests.support.worker import WorkerProcess, new_port, read_topic, wait_for
@@ -135,3 +135,32 @@ def test_windows_taken_over_with_nothing_new_still_close_and_answer(
     finals = wait_for(lambda: read_topic(settings, second.names.aggregates_final, idle_ms=300), timeout_s=45,
                       what="the final from the idle clock on the new owner")
     assert [(k, orjson.loads(v)["value"]) for k, v in finals] == [(key.encode(), 5.0)]
+
+
+def test_a_signals_message_with_a_malformed_row_is_dead_lettered_once_and_applies_nothing(
+    make_settings: Callable[..., Settings], start_worker: Callable[..., WorkerProcess]
+) -> None:
+    """Issue 15: a message carrying the old "validated" header but a malformed row once had its
+    good rows applied, then the whole message validated again, and its late rows published twice.
+    Every `signals` message is now validated in full before anything of it is applied."""
+    settings = make_settings(windows="1m:5s", idle_close_s=2.0)
+    worker = start_worker(settings)
+    names = worker.names
+    old = datetime.now(UTC) - timedelta(hours=3)
+    late = Signal(signal_id="late-1", origin="metric_update", platform="noon", metric="orders", value=3.0,
+                  unit="count", observed_at=old, region="AE").model_dump(mode="json")
+    malformed = {**late, "signal_id": "bad-1", "value": "three"}
+    recent = datetime.now(UTC) - timedelta(minutes=2)
+    with Publisher(settings, batch_size=1) as publisher:
+        publisher.metric(update("noon", "orders", 1, recent, "fresh"))  # the partition's event time moves on
+        publisher.flush()
+        wait_for(lambda: read_topic(settings, names.aggregates, idle_ms=300), timeout_s=30, what="a window row")
+        publisher.producer.send(names.signals, key=b"noon", value=orjson.dumps([late, malformed]),
+                                headers=[("souq-validated", b"1")])
+        publisher.producer.send(names.signals, key=b"noon", value=orjson.dumps([late]))  # the same row, valid
+    letters = wait_for(lambda: read_topic(settings, names.dead_letters, idle_ms=500), timeout_s=30,
+                       what="the dead letter")
+    assert [decode(value, DeadLetter).reason for _, value in letters] == ["invalid"]
+    late_rows = wait_for(lambda: read_topic(settings, names.late_signals, idle_ms=800), timeout_s=30,
+                         what="the late row of the valid message")
+    assert [orjson.loads(value)["signal_id"] for _, value in late_rows] == ["late-1"]  # once, from the valid one

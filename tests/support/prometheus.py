@@ -31,7 +31,7 @@ import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, Self
+from typing import Any, Protocol, Self
 
 ROOT = Path(__file__).resolve().parents[2]
 RULES_DIR = ROOT / "deploy" / "prometheus" / "rules"
@@ -71,6 +71,19 @@ def free_port(host: str = "127.0.0.1") -> int:
 def _yaml_list(items: Iterable[str]) -> str:
     # JSON strings are valid YAML scalars; avoids a PyYAML dependency.
     return "[" + ", ".join(json.dumps(str(i)) for i in items) + "]"
+
+
+class PanelQuery(Protocol):
+    """A dashboard panel's query as ``tests.support.grafana.all_queries`` lists it."""
+
+    @property
+    def dashboard(self) -> str: ...
+    @property
+    def panel(self) -> str: ...
+    @property
+    def ref_id(self) -> str: ...
+    @property
+    def expr(self) -> str: ...
 
 
 class PrometheusServer:
@@ -357,3 +370,19 @@ class PrometheusServer:
             if time.monotonic() >= deadline:
                 raise TimeoutError(f"rules not evaluated after {timeout}s")
             time.sleep(0.25)
+
+
+def panel_query_problems(prom: PrometheusServer, queries: Iterable[PanelQuery], *, timeout: float) -> list[str]:
+    """What is wrong with the panels' queries: each that returned no series within ``timeout``
+    seconds (all of them together), and each sample that is NaN or infinite (an empty ratio)."""
+    deadline = time.monotonic() + timeout
+    problems: list[str] = []
+    for q in queries:
+        where = f"{q.dashboard} / {q.panel} / {q.ref_id}"
+        try:
+            rows = prom.wait_for(q.expr, timeout=max(0.1, deadline - time.monotonic()))
+        except TimeoutError:
+            problems.append(f"no series: {where}: {q.expr}")
+            continue
+        problems += [f"not finite: {where}: {row}" for row in rows if row["value"][1] in ("NaN", "+Inf", "-Inf")]
+    return problems

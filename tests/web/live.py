@@ -2,19 +2,26 @@
 updates published minute by minute (each one seen by the page's history before the next closes
 it), article figures for the reported table, and waits on `/api/overview`.
 
-Shared by tests/web/test_live_page.py and scripts/screenshots.py.
+Shared by tests/web/test_live_page.py and the scripts that picture `make run`
+(scripts/screenshots.py, scripts/prometheus_graph.py), which also start their broker and worker
+with `demo_worker` and run the demo feed with `demo_feed_running`.
 """
 
 from __future__ import annotations
 
+import tempfile
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from models import MetricUpdate, Signal, encode
 from models.vocab import Kind, Qualifier
+from streams.broker import EmbeddedBroker, free_port
 from streams.demo import feed
+from streams.kafka_io import ensure_topics
 from streams.publisher import Publisher
 from streams.settings import Settings
 from tests.support.worker import WorkerProcess, wait_for
@@ -97,3 +104,38 @@ def live_feed(settings: Settings, stop: threading.Event, seed: int) -> None:
             publisher.flush()
             if stop.is_set():
                 return
+
+
+@contextmanager
+def demo_feed_running(settings: Settings, seed: int) -> Iterator[None]:
+    """`live_feed` in a thread for the duration of the block."""
+    stop = threading.Event()
+    thread = threading.Thread(target=live_feed, args=(settings, stop, seed), daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join(10)
+
+
+@contextmanager
+def demo_worker(name: str) -> Iterator[tuple[Settings, WorkerProcess]]:
+    """The embedded broker on a free port and a worker on it (topics `<name>-*`, app `souq-<name>`,
+    in-memory state, logs in a temporary directory), both stopped when the block ends."""
+    with tempfile.TemporaryDirectory(prefix=f"souq-{name}-") as tmp:
+        root = Path(tmp)
+        broker = EmbeddedBroker(port=free_port(), log_path=root / "tansu.log").start()
+        worker: WorkerProcess | None = None
+        try:
+            settings = Settings(kafka_bootstrap_servers=broker.bootstrap, topic_prefix=f"{name}-",
+                                app_id=f"souq-{name}", web_port=free_port(), state_dir=root / "state",
+                                store="memory", session_timeout_s=6.0, flush_interval_s=0.2)
+            ensure_topics(settings)
+            worker = WorkerProcess(settings, root / "worker.log").start()
+            print(f"worker on {worker.url}", flush=True)
+            yield settings, worker
+        finally:
+            if worker is not None:
+                worker.kill()
+            broker.stop()

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from hypothesis import given
 from hypothesis import strategies as st
 
-from streams.agents.windows import _EventTimes
+from streams.agents.window_state import EventTimes
 
 instants = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1)).map(
     lambda dt: dt.replace(tzinfo=UTC))
@@ -23,13 +23,13 @@ def test_cached_parse_equals_datetime_timestamp(instant: datetime, form: str) ->
         text = instant.strftime("%Y-%m-%dT%H:%M:%SZ")
     else:
         text = instant.astimezone(timezone(timedelta(hours=3))).isoformat()
-    times = _EventTimes()
+    times = EventTimes()
     assert times[text] == datetime.fromisoformat(text).timestamp()
     assert times[text] == times[text]
 
 
 def test_rows_of_one_second_share_the_parse() -> None:
-    times = _EventTimes()
+    times = EventTimes()
     base = datetime(2024, 3, 1, 12, 0, 10, tzinfo=UTC)
     for ms in range(0, 1000, 7):
         text = (base + timedelta(milliseconds=ms)).strftime("%Y-%m-%dT%H:%M:%S.%f")[:23] + "Z"

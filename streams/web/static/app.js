@@ -226,6 +226,35 @@
       el("span", { class: "swatch", style: `background:${colorOf(p.platform)}` }), p.platform)));
   }
 
+  /* ---------------------------------------------------------------- tables */
+
+  /* Each table's heading, columns and the row it shows while it has none: app.js builds both
+     tables from these, so the markup and the placeholder text live in one place. */
+  const num = (label) => ({ label, class: "num" });
+  const TABLES = {
+    latest: {
+      title: "Latest window per platform", empty: "No windows yet.",
+      columns: ["Platform", "Region", "Window", num("Sessions"), num("Orders"), num("Conversion"), num("GMV"),
+                num("Active users"), "State"],
+    },
+    reported: {
+      title: "Figures reported in articles", empty: "No figures from articles yet.",
+      columns: ["Platform", "Metric", num("Value"), "Unit", "Period", "Kind", "Source", "Article", "Published"],
+    },
+  };
+
+  const placeholder = (id) => el("tr", { class: "placeholder" },
+    el("td", { colspan: TABLES[id].columns.length }, TABLES[id].empty));
+
+  function buildTables() {
+    for (const [id, spec] of Object.entries(TABLES)) {
+      const head = spec.columns.map((c) => (typeof c === "string" ? el("th", {}, c)
+        : el("th", { class: c.class }, c.label)));
+      $(`[data-table="${id}"]`).replaceChildren(el("h2", {}, spec.title), el("div", { class: "scroll" },
+        el("table", { id }, el("thead", {}, el("tr", {}, ...head)), el("tbody", {}, placeholder(id)))));
+    }
+  }
+
   function renderLatest(platforms) {
     const body = $("#latest tbody");
     const rows = platforms.filter((p) => p.latest).map((p) => {
@@ -247,8 +276,7 @@
       el("td", { class: "num" }, fmtCompact(pt.active_users)),
       el("td", {}, el("span", { class: pt.final ? "tag" : "tag open" }, pt.final ? "closed" : "open")));
     });
-    body.replaceChildren(...(rows.length ? rows
-      : [el("tr", { class: "placeholder" }, el("td", { colspan: 9 }, "No windows yet."))]));
+    body.replaceChildren(...(rows.length ? rows : [placeholder("latest")]));
   }
 
   function renderReported(platforms) {
@@ -272,8 +300,7 @@
         el("td", {}, fmtDateTime(r.observed_at))));
       }
     }
-    body.replaceChildren(...(rows.length ? rows
-      : [el("tr", { class: "placeholder" }, el("td", { colspan: 9 }, "No figures from articles yet."))]));
+    body.replaceChildren(...(rows.length ? rows : [placeholder("reported")]));
   }
 
   function qualifierSign(qualifier) {
@@ -360,6 +387,7 @@
     schedule();
   });
 
+  buildTables();
   refresh();
   schedule();
 })();

@@ -1,0 +1,179 @@
+"""The windows stage's consumer: `metric-updates` and `signals`, co-partitioned, on a lean loop.
+
+Faust's stream hands a consumed record to an agent one event at a time through its conductor
+(~60 µs per record on this machine), and its consumer moves input positions on its own after an
+assignment. This stage reads with an aiokafka consumer of its own (group `{app_id}-windows`) and
+`getmany`: one call returns everything fetched, the batch is applied under the worker's lock and
+its input committed only after its output and state are on the broker. Faust still hosts it: it
+starts and stops with the app, its assignment shows on /healthz, its lag on /metrics.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import socket
+from collections.abc import Sequence
+from typing import Any
+
+from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener, TopicPartition
+from aiokafka.errors import KafkaError
+from mode import Service
+
+from streams.agents.copartition import CopartitionAssignor
+from streams.agents.windows import WindowWorker
+from streams.pipeline import Pipeline
+from streams.security import aiokafka_security
+
+log = logging.getLogger(__name__)
+
+
+class WindowsStage(Service):
+    """The consumer loop of the windows stage, started and stopped with the Faust app."""
+
+    def __init__(self, pipeline: Pipeline, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.pipeline = pipeline
+        self.worker = WindowWorker(pipeline)
+        settings = pipeline.settings
+        host = settings.web_host if settings.web_host not in ("0.0.0.0", "::", "") else socket.gethostname()
+        self.assignor = CopartitionAssignor.for_worker(f"http://{host}:{settings.web_port}")
+        self.consumer: AIOKafkaConsumer | None = None
+        self._started_consumer: asyncio.Future[None] | None = None
+
+    @property
+    def owners(self) -> dict[int, str]:
+        """Partition number → web URL of the worker that owns it (from the last assignment)."""
+        return self.assignor.owners
+
+    @property
+    def url(self) -> str:
+        return self.assignor.url
+
+    def assignment(self) -> set[TopicPartition]:
+        return set() if self.consumer is None else self.consumer.assignment()
+
+    def highwater(self, tp: TopicPartition) -> int | None:
+        return None if self.consumer is None else self.consumer.highwater(tp)
+
+    async def on_start(self) -> None:
+        settings = self.pipeline.settings
+        self.consumer = AIOKafkaConsumer(
+            bootstrap_servers=settings.bootstrap,
+            group_id=f"{settings.app_id}-windows",
+            client_id=f"{settings.app_id}-windows",
+            enable_auto_commit=False,
+            auto_offset_reset="earliest",
+            session_timeout_ms=int(settings.session_timeout_s * 1000),
+            heartbeat_interval_ms=int(settings.heartbeat_interval_s * 1000),
+            max_partition_fetch_bytes=16 * 1024 * 1024,
+            fetch_max_wait_ms=settings.fetch_max_wait_ms,
+            partition_assignment_strategy=(self.assignor,),
+            **aiokafka_security(settings),
+        )
+        self.worker.consumer = self.consumer
+        names = self.pipeline.names
+        self.consumer.subscribe([names.metric_updates, names.signals], listener=_Rebalance(self))
+        # started (and the group joined) in the background: the app's own join runs meanwhile
+        self._started_consumer = asyncio.ensure_future(self.consumer.start())
+
+    async def on_stop(self) -> None:
+        if self.consumer is None:
+            return
+        async with self.worker.lock:
+            try:
+                await self.worker.release(list(self.worker.partitions))
+            except KafkaError as error:
+                log.warning("windows: the last state commit failed (%r); the next owner replays from the last one",
+                            error)
+        await self.consumer.stop()
+
+    @Service.task
+    async def _consume(self) -> None:
+        settings = self.pipeline.settings
+        timeout_ms = int(settings.flush_interval_s * 1000)
+        assert self.consumer is not None and self._started_consumer is not None
+        await self._started_consumer
+        while not self.should_stop:
+            try:
+                batch = await self.consumer.getmany(timeout_ms=timeout_ms, max_records=settings.batch_max)
+            except KafkaError as error:  # the broker is away: the health probe says so; keep trying
+                log.debug("windows fetch failed: %r", error)
+                await asyncio.sleep(0.5)
+                continue
+            if not batch:
+                continue
+            records = [record for records in batch.values() for record in records]
+            try:
+                async with self.worker.lock:
+                    finished = await self.worker.handle(records)
+                    await self.commit(finished)
+            except KafkaError as error:  # output or state not delivered: back to the last commit
+                log.warning("windows: output not delivered (%r); reading again from the states' last commit", error)
+                async with self.worker.lock:
+                    self.worker.reset()
+                await asyncio.sleep(0.5)
+
+    async def commit(self, finished: Sequence[Any]) -> None:
+        """The group's offsets follow the states (for lag and for tools); the states say where to resume."""
+        assert self.consumer is not None
+        offsets: dict[TopicPartition, int] = {}
+        for record in finished:
+            tp = TopicPartition(record.topic, record.partition)
+            if record.offset + 1 > offsets.get(tp, -1):
+                offsets[tp] = record.offset + 1
+        if offsets:
+            try:
+                await self.consumer.commit(offsets)
+            except KafkaError as error:
+                # a rebalance took the partition (or the broker is away): the states' offsets stand
+                log.warning("windows commit of %s failed: %r", offsets, error)
+        self.pipeline.progress.record(finished)
+
+    async def tick(self) -> None:
+        async with self.worker.lock:
+            try:
+                await self.worker.tick()
+            except KafkaError as error:  # finals or their commit not delivered: back to the last commit
+                log.warning("windows: idle close not delivered (%r); reading again from the states' last commit",
+                            error)
+                self.worker.reset()
+
+
+class _Rebalance(ConsumerRebalanceListener):
+    """Revocation waits for the batch being handled, then commits and closes the states handed
+    over; assignment pauses the new partitions until their states are restored."""
+
+    def __init__(self, stage: WindowsStage) -> None:
+        self.stage = stage
+
+    async def on_partitions_revoked(self, revoked: Any) -> None:
+        worker = self.stage.worker
+        async with worker.lock:
+            try:
+                await worker.release({tp.partition for tp in revoked})
+            except KafkaError as error:
+                log.warning("windows: state commit on revocation failed (%r); the next owner replays the last one",
+                            error)
+            self.stage.pipeline.progress.forget(revoked)
+
+    async def on_partitions_assigned(self, assigned: Any) -> None:
+        pipeline = self.stage.pipeline
+        pipeline.telemetry.rebalances.inc()
+        pipeline.progress.forget(assigned)  # what this worker finished there before is not news
+        async with self.stage.worker.lock:
+            self.stage.worker.assign({tp.partition for tp in assigned})
+
+
+def register(pipeline: Pipeline) -> WindowsStage:
+    stage = WindowsStage(pipeline)
+    pipeline.app.add_dependency(stage)
+    pipeline.input_consumers.append(stage)
+    pipeline.window_worker = stage.worker
+    pipeline.windows_stage = stage
+
+    @pipeline.app.timer(interval=max(pipeline.settings.flush_interval_s, 1.0), name="souq.windows.tick")
+    async def close_idle_windows() -> None:
+        await stage.tick()
+
+    return stage
