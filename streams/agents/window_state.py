@@ -11,7 +11,6 @@ the commits it has not seen and resumes each input right after what the state re
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from typing import Any
 
 from streams.pipeline import Pipeline
@@ -22,32 +21,6 @@ from streams.state.changelog import applied_offset_op, encode_ops, replay
 from streams.windows import PlatformEngines, parse_windows
 
 log = logging.getLogger(__name__)
-
-
-class EventTimes(dict[str, float]):
-    """ISO timestamp → epoch seconds, parsed once per distinct string in a batch.
-
-    Our own rows are UTC with a `Z` (`YYYY-MM-DDTHH:MM:SS[.ffffff]Z`): their whole seconds are
-    looked up per distinct second and the fraction added the way `datetime.timestamp` does it
-    (integer microseconds / 1e6, so the result is the same float); anything else is parsed in full.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.seconds: dict[str, int] = {}
-
-    def __missing__(self, text: str) -> float:
-        head, tail = text[:19], text[19:]
-        if tail[-1:] == "Z" and (len(tail) == 1 or (tail[0] == "." and 2 < len(tail) <= 8 and tail[1:-1].isdigit())):
-            base = self.seconds.get(head)
-            if base is None:
-                base = self.seconds[head] = int(datetime.fromisoformat(head + "+00:00").timestamp())
-            micros = int(tail[1:-1].ljust(6, "0")) if len(tail) > 1 else 0
-            value = (base * 1_000_000 + micros) / 1_000_000
-        else:
-            value = datetime.fromisoformat(text).timestamp()
-        self[text] = value
-        return value
 
 
 class PartitionState:

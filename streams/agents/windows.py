@@ -42,7 +42,6 @@ REWIND_RETRY_S = 2.0
 """Seek again if records beyond the state's offset still arrive this long after a rewind."""
 REFETCH_HOLD_S = 5.0
 """After the broker is reachable again, the idle clock waits this long for fresh fetches."""
-Totals = dict[tuple[str, str, str, str], float]
 
 
 class WindowWorker:
@@ -71,13 +70,16 @@ class WindowWorker:
         self._hold_until = 0.0
         t, names = pipeline.telemetry, pipeline.names
         self.names = names
-        self._duplicates = {topic: t.duplicates.labels(topic=topic) for topic in (names.metric_updates, names.signals)}
-        self._processed = {topic: t.processed.labels(topic=topic) for topic in (names.metric_updates, names.signals)}
-        self._latency = {topic: t.processing_latency.labels(topic=topic)
-                         for topic in (names.metric_updates, names.signals)}
-        self._stale = {topic: t.revoked_skipped.labels(topic=topic) for topic in (names.metric_updates, names.signals)}
-        self._rewound_skipped = {topic: t.rewound_skipped.labels(topic=topic)
-                                 for topic in (names.metric_updates, names.signals)}
+        inputs = (names.metric_updates, names.signals)
+
+        def per_input(metric: Any) -> dict[str, Any]:
+            return {topic: metric.labels(topic=topic) for topic in inputs}
+
+        self._duplicates = per_input(t.duplicates)
+        self._processed = per_input(t.processed)
+        self._latency = per_input(t.processing_latency)
+        self._stale = per_input(t.revoked_skipped)
+        self._rewound_skipped = per_input(t.rewound_skipped)
         self._repartitioned = t.repartitioned.labels(topic=names.metric_updates)
 
     # ------------------------------------------------------------------ states
@@ -266,17 +268,18 @@ class WindowWorker:
         if state.rewound_at is None or now - state.rewound_at > REWIND_RETRY_S:
             log.warning("windows partition %d: %s resumed at offset %d but the state reflects %d; rewinding to %d",
                         state.partition, record.topic, record.offset, expected - 1, expected)
-            self._seek_back(state, record, now)
+            self._seek_back(state, record.topic, now)
         self._rewound_skipped[record.topic].inc()
         return False
 
-    def _seek_back(self, state: PartitionState, record: Any, now: float) -> None:
+    def _seek_back(self, state: PartitionState, topic: str, now: float) -> None:
+        """Seek `topic`'s partition of the state back to the record after what the state reflects."""
         state.rewound_at = now
-        state.rewound_to = record.topic
+        state.rewound_to = topic
         state.rewinds += 1
         for tp in self._input_partitions(state.partition):
-            if tp.topic == record.topic:
-                self.consumer.seek(tp, state.applied_offset(tp.topic) + 1)
+            if tp.topic == topic:
+                self.consumer.seek(tp, state.applied_offset(topic) + 1)
 
     # ------------------------------------------------------------------ the idle close
 
@@ -344,11 +347,7 @@ class WindowWorker:
         log.warning("windows partition %d: %s records from offset %d not back %.0f s after seeking to them; "
                     "seeking again", state.partition, state.rewound_to, state.applied_offset(state.rewound_to) + 1,
                     now - state.rewound_at)
-        state.rewound_at = now
-        state.rewinds += 1
-        for tp in self._input_partitions(state.partition):
-            if tp.topic == state.rewound_to:
-                self.consumer.seek(tp, state.applied_offset(tp.topic) + 1)
+        self._seek_back(state, state.rewound_to, now)
 
     # ------------------------------------------------------------------ queries
 
