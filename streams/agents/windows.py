@@ -120,11 +120,10 @@ class WindowWorker:
         if self.consumer is None:
             return
         for tp in self._input_partitions(state.partition):
-            applied = state.applied_offset(tp.topic)
-            if applied >= 0:
-                self.consumer.seek(tp, applied + 1)
-            else:  # nothing applied from it yet: the beginning (of what the broker still keeps)
-                self.consumer.seek_to_beginning(tp)
+            # nothing applied from it yet (-1): offset 0, which the consumer's "earliest" reset
+            # turns into the beginning of what the broker still keeps (`seek_to_beginning` is a
+            # coroutine, and this must happen before the input resumes)
+            self.consumer.seek(tp, state.applied_offset(tp.topic) + 1)
         self.consumer.resume(*self._input_partitions(state.partition))
 
     def reset(self) -> None:

@@ -172,6 +172,13 @@ def register(pipeline: Pipeline) -> WindowsStage:
     pipeline.window_worker = stage.worker
     pipeline.windows_stage = stage
 
+    @pipeline.app.on_before_shutdown.connect
+    async def stop_before_the_producer(app: Any, **kwargs: Any) -> None:
+        # A child of the app stops after the app's producer (children stop in reverse order, and
+        # the stage was added before Faust's own): its last state commit needs that producer, and
+        # its consumer leaving the group lets the others take its partitions at once.
+        await stage.stop()
+
     @pipeline.app.timer(interval=max(pipeline.settings.flush_interval_s, 1.0), name="souq.windows.tick")
     async def close_idle_windows() -> None:
         await stage.tick()

@@ -25,7 +25,8 @@ from streams.settings import Settings
 
 
 class RecordingConsumer:
-    """The part of AIOKafkaConsumer the worker uses, recording every call."""
+    """The part of AIOKafkaConsumer the worker uses, recording every call (each method as sync or
+    async as the real one: a recorder with a sync `seek_to_beginning` once hid a never-awaited seek)."""
 
     def __init__(self, assigned: set[TopicPartition]) -> None:
         self.assigned = assigned
@@ -36,9 +37,6 @@ class RecordingConsumer:
 
     def seek(self, tp: TopicPartition, offset: int) -> None:
         self.calls.append(("seek", tp.topic, tp.partition, offset))
-
-    def seek_to_beginning(self, *tps: TopicPartition) -> None:
-        self.calls.extend(("beginning", tp.topic, tp.partition) for tp in tps)
 
     def pause(self, *tps: TopicPartition) -> None:
         self.calls.extend(("pause", tp.topic, tp.partition) for tp in sorted(tps))
@@ -122,7 +120,7 @@ def test_a_restored_state_resumes_each_input_after_what_it_reflects(worker: Wind
     asyncio.run(scenario())
     calls = worker.consumer.calls
     assert ("seek", names.metric_updates, 3, 100) in calls
-    assert ("beginning", names.signals, 3) in calls  # nothing applied from it yet
+    assert ("seek", names.signals, 3, 0) in calls  # nothing applied from it yet: the beginning
     assert calls[-2:] == [("resume", names.metric_updates, 3), ("resume", names.signals, 3)]
     assert sorted(worker.partitions) == [0, 3]
 
@@ -144,3 +142,38 @@ def test_a_reset_rebuilds_every_state_from_its_own_store_with_input_paused(worke
     assert sorted(stores) == [0, 3]
     assert {call[0] for call in worker.consumer.calls} == {"pause"}
     assert len(worker.consumer.calls) == 4
+
+
+def test_the_recorder_is_as_sync_or_async_as_the_real_consumer() -> None:
+    """The worker calls these without awaiting: each must be a plain method on AIOKafkaConsumer."""
+    import inspect
+
+    from aiokafka import AIOKafkaConsumer
+
+    for name, method in inspect.getmembers(RecordingConsumer, inspect.isfunction):
+        if not name.startswith("_"):
+            real = getattr(AIOKafkaConsumer, name)
+            assert inspect.iscoroutinefunction(real) == inspect.iscoroutinefunction(method), name
+
+
+def test_the_windows_stage_awaits_every_coroutine_method_of_its_consumer() -> None:
+    """A coroutine method called without `await` does nothing at all (no error, only a warning)."""
+    import ast
+    import inspect
+
+    from aiokafka import AIOKafkaConsumer
+
+    coroutines = {name for name, member in inspect.getmembers(AIOKafkaConsumer) if inspect.iscoroutinefunction(member)}
+    root = Path(__file__).resolve().parents[2] / "streams" / "agents"
+    unawaited = []
+    for path in root.glob("window*.py"):
+        tree = ast.parse(path.read_text())
+        awaited = {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Await)}
+        awaited |= {id(arg) for node in ast.walk(tree) if isinstance(node, ast.Call)
+                    and getattr(node.func, "attr", None) in ("ensure_future", "create_task") for arg in node.args}
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in coroutines
+                    and isinstance(node.func.value, ast.Attribute) and node.func.value.attr == "consumer"
+                    and id(node) not in awaited):
+                unawaited.append(f"{path.name}:{node.lineno} {node.func.attr}")
+    assert not unawaited
