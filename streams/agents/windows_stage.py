@@ -173,7 +173,7 @@ def register(pipeline: Pipeline) -> WindowsStage:
     pipeline.windows_stage = stage
 
     @pipeline.app.on_before_shutdown.connect
-    async def stop_before_the_producer(app: Any, *args: Any, signal: Any, **kwargs: Any) -> None:
+    async def stop_before_the_producer(app: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:
         # A child of the app stops after the app's producer (children stop in reverse order, and
         # the stage was added before Faust's own): its last state commit needs that producer, and
         # its consumer leaving the group lets the others take its partitions at once.
