@@ -62,13 +62,15 @@ async def replay(bootstrap: str, topic: str, partition: int, start: int, apply: 
 
     `apply(offset, ops)` is called per record in order. The end is reached when the position
     has caught up with the high watermark a fetch response reported (an empty partition's
-    first fetch says so too: no idle wait).
+    first fetch says so too, after the fetch wait: `idle_ms`, not aiokafka's 500 ms, since the
+    embedded broker answers a waiting fetch of an empty partition only when the wait expires).
     """
     from aiokafka import AIOKafkaConsumer, TopicPartition
 
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False, group_id=None,
                                 auto_offset_reset="earliest", max_partition_fetch_bytes=32 * 1024 * 1024,
-                                fetch_max_bytes=64 * 1024 * 1024, **(client_options or {}))
+                                fetch_max_bytes=64 * 1024 * 1024, fetch_max_wait_ms=idle_ms,
+                                **(client_options or {}))
     await consumer.start()
     tp = TopicPartition(topic, partition)
     applied = 0
