@@ -31,6 +31,7 @@ class Reference:
     """(series index, window start s) -> [sum, count]."""
 
     def add(self, update: Update) -> None:
+        # its own window arithmetic, not streams/windows': a reference sharing the code it checks can't catch its bugs
         start = update.ts_ms // 1000 // WINDOW_S * WINDOW_S
         cell = self.cells.get((update.series, start))
         if cell is None:

@@ -4,8 +4,9 @@
 
 Starts the embedded broker on a free port, a worker with its own topic prefix, backfills
 `--minutes` minutes of the demo feed (`streams.demo`) minute by minute so the page's charts have
-history, adds the two figures of the README's sample article to the reported table, keeps the
-demo feed running live, and photographs `/` with Debian's headless Chromium. Takes about a minute.
+history, adds the two figures of the sample signal's article (docs/wire-format.md) to the
+reported table, keeps the demo feed running live, and photographs `/` with Debian's headless
+Chromium. Takes about a minute.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ def main() -> int:
         with Publisher(settings, batch_size=500) as publisher:
             backfill(publisher, worker, args.minutes, args.seed)
             now = datetime.now(UTC)
-            # The two figures of the README's sample article (seed-001).
+            # The two figures of the sample signal's article (seed-001, docs/wire-format.md).
             publish_signals(publisher, [
                 article_figure("tiktok", "conversion_rate", 1.85, "percent", "Momentum Works", "seed-001", now,
                                span=(312, 317)),

@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import socket
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener, TopicPartition
@@ -81,12 +81,16 @@ class WindowsStage(Service):
         if self.consumer is None:
             return
         async with self.worker.lock:
-            try:
-                await self.worker.release(list(self.worker.partitions))
-            except KafkaError as error:
-                log.warning("windows: the last state commit failed (%r); the next owner replays from the last one",
-                            error)
+            await self.release(list(self.worker.partitions), "the last state commit")
         await self.consumer.stop()
+
+    async def release(self, partitions: Iterable[int], what: str) -> None:
+        """Commit and close the partitions' states (the caller holds the worker's lock). A commit that
+        fails is logged, not raised: the next owner replays from the last one that was delivered."""
+        try:
+            await self.worker.release(partitions)
+        except KafkaError as error:
+            log.warning("windows: %s failed (%r); the next owner replays from the last one", what, error)
 
     @Service.task
     async def _consume(self) -> None:
@@ -150,11 +154,7 @@ class _Rebalance(ConsumerRebalanceListener):
     async def on_partitions_revoked(self, revoked: Any) -> None:
         worker = self.stage.worker
         async with worker.lock:
-            try:
-                await worker.release({tp.partition for tp in revoked})
-            except KafkaError as error:
-                log.warning("windows: state commit on revocation failed (%r); the next owner replays the last one",
-                            error)
+            await self.stage.release({tp.partition for tp in revoked}, "state commit on revocation")
             self.stage.pipeline.progress.forget(revoked)
 
     async def on_partitions_assigned(self, assigned: Any) -> None:

@@ -20,6 +20,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ import pytest
 from streams.broker import EmbeddedBroker, free_port
 from streams.kafka_io import ensure_topics
 from streams.settings import Settings
+from tests.support.worker import WorkerProcess
 
 _RECORDS: list[dict[str, Any]] = []
 _counter = itertools.count()
@@ -45,6 +47,23 @@ class Figures:
 @pytest.fixture(scope="session")
 def figures() -> Figures:
     return Figures()
+
+
+@dataclass(frozen=True)
+class FaultRun:
+    """What a fault test's runner takes from pytest: the session's broker, the test's scratch
+    folder, its worker starter (tests/conftest.py kills what it started) and the figures."""
+
+    broker: EmbeddedBroker
+    tmp: Path
+    start_worker: Callable[..., WorkerProcess]
+    figures: Figures
+
+
+@pytest.fixture
+def fault_run(broker: EmbeddedBroker, tmp_path: Path, start_worker: Callable[..., WorkerProcess],
+              figures: Figures) -> FaultRun:
+    return FaultRun(broker, tmp_path, start_worker, figures)
 
 
 def summarize(records: list[dict[str, Any]]) -> dict[str, int]:

@@ -11,23 +11,21 @@ recorded in the figures (`burst_rate_x`), not asserted (a busy 2-core machine on
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
-from pathlib import Path
+from typing import Any
 
 import pytest
 
-from streams.broker import EmbeddedBroker
-from tests.faults.conftest import Figures, fault_settings
+from tests.faults.conftest import FaultRun, fault_settings
 from tests.faults.support import RssSampler, Sender, make_stream, metric_sum, paced
-from tests.support.worker import WorkerProcess, wait_for
+from tests.support.variants import quick_and_soak
+from tests.support.worker import wait_for
 
 pytestmark = pytest.mark.broker
 
 
-def run_burst(broker: EmbeddedBroker, tmp: Path, start_worker: Callable[..., WorkerProcess], figures: Figures,
-              name: str, rate: int, sustained_s: float, bound_mb: float) -> None:
-    settings = fault_settings(broker.bootstrap, tmp, idle_close_s=30.0)
-    worker = start_worker(settings)
+def run_burst(run: FaultRun, name: str, rate: int, sustained_s: float, bound_mb: float) -> None:
+    settings = fault_settings(run.broker.bootstrap, run.tmp, idle_close_s=30.0)
+    worker = run.start_worker(settings)
     sustained_n = int(rate * sustained_s)
     burst_n = 10 * sustained_n
     stream = make_stream(sustained_n + burst_n, seed=5, minutes=8)
@@ -57,25 +55,21 @@ def run_burst(broker: EmbeddedBroker, tmp: Path, start_worker: Callable[..., Wor
     finally:
         peak = sampler.stop()
     got = metric_sum(worker.metrics(), "souq_metric_total", {"metric": "orders"})
-    figures.record(name, sustained_rate_per_s=rate, burst_updates=burst_n,
-                   burst_rate_per_s=round(burst_n / burst_s), burst_rate_x=round(burst_n / burst_s / rate, 1),
-                   drained_after_s=round(drained_s, 1), baseline_rss_mb=round(baseline, 1), peak_rss_mb=round(peak, 1),
-                   samples=len(sampler.samples), orders_sum=got, orders_expected=want)
+    run.figures.record(name, sustained_rate_per_s=rate, burst_updates=burst_n,
+                       burst_rate_per_s=round(burst_n / burst_s), burst_rate_x=round(burst_n / burst_s / rate, 1),
+                       drained_after_s=round(drained_s, 1), baseline_rss_mb=round(baseline, 1),
+                       peak_rss_mb=round(peak, 1), samples=len(sampler.samples), orders_sum=got, orders_expected=want)
     assert got == want
     assert worker.process is not None and worker.process.poll() is None
     assert peak - baseline < bound_mb, (baseline, peak)
 
 
-def test_burst_of_ten_times_the_volume_keeps_memory_bounded(
-    broker: EmbeddedBroker, tmp_path: Path, start_worker: Callable[..., WorkerProcess], figures: Figures
-) -> None:
-    run_burst(broker, tmp_path, start_worker, figures, "backpressure", rate=2000, sustained_s=3.0, bound_mb=300)
-
-
-@pytest.mark.soak
-@pytest.mark.timeout(1200)
-def test_soak_burst(broker: EmbeddedBroker, tmp_path: Path, start_worker: Callable[..., WorkerProcess],
-                    figures: Figures) -> None:
+@quick_and_soak(
+    {"name": "backpressure", "rate": 2000, "sustained_s": 3.0, "bound_mb": 300},
     # 2,500/s sustained for 20 s, then 500,000 updates at ten times that: what one Python producer on this
     # machine can publish (5,000/s would need a 50,000/s producer, more than kafka-python reaches here)
-    run_burst(broker, tmp_path, start_worker, figures, "backpressure_soak", rate=2500, sustained_s=20.0, bound_mb=300)
+    {"name": "backpressure_soak", "rate": 2500, "sustained_s": 20.0, "bound_mb": 300},
+    soak_timeout_s=1200,
+)
+def test_burst_of_ten_times_the_volume_keeps_memory_bounded(fault_run: FaultRun, variant: dict[str, Any]) -> None:
+    run_burst(fault_run, **variant)

@@ -12,9 +12,7 @@ import hashlib
 import random
 import string
 import time
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import orjson
@@ -24,11 +22,11 @@ from hypothesis import strategies as st
 
 from models import DeadLetter, decode
 from models.vocab import KNOWN_PLATFORMS, METRIC_UNITS, PLATFORM_SLUG
-from streams.broker import EmbeddedBroker
 from streams.topics import topic_names
-from tests.faults.conftest import Figures, fault_settings
+from tests.faults.conftest import FaultRun, fault_settings
 from tests.faults.support import Sender, diagnose, expected_finals, make_stream, wait_for_finals
-from tests.support.worker import WorkerProcess, read_topic
+from tests.support.variants import quick_and_soak
+from tests.support.worker import read_topic
 
 pytestmark = pytest.mark.broker
 
@@ -112,14 +110,13 @@ def extremes() -> list[tuple[str, bytes | None]]:
     return [("ten_megabytes", ten_mb), ("too_many_updates", too_many)]
 
 
-def run_bad_input(broker: EmbeddedBroker, tmp: Path, start_worker: Callable[..., WorkerProcess], figures: Figures,
-                  name: str, n_bad: int, n_valid: int) -> None:
+def run_bad_input(run: FaultRun, name: str, n_bad: int, n_valid: int) -> None:
     started = time.monotonic()
     bad = [*generate(n_bad), *extremes()]
     generated_s = time.monotonic() - started
-    settings_ = fault_settings(broker.bootstrap, tmp)
+    settings_ = fault_settings(run.broker.bootstrap, run.tmp)
     names = topic_names(settings_)
-    worker = start_worker(settings_)
+    worker = run.start_worker(settings_)
     valid = make_stream(n_valid, seed=random.randrange(1 << 30))
     rng = random.Random(n_bad)
     sender = Sender(settings_)
@@ -166,13 +163,13 @@ def run_bad_input(broker: EmbeddedBroker, tmp: Path, start_worker: Callable[...,
     kinds: dict[str, int] = {}
     for kind, _ in bad:
         kinds[kind] = kinds.get(kind, 0) + 1
-    figures.record(name, bad_inputs=len(bad), bad_generated_s=round(generated_s, 1), bad_by_kind=kinds,
-                   accepted_by_broker=len(accepted), rejected_by_broker=rejected, dead_letters=len(got),
-                   dead_letter_reasons=reasons, missing_dead_letters=missing[:10],
-                   unexpected_dead_letters=len(unexpected),
-                   wrong_original=wrong_original[:10], valid_updates=n_valid, trials=1,
-                   exact_trials=int(verdict.exact), lost=verdict.lost, double=verdict.double, worker_alive=alive,
-                   diagnosis=None if verdict.exact else diagnose(settings_, worker), **{"valid": verdict.summary()})
+    run.figures.record(name, bad_inputs=len(bad), bad_generated_s=round(generated_s, 1), bad_by_kind=kinds,
+                       accepted_by_broker=len(accepted), rejected_by_broker=rejected, dead_letters=len(got),
+                       dead_letter_reasons=reasons, missing_dead_letters=missing[:10],
+                       unexpected_dead_letters=len(unexpected),
+                       wrong_original=wrong_original[:10], valid_updates=n_valid, trials=1,
+                       exact_trials=int(verdict.exact), lost=verdict.lost, double=verdict.double, worker_alive=alive,
+                       diagnosis=None if verdict.exact else diagnose(settings_, worker), **{"valid": verdict.summary()})
     assert alive, worker.log_tail()
     assert worker.json("/healthz")["status"] == "ok"
     assert not missing, f"{len(missing)} bad inputs without a dead letter: {missing[:10]}"
@@ -184,14 +181,10 @@ def run_bad_input(broker: EmbeddedBroker, tmp: Path, start_worker: Callable[...,
     assert verdict.exact, verdict.summary()
 
 
-def test_bad_inputs_all_dead_lettered_and_valid_ones_exact(
-    broker: EmbeddedBroker, tmp_path: Path, start_worker: Callable[..., WorkerProcess], figures: Figures
-) -> None:
-    run_bad_input(broker, tmp_path, start_worker, figures, "bad_input", n_bad=2000, n_valid=3000)
-
-
-@pytest.mark.soak
-@pytest.mark.timeout(1200)
-def test_soak_bad_inputs(broker: EmbeddedBroker, tmp_path: Path, start_worker: Callable[..., WorkerProcess],
-                         figures: Figures) -> None:
-    run_bad_input(broker, tmp_path, start_worker, figures, "bad_input_soak", n_bad=20_000, n_valid=20_000)
+@quick_and_soak(
+    {"name": "bad_input", "n_bad": 2000, "n_valid": 3000},
+    {"name": "bad_input_soak", "n_bad": 20_000, "n_valid": 20_000},
+    soak_timeout_s=1200,
+)
+def test_bad_inputs_all_dead_lettered_and_valid_ones_exact(fault_run: FaultRun, variant: dict[str, Any]) -> None:
+    run_bad_input(fault_run, **variant)

@@ -15,12 +15,14 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from streams.broker import EmbeddedBroker
-from tests.faults.conftest import Figures, fault_settings
+from tests.faults.conftest import FaultRun, fault_settings
 from tests.faults.support import RssSampler, Sender, diagnose, expected_finals, make_stream, paced, wait_for_finals
+from tests.support.variants import quick_and_soak
 from tests.support.worker import WorkerProcess
 
 pytestmark = pytest.mark.broker
@@ -83,29 +85,24 @@ def run_trial(broker: EmbeddedBroker, tmp: Path, start_worker: Callable[..., Wor
             **verdict.summary()}
 
 
-def crash_trials(broker: EmbeddedBroker, tmp: Path, start_worker: Callable[..., WorkerProcess], figures: Figures,
-                 name: str, trials: int, n: int, pace_s: float) -> None:
+def crash_trials(run: FaultRun, name: str, trials: int, n: int, pace_s: float) -> None:
     results = []
     for t in range(trials):
         seed = random.SystemRandom().randrange(1 << 30)
-        results.append(run_trial(broker, tmp / f"trial{t}", start_worker, n, seed, pace_s))
+        results.append(run_trial(run.broker, run.tmp / f"trial{t}", run.start_worker, n, seed, pace_s))
     exact = sum(1 for r in results if r["exact"])
-    figures.record(name, trials=trials, exact_trials=exact, updates_per_trial=n,
-                   lost=sum(r["lost"] for r in results), double=sum(r["double"] for r in results),
-                   peak_rss_mb=max(r["peak_rss_mb"] for r in results), results=results)
+    run.figures.record(name, trials=trials, exact_trials=exact, updates_per_trial=n,
+                       lost=sum(r["lost"] for r in results), double=sum(r["double"] for r in results),
+                       peak_rss_mb=max(r["peak_rss_mb"] for r in results), results=results)
     assert exact == trials, [r for r in results if not r["exact"]]
     assert all(r["worker_alive"] for r in results)
 
 
-def test_sigkill_mid_stream_loses_nothing_and_counts_nothing_twice(
-    broker: EmbeddedBroker, tmp_path: Path, start_worker: Callable[..., WorkerProcess], figures: Figures
-) -> None:
-    crash_trials(broker, tmp_path, start_worker, figures, "crash_restart", trials=1, n=20_000, pace_s=4.0)
-
-
-@pytest.mark.soak
-@pytest.mark.timeout(1800)
-def test_soak_sigkill_mid_stream_100k(
-    broker: EmbeddedBroker, tmp_path: Path, start_worker: Callable[..., WorkerProcess], figures: Figures
-) -> None:
-    crash_trials(broker, tmp_path, start_worker, figures, "crash_restart_soak", trials=4, n=100_000, pace_s=12.0)
+@quick_and_soak(
+    {"name": "crash_restart", "trials": 1, "n": 20_000, "pace_s": 4.0},
+    {"name": "crash_restart_soak", "trials": 4, "n": 100_000, "pace_s": 12.0},
+    soak_timeout_s=1800,
+)
+def test_sigkill_mid_stream_loses_nothing_and_counts_nothing_twice(fault_run: FaultRun,
+                                                                   variant: dict[str, Any]) -> None:
+    crash_trials(fault_run, **variant)
