@@ -28,6 +28,9 @@ from models.vocab import METRIC_UNITS
 
 NOW = datetime.now(UTC)
 TIMES = ["2024-03-01T12:00:10Z", "2024-03-01T15:00:10+03:00", "2024-03-01T12:00:10", "1999-12-31T23:59:59Z",
+         "2024-03-01T12:00:10.5Z", "2024-03-01T12:00:10.123456-00:00", "2024-03-01 12:00:10Z", "2024-03-01t12:00:10z",
+         "2024-02-30T12:00:10Z", "2024-03-01T24:00:00Z", "2024-03-01T12:00:10+24:00", "2024-03-01T12:00:10.1234567Z",
+         "2000-01-01T00:00:00Z", "2000-01-01T02:59:59+03:00", "20240301T120010Z", "2024-W09-5T12:00:10Z",
          (NOW + timedelta(hours=2)).isoformat(), (NOW + timedelta(days=2)).isoformat(), "yesterday", 1709294410]
 VALUES: list[Any] = [0.0, 37.0, -3.0, 150.0, 1e16, "12", True, None, 12]
 FIELD_VALUES: dict[str, list[Any]] = {
@@ -114,3 +117,58 @@ def test_signal_rows_are_signals(values: dict[str, Any]) -> None:
     signal = Signal.model_validate_json(orjson.dumps(row, option=orjson.OPT_UTC_Z))
     assert signal == Signal.from_update(MetricUpdate.model_validate_json(orjson.dumps(values)))
     assert signal.signal_id == (rows[0].get("update_id") or MetricUpdate.model_construct(**rows[0]).identity())
+
+
+# ------------------------------------------------------------------ the event-time fast path
+
+def _spelled(parts: tuple[int, int, int, int, int, int, str, str, str]) -> str:
+    year, month, day, hour, minute, second, fraction, separator, zone = parts
+    return f"{year:04d}-{month:02d}-{day:02d}{separator}{hour:02d}:{minute:02d}:{second:02d}{fraction}{zone}"
+
+
+instants = st.tuples(
+    st.integers(1999, 2030), st.integers(0, 13), st.integers(0, 32), st.integers(0, 25), st.integers(0, 61),
+    st.integers(0, 61), st.sampled_from(["", ".5", ".05", ".123456", ".1234567", ".", ",5"]),
+    st.sampled_from(["T", "T", "t", " "]),
+    st.sampled_from(["Z", "z", "+00:00", "-00:00", "+03:00", "-05:30", "+23:59", "+24:00", "+0300", "+03", "",
+                     "+03:60", "-12:45"]),
+).map(_spelled)
+
+
+@settings(max_examples=800, deadline=None)
+@given(instants)
+def test_the_fast_path_reads_an_event_time_as_the_model_does_or_leaves_it_to_the_model(observed_at: str) -> None:
+    from models.codec import _instant_rows
+
+    data = orjson.dumps({"platform": "tiktok", "metric": "orders", "value": 1.0, "unit": "count",
+                         "observed_at": observed_at})
+    [model] = model_verdict(data) or [None]
+    fast = _instant_rows(data)
+    if fast is not None:
+        [(ts, row)] = fast
+        assert model is not None, observed_at
+        assert row["observed_at"] == model.observed_at and ts == model.observed_at.timestamp()
+        assert row["observed_at"].utcoffset() == model.observed_at.utcoffset()
+        assert row["observed_at"].isoformat() == model.observed_at.isoformat()
+    verdict = rows_verdict(data)
+    assert (verdict is None) == (model is None), observed_at
+
+
+@pytest.mark.parametrize("observed_at", ["2024-03-01T12:00:10Z", "2024-03-01T15:00:10+03:00",
+                                         "2024-03-01T12:00:10.25Z"])
+def test_canonical_event_times_take_the_fast_path(observed_at: str) -> None:
+    """Else the fast path could fall back on everything and the tests above would still pass."""
+    from models.codec import _instant_rows
+
+    update = {"platform": "tiktok", "metric": "orders", "value": 1.0, "unit": "count", "observed_at": observed_at}
+    assert _instant_rows(orjson.dumps([update, update])) is not None
+    assert _instant_rows(orjson.dumps({"updates": [update]})) is not None
+
+
+@pytest.mark.parametrize("observed_at", ["2024-03-01 12:00:10Z", "2024-03-01T12:00:10z", 1709294410,
+                                         "2024-02-30T12:00:10Z", "1999-12-31T23:59:59Z"])
+def test_other_spellings_and_rejections_are_left_to_the_model(observed_at: Any) -> None:
+    from models.codec import _instant_rows
+
+    update = {"platform": "tiktok", "metric": "orders", "value": 1.0, "unit": "count", "observed_at": observed_at}
+    assert _instant_rows(orjson.dumps(update)) is None
