@@ -87,7 +87,7 @@ def decode_update_rows(data: bytes) -> list[UpdateRow]:
     return [row for _, row in decode_timed_update_rows(data)]
 
 
-def decode_timed_update_rows(data: bytes) -> list[TimedRow]:
+def decode_timed_update_rows(data: bytes, latest: float | None = None) -> list[TimedRow]:
     """A message of `metric-updates` (one update, a JSON array of them, or a MetricBatch) as
     validated dicts: every rule of MetricUpdate, without building models (the hot path).
     Each comes with its event time, which the rules compute and the metric stage orders by.
@@ -97,9 +97,12 @@ def decode_timed_update_rows(data: bytes) -> list[TimedRow]:
 
     A message whose event times are all spelled as ISO_INSTANT_PATTERN and that keeps every rule
     is read by `_instant_rows`; anything else (every rejection included, so every reason text
-    comes from here) by the model-derived rows below.
+    comes from here) by the model-derived rows below. `latest` is the newest event time accepted
+    (`latest_accepted()`, which a caller decoding many messages reads once).
     """
-    fast = _instant_rows(data)
+    if latest is None:
+        latest = latest_accepted()
+    fast = _instant_rows(data, latest)
     if fast is not None:
         return fast
     head = data.lstrip()[:1]
@@ -117,7 +120,6 @@ def decode_timed_update_rows(data: bytes) -> list[TimedRow]:
             where = "record"
     except ValidationError as error:
         raise _as_decode_error(error) from None
-    latest = latest_accepted()
     timed: list[TimedRow] = []
     for index, row in enumerate(rows):
         observed_at = row["observed_at"]
@@ -133,7 +135,7 @@ def _is_batch(data: bytes) -> bool:
     return b'"updates"' in data[:64] or b'"batch_id"' in data[:64]
 
 
-def _instant_rows(data: bytes) -> list[TimedRow] | None:
+def _instant_rows(data: bytes, latest: float) -> list[TimedRow] | None:
     """The fast path of `decode_timed_update_rows`: the same rows and event times, or None.
 
     Every field but `observed_at` is validated by the same constraints; the event time, a string
@@ -142,15 +144,19 @@ def _instant_rows(data: bytes) -> list[TimedRow] | None:
     exist, an event time before EARLIEST_EVENT, a broken rule, an empty batch, bad JSON.
     """
     try:
-        if data.lstrip()[:1] == b"[":
-            rows = _INSTANT_ROWS.validate_json(data)
-        elif _is_batch(data):
-            rows = _INSTANT_BATCH_ROW.validate_json(data)["updates"]
-        else:
+        if data[:1] == b"{":  # the common single update first: a batch object fails it and is tried next
             rows = [_INSTANT_ROW.validate_json(data)]
+        elif data.lstrip()[:1] == b"[":
+            rows = _INSTANT_ROWS.validate_json(data)
+        else:
+            return None
     except ValidationError:
-        return None
-    latest = latest_accepted()
+        if not _is_batch(data):
+            return None
+        try:
+            rows = _INSTANT_BATCH_ROW.validate_json(data)["updates"]
+        except ValidationError:
+            return None
     parse = datetime.fromisoformat
     timed: list[TimedRow] = []
     for row in rows:

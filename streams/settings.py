@@ -48,7 +48,14 @@ class Settings(BaseSettings):
     """The longest an agent waits to fill a batch; window changes are published at most once
     per key per batch. Shorter: lower latency, more (small) commits."""
     batch_max: int = Field(default=1000, ge=1)
-    """Messages per agent batch: bounds memory when each message carries hundreds of updates."""
+    """Messages per fetch of a stage's consumer (and per Faust agent batch)."""
+    windows_batch_max: int = Field(default=4000, ge=1)
+    """Messages the windows stage applies between two deliveries and commits: what it has fetched
+    already, up to this many (it never waits for more). Each batch waits for its output, its
+    state commit and its offset commit in turn (~15 ms on the embedded broker): measured with
+    1000, single-update messages kept the worker 59% busy."""
+    windows_batch_bytes: int = Field(default=16 * 1024 * 1024, ge=1)
+    """The same bound in message bytes: memory, when each message carries hundreds of updates."""
     max_article_bytes: int = 1_000_000
     max_batch_updates: int = 10_000
 

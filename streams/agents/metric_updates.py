@@ -11,11 +11,12 @@ from __future__ import annotations
 from models import DecodeError, TimedRow, decode_timed_update_rows
 
 
-def decode_update_message(data: bytes, limit: int) -> list[TimedRow]:
-    """The updates of one message with their event times, in message order."""
+def decode_update_message(data: bytes, limit: int, latest: float | None = None) -> list[TimedRow]:
+    """The updates of one message with their event times, in message order (`latest`: see
+    `decode_timed_update_rows`)."""
     if not data:
         raise DecodeError("malformed", "empty message")
-    updates = decode_timed_update_rows(data)
+    updates = decode_timed_update_rows(data, latest)
     if len(updates) > limit:
         raise DecodeError("too_large", f"{len(updates)} updates in one message; the limit is {limit}")
     return updates

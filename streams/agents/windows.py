@@ -26,6 +26,7 @@ from datetime import datetime
 from typing import Any
 
 from models import DecodeError, ReportedFigure, Signal, WindowAggregate, decode_many
+from models.metric_update import latest_accepted
 from streams.agents.dead_letters import send_dead_letter
 from streams.agents.metric_updates import decode_update_message
 from streams.agents.publishing import delivered, publish_signal_rows
@@ -199,33 +200,46 @@ class WindowWorker:
         # owner reads them; counted here, a partition taken back later looked behind forever
         # and held the idle close), nor those skipped to be read again
         finished: list[Any] = []
+        updates_topic, limit, latest = names.metric_updates, self.pipeline.settings.max_batch_updates, latest_accepted()
+        # A fetched batch holds runs of consecutive offsets of one input partition: once a run's
+        # first record passed the checks below, the records that follow it in the run pass them too
+        # (same state, still owned under the lock, the next offset): they skip straight to applying.
+        run_state: PartitionState | None = None
+        run_topic, run_partition, run_next = "", -1, -1
         for record in records:
             topic = record.topic
             counts[topic] += 1
-            state = self.partitions.get(record.partition)
-            if state is None or (owned is not None and record.partition not in owned):
-                self._stale[topic].inc()
-                continue
-            applied = state.applied_offset(topic)
-            if record.offset <= applied:
-                self._duplicates[topic].inc()
-                finished.append(record)
-                continue
-            if record.offset > applied + 1 >= 1 and not self._rewound(state, record):
-                continue
+            if run_state is not None and record.offset == run_next and record.partition == run_partition \
+                    and topic == run_topic:
+                state = run_state
+            else:
+                found = self.partitions.get(record.partition)
+                if found is None or (owned is not None and record.partition not in owned):
+                    self._stale[topic].inc()
+                    continue
+                state = found
+                applied = state.applied_offset(topic)
+                if record.offset <= applied:
+                    self._duplicates[topic].inc()
+                    finished.append(record)
+                    continue
+                if record.offset > applied + 1 >= 1 and not self._rewound(state, record):
+                    continue
+                state.rewound_at = state.rewound_to = None
+                state.rewinds = 0
+                touched.add(record.partition)
+                run_state, run_topic, run_partition = state, topic, record.partition
+            run_next = record.offset + 1
             finished.append(record)
             data = record.value or b""
             try:
-                if topic == names.metric_updates:
-                    batch.updates(state, decode_update_message(data, self.pipeline.settings.max_batch_updates))
+                if topic == updates_topic:
+                    batch.updates(state, decode_update_message(data, limit, latest))
                 else:
                     batch.signals(state, decode_many(data, Signal))
             except DecodeError as error:
                 futures.append(await send_dead_letter(self.pipeline, record, error.reason, error.detail))
             state.applied[topic] = record.offset
-            state.rewound_at = state.rewound_to = None
-            state.rewinds = 0
-            touched.add(record.partition)
         if batch.repartition:
             self._repartitioned.inc(len(batch.repartition))
             futures.extend(await publish_signal_rows(self.pipeline, batch.repartition))

@@ -107,7 +107,7 @@ class WindowsStage(Service):
                 continue
             if not batch:
                 continue
-            records = [record for records in batch.values() for record in records]
+            records = await self._drain([record for records in batch.values() for record in records])
             try:
                 async with self.worker.lock:
                     finished = await self.worker.handle(records)
@@ -117,6 +117,23 @@ class WindowsStage(Service):
                 async with self.worker.lock:
                     self.worker.reset()
                 await asyncio.sleep(0.5)
+
+    async def _drain(self, records: list[Any]) -> list[Any]:
+        """`records` and whatever else the consumer has fetched already (never waiting), up to
+        `windows_batch_max` messages or `windows_batch_bytes`: one delivery and one commit for them."""
+        assert self.consumer is not None
+        settings = self.pipeline.settings
+        size = sum(len(record.value or b"") for record in records)
+        while len(records) < settings.windows_batch_max and size < settings.windows_batch_bytes:
+            more = await self.consumer.getmany(timeout_ms=0,
+                                               max_records=min(settings.batch_max,
+                                                               settings.windows_batch_max - len(records)))
+            if not more:
+                break
+            for fetched in more.values():
+                records.extend(fetched)
+                size += sum(len(record.value or b"") for record in fetched)
+        return records
 
     async def commit(self, finished: Sequence[Any]) -> None:
         """The group's offsets follow the states (for lag and for tools); the states say where to resume."""

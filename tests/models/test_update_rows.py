@@ -139,11 +139,12 @@ instants = st.tuples(
 @given(instants)
 def test_the_fast_path_reads_an_event_time_as_the_model_does_or_leaves_it_to_the_model(observed_at: str) -> None:
     from models.codec import _instant_rows
+    from models.metric_update import latest_accepted
 
     data = orjson.dumps({"platform": "tiktok", "metric": "orders", "value": 1.0, "unit": "count",
                          "observed_at": observed_at})
     [model] = model_verdict(data) or [None]
-    fast = _instant_rows(data)
+    fast = _instant_rows(data, latest_accepted())
     if fast is not None:
         [(ts, row)] = fast
         assert model is not None, observed_at
@@ -159,16 +160,18 @@ def test_the_fast_path_reads_an_event_time_as_the_model_does_or_leaves_it_to_the
 def test_canonical_event_times_take_the_fast_path(observed_at: str) -> None:
     """Else the fast path could fall back on everything and the tests above would still pass."""
     from models.codec import _instant_rows
+    from models.metric_update import latest_accepted
 
     update = {"platform": "tiktok", "metric": "orders", "value": 1.0, "unit": "count", "observed_at": observed_at}
-    assert _instant_rows(orjson.dumps([update, update])) is not None
-    assert _instant_rows(orjson.dumps({"updates": [update]})) is not None
+    assert _instant_rows(orjson.dumps([update, update]), latest_accepted()) is not None
+    assert _instant_rows(orjson.dumps({"updates": [update]}), latest_accepted()) is not None
 
 
 @pytest.mark.parametrize("observed_at", ["2024-03-01 12:00:10Z", "2024-03-01T12:00:10z", 1709294410,
                                          "2024-02-30T12:00:10Z", "1999-12-31T23:59:59Z"])
 def test_other_spellings_and_rejections_are_left_to_the_model(observed_at: Any) -> None:
     from models.codec import _instant_rows
+    from models.metric_update import latest_accepted
 
     update = {"platform": "tiktok", "metric": "orders", "value": 1.0, "unit": "count", "observed_at": observed_at}
-    assert _instant_rows(orjson.dumps(update)) is None
+    assert _instant_rows(orjson.dumps(update), latest_accepted()) is None
