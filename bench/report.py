@@ -44,6 +44,8 @@ def _fmt(value: Any, digits: int = 0) -> str:
         return "-"
     if isinstance(value, float):
         return f"{value:,.{digits}f}"
+    if isinstance(value, int):
+        return f"{value:,}"
     return str(value)
 
 
@@ -101,7 +103,8 @@ def readme_table(summary: dict[str, Any]) -> str:
         lines.append(f"| {_fmt(souq['updates'])} updates in {label} | {_fmt(float(souq['rate']))} updates/s "
                      f"({souq['worker_cpu_per_update_us']:.1f} µs CPU each) | {quix_text} | {ratio} | {exact} |")
     for workers, r in sorted(runs.get("scale", {}).items()):
-        lines.append(f"| {_fmt(r['updates'])} batched updates, {workers} worker(s) pinned one per core | "
+        pinned = "1 worker pinned to one core" if int(workers) == 1 else f"{workers} workers pinned one per core"
+        lines.append(f"| {_fmt(r['updates'])} batched updates, {pinned} | "
                      f"{_fmt(float(r['rate']))} updates/s ({r['worker_cpu_per_update_us']:.1f} µs CPU each) | - | - | "
                      f"{'ours' if r['exact'] else 'NO'} |")
     lat = summary.get("latency") or {}
