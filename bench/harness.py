@@ -7,6 +7,8 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -123,6 +125,28 @@ def stop_profiler(procs: list[subprocess.Popen[bytes]]) -> None:
     stop_processes(procs, signal.SIGINT, timeout_s=30)
 
 
+@contextmanager
+def recording_failure(result: RunResult, log_path: Path) -> Iterator[None]:
+    """What both systems' runs keep of a failure: the first line of the error, and the log's tail
+    when the run failed or its windows were not exact."""
+    try:
+        yield
+        if not result.ok:
+            result.extra["log_tail"] = log_tail(log_path, 40)
+    except (RuntimeError, TimeoutError) as error:
+        result.error = str(error).splitlines()[0]
+        result.extra["log_tail"] = log_tail(log_path, 40)
+
+
+def start_measuring(ctx: Context, result: RunResult, t0: float, launched: float, pids: list[int]) -> Measured:
+    """From the moment a system is ready (`t0`): its ready time, and CPU counted from then on."""
+    assert ctx.broker.process is not None
+    result.ready_s = round(t0 - launched, 3)
+    measured = Measured(pids=pids, broker_pid=ctx.broker.process.pid, t0=t0)
+    measured.begin()
+    return measured
+
+
 def count_items(settings: Settings, topic: str) -> int:
     """Records on a topic (a JSON array counts its items)."""
     total = 0
@@ -149,33 +173,25 @@ def run_souq(ctx: Context, prefix: str, workload: Workload, reference: Reference
                         cpu=i % (os.cpu_count() or 1) if pinned else None).start()
              for i in range(workers)]
     profiler: list[subprocess.Popen[bytes]] = []
-    assert ctx.broker.process is not None
     pids = [worker.process.pid for worker in group if worker.process is not None]
     try:
-        t0 = wait_ready(group)
-        result.ready_s = round(t0 - group[0].launched, 3)
-        measured = Measured(pids=pids, broker_pid=ctx.broker.process.pid, t0=t0)
-        measured.begin()
-        if ctx.options.profile and workers == 1:
-            profiler = start_profiler(ctx, pids[0], f"souq-{workload.name}")
-        finish(result, measured, collector, expected, timeout_for(workload.updates))
-        if profiler:
-            stop_profiler(profiler)
-            profiler = []
-        if measure_latency and result.ok and ctx.options.latency_s > 0:
-            rate = ctx.options.latency_rate or result.rate / 2
-            lat = latency.measure(ctx.broker.bootstrap, names.metric_updates, names.aggregates, rate,
-                                  ctx.options.latency_s)
-            result.extra["latency"] = lat.__dict__
-        result.extra["late_signals"] = count_items(settings, names.late_signals)
-        result.extra["dead_letters"] = count_items(settings, names.dead_letters)
-        result.extra["repartitioned"] = count_items(settings, names.signals)
-        result.extra["pinned"] = pinned
-        if not result.ok:
-            result.extra["log_tail"] = log_tail(log_path, 40)
-    except (RuntimeError, TimeoutError) as error:
-        result.error = str(error).splitlines()[0]
-        result.extra["log_tail"] = log_tail(log_path, 40)
+        with recording_failure(result, log_path):
+            measured = start_measuring(ctx, result, wait_ready(group), group[0].launched, pids)
+            if ctx.options.profile and workers == 1:
+                profiler = start_profiler(ctx, pids[0], f"souq-{workload.name}")
+            finish(result, measured, collector, expected, timeout_for(workload.updates))
+            if profiler:
+                stop_profiler(profiler)
+                profiler = []
+            if measure_latency and result.ok and ctx.options.latency_s > 0:
+                rate = ctx.options.latency_rate or result.rate / 2
+                lat = latency.measure(ctx.broker.bootstrap, names.metric_updates, names.aggregates, rate,
+                                      ctx.options.latency_s)
+                result.extra["latency"] = lat.__dict__
+            result.extra["late_signals"] = count_items(settings, names.late_signals)
+            result.extra["dead_letters"] = count_items(settings, names.dead_letters)
+            result.extra["repartitioned"] = count_items(settings, names.signals)
+            result.extra["pinned"] = pinned
     finally:
         if profiler:
             stop_profiler(profiler)
@@ -198,18 +214,11 @@ def run_quix(ctx: Context, prefix: str, workload: Workload, reference: Reference
                   state_dir=ctx.state / f"{prefix}quix", log_path=log_path, batched=workload.updates_per_message > 1,
                   changelog=ctx.options.quix_changelog)
     job.start()
-    assert job.process is not None and ctx.broker.process is not None
+    assert job.process is not None
     try:
-        t0 = job.wait_started()
-        result.ready_s = round(t0 - job.launched, 3)
-        measured = Measured(pids=[job.process.pid], broker_pid=ctx.broker.process.pid, t0=t0)
-        measured.begin()
-        finish(result, measured, collector, expected, timeout_for(workload.updates))
-        if not result.ok:
-            result.extra["log_tail"] = log_tail(log_path, 40)
-    except (RuntimeError, TimeoutError) as error:
-        result.error = str(error).splitlines()[0]
-        result.extra["log_tail"] = log_tail(log_path, 40)
+        with recording_failure(result, log_path):
+            measured = start_measuring(ctx, result, job.wait_started(), job.launched, [job.process.pid])
+            finish(result, measured, collector, expected, timeout_for(workload.updates))
     finally:
         collector.close()
         job.stop()
