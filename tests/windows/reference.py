@@ -1,10 +1,16 @@
-"""A brute-force reference: every window recomputed from the list of events it received."""
+"""A brute-force reference: every window recomputed from the list of events it received.
+
+It takes only the numbers of a WindowSpec (size, step, grace) and does its own window arithmetic
+(`containing`, `closes_at`), in exact fractions: a reference that called the spec's own
+`starts_for` could not catch a bug in it.
+"""
 
 from __future__ import annotations
 
 import math
 from collections import defaultdict
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
 from streams.windows import APPLIED, DUPLICATE, LATE, PARTLY_LATE, WindowEngine, WindowSpec
@@ -32,6 +38,18 @@ DUPLICATE_OR_LATE = -1
 Key = tuple[str, str, str, str | None, str, int]  # window, platform, metric, region, unit, start
 
 
+def containing(spec: WindowSpec, ts: float) -> list[int]:
+    """Starts of the windows [start, start + size), start a multiple of step, that hold `ts`."""
+    t = Fraction(ts)
+    newest = math.floor(t / spec.step_s)
+    candidates = range(newest - spec.size_s // spec.step_s - 1, newest + 1)
+    return [k * spec.step_s for k in candidates if k * spec.step_s <= t < k * spec.step_s + spec.size_s]
+
+
+def closes_at(spec: WindowSpec, start: int) -> int:
+    return start + spec.size_s + spec.grace_s
+
+
 def reference(specs: list[WindowSpec], events: list[Event]) -> tuple[list[int], dict[Key, dict[str, Any]]]:
     """Statuses in arrival order and the final fields of every window cell."""
     wm = -math.inf
@@ -39,8 +57,8 @@ def reference(specs: list[WindowSpec], events: list[Event]) -> tuple[list[int], 
     statuses: list[int] = []
     got: dict[tuple[str, int], list[Event]] = defaultdict(list)
     for e in events:
-        windows = [(s, start) for s in specs for start in s.starts_for(e.ts)]
-        open_ = [(s, start) for s, start in windows if s.closes_at(start) > wm]
+        windows = [(s, start) for s in specs for start in containing(s, e.ts)]
+        open_ = [(s, start) for s, start in windows if closes_at(s, start) > wm]
         if e.sid in seen:
             # Once all its windows closed, an id may have left the dedup table: late then.
             statuses.append(DUPLICATE if open_ else DUPLICATE_OR_LATE)
