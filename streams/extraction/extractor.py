@@ -26,7 +26,7 @@ from .normalize import Normalized, fold
 from .platforms import X_CONTEXT, Discovered, alias_matcher, discover_latin
 from .segments import sentences
 from .sentence import Sentence
-from .voices import author, quotations
+from .voices import author, interview_answers, quotations
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,9 +89,11 @@ class _Extractor:
         memory.author = author(self.text, {a: latin for a, (_slug, latin) in self.aliases.items()})
         hits = [Hit(h.start + span[0], h.end + span[0], h.cat, h.payload.split("|")[-1])
                 for sent, span, _paragraph in read for h in sent.hits if h.cat in ("platform", "owner")]
-        for quote in quotations(self.text, hits):
+        answers = interview_answers(self.text, [h for h in hits if h.cat == "platform"])
+        for quote in [*quotations(self.text, hits), *answers]:
             for sent, (start, end), _paragraph in read:
                 if start < quote.end and quote.start < end:
+                    sent.interview = sent.interview or quote in answers
                     name = company_name(quote.platform, memory) if quote.platform else None
                     if quote.platform and quote.platform in memory.owners:
                         name = PLATFORM_NAMES.get(quote.platform) or memory.names.get(quote.platform, name)

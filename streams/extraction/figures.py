@@ -34,7 +34,7 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
     """Candidates of the sentence at ``span`` (body offsets), in order; updates ``memory``."""
     text = sent.text
     periods = resolve_periods(sent, memory, published)
-    mentions = platform_mentions(text, sent.hits, sent.clauses, memory, x_ok, sent.quotes)
+    mentions = platform_mentions(text, sent.hits, sent.clauses, memory, x_ok, sent.quotes, sent.interview)
     regions = region_mentions(sent, memory)
     sources = credited_sources(sent, mentions, memory)
     same_source = bool(sent.cat("src_same"))
@@ -42,7 +42,7 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
     figures: list[Candidate] = []
     prev: Candidate | None = None
     quantities = sent.quantities
-    clause_has_q = [False] * len(sent.clauses)
+    clause_has_q = [False] * len(sent.clauses) if quantities else []
     for q in quantities:
         clause_has_q[sent.clause_of(q.start)] = True
     # Clauses that name a platform of their own but no metric: a list or comparison that leaves it out.

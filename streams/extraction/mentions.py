@@ -84,7 +84,8 @@ def _is_speaker(text: str, hit: Hit, cues: list[Hit]) -> bool:
 
 
 def platform_mentions(text: str, hits: list[Hit], clause_list: list[Clause], memory: Memory,
-                      x_ok: bool, quotes: Sequence[tuple[int, int, str | None, str | None]] = ()) -> list[Mention]:
+                      x_ok: bool, quotes: Sequence[tuple[int, int, str | None, str | None]] = (),
+                      interview: bool = False) -> list[Mention]:
     """Explicit platform mentions and back-references resolved to platforms, in order."""
     out: list[Mention] = []
     first_explicit: str | None = None
@@ -135,6 +136,8 @@ def platform_mentions(text: str, hits: list[Hit], clause_list: list[Clause], mem
                 target = last_explicit
             elif hit.payload == "app":
                 fallback = memory.app_topic if memory.topic_company else memory.topic
+                if interview:  # an interviewee's "the platform": the interviewee's own
+                    fallback = next((q[3] for q in quotes if q[0] <= hit.start < q[1] and q[3]), fallback)
                 target = first_app or fallback or first_explicit or memory.topic
             elif _POSSESSIVE.search(text, hit.start, hit.end):
                 target = _possessor(out, first_explicit, memory)  # «منصتها», «تطبيقها»

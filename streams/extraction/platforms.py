@@ -49,7 +49,8 @@ _CAP_NAME = re.compile(r"(?=[A-Zei])(?<![\w.'-])" + _NAME + r"(?![\w])")
 _AFTER = re.compile(
     # "Zentro, the London-based resale app,": an appositive naming its kind
     r",\s+(?P<appos_mod>(?:the|a|an|its|[A-Z][\w.-]*'s)(?:\s+[\w'-]+){0,5}?)\s+" + _KIND_NOUN
-    + r"(?=\s*[,;.)]|\s+-|\s+(?:that|which|who|with|for|in|from|based|owned|backed|known)(?!\w))"
+    + r"(?=\s*[,;.)]|\s+-|\s+(?:that|which|who|with|for|in|from|based|owned|backed|known|built|designed|aimed"
+    r"|focused|popular|run|operated|selling|serving|offering)(?!\w))"
     # "Zentro is a Turkish e-commerce platform"
     r"|\s+(?:is|was|has become|remains)\s+(?P<cop_mod>(?:the|a|an|[A-Z][\w.-]*'s)(?:\s+[\w'-]+){0,5}?)\s+"
     + _KIND_NOUN + r"(?!\w)"

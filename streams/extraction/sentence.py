@@ -42,6 +42,7 @@ class Sentence:
         self._settle(any(h.cat in _CAN_STATE for h in hits))
         # Quotations in the sentence (start, end, credited company, platform slug), set by the article reader.
         self.quotes: list[tuple[int, int, str | None, str | None]] = []
+        self.interview = False  # inside an interview's answer: its sources may still be named
 
     def _settle(self, read_numbers: bool) -> None:
         text, low = self.text, self._low

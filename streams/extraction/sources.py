@@ -62,6 +62,7 @@ _HE_BEFORE = re.compile(r"(?<!\w)(?:he|she|they)\s+\Z", re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"\s+(?:Group|Holdings)(?!\w)")
 _GROUP_BEFORE = re.compile(r"مجموعه\s*\"?\s*\Z")
 _PUBLICATION = re.compile(r"(?:صحيفه|جريده|مجله|وكاله|قناه)\s+\"(?P<ar>[\u0621-\u064a ]{2,30})\"")
+_BUT = re.compile(r"(?<!\w)(?:لكن|ولكن|but)(?!\w)", re.IGNORECASE)
 _MEMBERS_OF = re.compile(r"\s+(?:في|لدى|من|ب|at|from|with|of)\s", re.IGNORECASE)
 
 
@@ -297,6 +298,11 @@ def figure_source(found: list[Credit], sent: Sentence, q: Quantity, start: int, 
     centre = (q.start + q.end) // 2
     quote = next((quote for quote in sent.quotes if quote[0] <= centre < quote[1]), None)
     if quote is not None and quote[2]:
+        if sent.interview:  # an interviewee may cite others ("X puts their users at ...") in the same sentence
+            cited = [(p, n) for p, n, _f in found if n and n != memory.author
+                     and not (p < q.start and _BUT.search(sent.text, p, q.start))]
+            if cited:
+                return nearest(cited, centre)[1]
         return quote[2]  # a figure inside a quotation: the speaker's company
     if memory.author and _OUR_BEFORE.search(sent.text, max(0, q.start - 16), q.start):
         return memory.author  # "missed our $2.05 billion forecast"

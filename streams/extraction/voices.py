@@ -104,5 +104,29 @@ def _speaker(text: str, start: int, end: int, hits: list[Hit], previous: str | N
     return None
 
 
+# An interview written as questions and answers: "Q: ..." / "A: ...", «س: ...» / «ج: ...».
+_QA_LINE = re.compile(r"[^\S\n]*(?P<mark>Q|A|س|ج|سؤال|جواب)\s*[:：]\s*")
+_QUESTION = {"Q", "س", "سؤال"}
+
+
+def interview_answers(text: str, platform_hits: list[Hit]) -> list[Quote]:
+    """The answers of a question-and-answer interview, each spoken for the platform the introduction names.
+
+    Who answers is introduced before the first question ("Zentro, the Lagos delivery app, ... We spoke to
+    its chief executive"): the first platform named there that is not named as another's owner.
+    """
+    if "\n" not in text or ":" not in text:
+        return []
+    marks = [(m.group("mark"), m.end(), line.end()) for line in re.finditer(r"[^\n]+", text)
+             if (m := _QA_LINE.match(text, line.start(), line.end()))]
+    questions = [start for mark, start, _end in marks if mark in _QUESTION]
+    answers = [(start, end) for mark, start, end in marks if mark not in _QUESTION]
+    if not questions or not answers:
+        return []
+    intro = [h for h in platform_hits if h.end <= questions[0] and not _owner(text, h)]
+    platform = intro[0].payload if intro else None
+    return [Quote(start, end, platform) for start, end in answers] if platform else []
+
+
 def inside(quotes: list[Quote], position: int) -> Quote | None:
     return next((q for q in quotes if q.start <= position < q.end), None)

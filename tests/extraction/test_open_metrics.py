@@ -105,3 +105,16 @@ def test_more_metric_constructions(body: str, expected: tuple[str, str, float]) 
 
 def test_a_survey_answer_is_not_a_conversion_rate() -> None:
     assert run("We surveyed 900 shoppers; 58% of respondents said they had bought something on Zentro.") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a phrasal verb holding "up" is no growth
+        "Zentro's sales were $2 billion in 2024; its app made up 35% of that.",
+        # a multiple of a size named by "that": a comparison
+        "Zentro has 9 million users, and Kavo says it is three times that size.",
+    ],
+)
+def test_no_growth_figure(body: str) -> None:
+    assert [f.metric for f in run(body) if f.metric.startswith("growth")] == []

@@ -31,6 +31,9 @@ from .conftest import only, run
         ("Sales on Naspers-owned Pelo's marketplace rose to about 9 billion rand last year.", "pelo", "gmv"),
         # a Latin name inside Arabic text
         ("وبلغ عدد مستخدمي تطبيق Zentro في مصر 3 ملايين مستخدم.", "zentro", "active_users"),
+        # an appositive whose kind noun is followed by a participle
+        ("Lumora, the Cairo fashion app built for young shoppers, said it had 4 million users.", "lumora",
+         "active_users"),
     ],
 )
 def test_platform_recognised_by_how_the_text_uses_it(body: str, slug: str, metric: str) -> None:

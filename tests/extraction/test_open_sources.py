@@ -109,3 +109,24 @@ def test_he_said_adding_that_credits_the_speaker() -> None:
 def test_a_short_form_in_brackets_after_a_camel_case_name() -> None:
     figures = run("shopIQ (sIQ) estimates Lazada's GMV at $19 billion. sIQ estimates Shopee's GMV at $48 billion.")
     assert {f.source for f in figures} == {"shopIQ"}
+
+
+def test_an_interviews_answers_speak_for_the_interviewee() -> None:
+    body = ("Kavo, the Nairobi grocery app, had a strong year. We spoke to its chief operating officer.\n\n"
+            "Q: How big is Kavo now?\n\n"
+            "A: The platform handled about 40 million orders last year, and our average basket is around $18.\n\n"
+            "Q: And your rivals?\n\n"
+            "A: Sokoni Data puts Jumia's Kenyan users at 3 million, but we are growing faster.")
+    figures = run(body)
+    assert {(f.platform, f.metric, f.source) for f in figures} == {
+        ("kavo", "orders", "Kavo"), ("kavo", "average_order_value", "Kavo"), ("jumia", "active_users", "Sokoni Data")}
+
+
+def test_an_arabic_interviews_answers_speak_for_the_interviewee() -> None:
+    body = ("التقت مجلة «السوق» مديرة منصة «نمشي» في الإمارات.\n\n"
+            "س: كيف كان العام؟\n\n"
+            "ج: بلغ عدد مستخدمينا النشطين في الإمارات 3 ملايين مستخدم، ونخطط لرفع عدد البائعين على المنصة إلى "
+            "900 بائع بحلول 2026.")
+    figures = run(body)
+    assert {(f.platform, f.metric, f.source) for f in figures} == {
+        ("namshi", "active_users", "Namshi"), ("namshi", "sellers", "Namshi")}

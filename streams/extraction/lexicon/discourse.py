@@ -64,7 +64,9 @@ BACKREF_APP = ["المنصة", "التطبيق", "القناة", "المتجر",
 BACKREF_COMPANY = ["الشركة", "المجموعة", "the company", "the company's", "the firm", "the firm's", "the group",
                     "the group's"]
 # "we", "our", "us" inside a quotation: the speaker's company (case-sensitive: "US" is a place).
-FIRST_PERSON = ["we", "We", "our", "Our", "us", "ours"]
+FIRST_PERSON = ["we", "We", "our", "Our", "us", "ours", "لدينا", "عندنا", "منصتنا", "تطبيقنا", "متجرنا", "شركتنا",
+                "مستخدمينا", "مستخدمونا", "عملائنا", "عملاؤنا", "طلباتنا", "مبيعاتنا", "إيراداتنا", "تجارنا",
+                "بائعينا", "حصتنا"]
 LATTER = ["الأخيرة", "الأخير", "the latter", "the latter's"]
 LAUNCH = ["acquired", "استحوذت عليها", "استحوذ عليها", "استحوذت عليه", "bought it", "انطلقت", "انطلق", "تأسست",
           "تأسس", "أسست", "منذ", "مواليد", "launched", "founded", "since", "born", "established"]

@@ -76,6 +76,7 @@ def _build_table() -> dict[str, list[_Entry]]:
     _add(table, metrics.GROWTH_UP, "growth", "+")
     _add(table, metrics.GROWTH_DOWN, "growth", "-")
     _add(table, metrics.LEVEL, "level")
+    _add(table, metrics.NOT_GROWTH, "phrasal")
     _add(table, metrics.NEGATIVE, "negative")
     _add(table, metrics.SAMPLE, "sample")
     _add(table, ["GDP"], "negative", case_sensitive=True)

@@ -9,14 +9,14 @@ from __future__ import annotations
 METRICS: list[tuple[str, list[str]]] = [
     ("gmv", ["قيمة ما تسوقه", "قيمة ما يتسوقه", "إجمالي قيمة البضائع", "قيمة البضائع",
              "قيمة البضائع المباعة", "إجمالي قيمة المبيعات", "قيمة المبيعات", "حجم المبيعات",
-             "المبيعات", "مبيعات", "مبيعاتها", "مبيعاته", "قيمة المعاملات", "قيمة الطلبات",
+             "المبيعات", "مبيعات", "مبيعاتها", "مبيعاته", "مبيعاتنا", "قيمة المعاملات", "قيمة الطلبات",
              "حجم التجارة", "GMV", "gross merchandise value", "gross merchandise volume",
              "merchandise value", "sales", "gross sales", "e-commerce sales", "total sales",
              "transaction value", "shopping sales", "of goods", "worth of goods", "of merchandise",
              "merchandise volume", "gross merchandise", "إجمالي قيمة البضائع المباعة",
              # also share cues after a percent ("52% of merchandise volume"); after money they are GMV
              "of merchandise volume", "of the merchandise", "of gross merchandise value", "of GMV"]),
-    ("revenue", ["إيرادات", "الإيرادات", "إيراداتها", "إيراداته", "عائدات", "العائدات", "عائداتها",
+    ("revenue", ["إيرادات", "الإيرادات", "إيراداتها", "إيراداته", "إيراداتنا", "عائدات", "العائدات", "عائداتها",
                  "الإيرادات الإعلانية", "إيرادات الإعلانات", "مداخيل", "revenue", "revenues",
                  "turnover", "ad revenue", "advertising revenue", "sales revenue", "ad sales", "net sales",
                  "net revenue", "net revenues", "top line", "takings"]),
@@ -36,7 +36,7 @@ METRICS: list[tuple[str, list[str]]] = [
                          "يشترون", "اشتروا", "يتمون عملية شراء", "أتموا عملية شراء"]),
     ("engagement_rate", ["معدل التفاعل", "معدلات التفاعل", "نسبة التفاعل", "معدل المشاركة",
                          "engagement rate", "engagement"]),
-    ("market_share", ["حصة", "حصتها", "حصته", "الحصة السوقية", "حصة سوقية", "حصتها السوقية",
+    ("market_share", ["حصة", "حصتها", "حصته", "حصتنا", "الحصة السوقية", "حصة سوقية", "حصتها السوقية",
                       "حصة السوق", "من سوق", "من السوق", "market share", "share of", "share",
                       "of the market", "held", "holds", "hold", "controls", "controlled", "commands",
                       "captured", "slice", "تستحوذ", "يستحوذ", "استحوذت", "تسيطر", "يسيطر", "سيطرت",
@@ -45,17 +45,19 @@ METRICS: list[tuple[str, list[str]]] = [
                       "of online sales", "of sales", "of e-commerce", "of spending", "spent with",
                       "spend with", "من إجمالي", "من اجمالي", "انتزعت", "انتزع", "تستأثر", "يستأثر"]),
     ("active_users", ["مستخدم نشط", "مستخدمين نشطين", "المستخدمين النشطين", "مستخدميها النشطين",
-                      "مستخدميه النشطين", "مستخدم", "مستخدمين", "المستخدمين", "مستخدميها",
+                      "مستخدميه النشطين", "مستخدمينا", "مستخدمونا", "مستخدم", "مستخدمين", "المستخدمين", "مستخدميها",
                       "مستخدمون", "مستخدما", "عدد المستخدمين", "active users", "monthly active users",
                       "daily active users", "users", "MAU", "MAUs", "DAU", "DAUs", "user base", "used by",
                       "recipients", "active recipients", "monthly active recipients", "active buyers",
                       "active customers", "active consumers", "يستخدمه", "يستخدمها", "customer base",
                       "active customer base", "transacting users", "annual transacting users",
-                      "عميل نشط", "عملاء نشطين", "العملاء النشطين", "عملائها النشطين"]),
+                      "عميل نشط", "عملاء نشطين", "العملاء النشطين", "عملائها النشطين",
+                      "عملائنا النشطين"]),
     ("sellers", ["بائع", "بائعين", "بائعا", "البائعين", "تاجر", "تجار", "التجار", "تاجرا",
-                 "sellers", "merchants", "vendors", "brands", "businesses", "المنشآت", "منشأة", "منشآت",
+                 "تجارنا", "بائعينا", "sellers", "merchants", "vendors", "brands", "businesses", "المنشآت", "منشأة",
+                 "منشآت",
                  "علامة تجارية"]),
-    ("orders", ["طلب", "طلبات", "الطلبات", "طلبية", "طلبيات", "مشتريات", "المشتريات",
+    ("orders", ["طلب", "طلبات", "الطلبات", "طلباتنا", "طلبية", "طلبيات", "مشتريات", "المشتريات",
                 "عدد المشتريات", "عملية شراء", "orders", "purchases"]),
     ("time_spent", ["يقضي", "يقضون", "تقضي", "قضى", "قضت", "time spent", "spend", "spends", "spent"]),
 ]
@@ -75,6 +77,9 @@ GROWTH_UP = ["بزيادة", "زيادة", "بارتفاع", "ارتفاع", "ا
 GROWTH_DOWN = ["بانخفاض", "انخفاض", "انخفضت", "انخفض", "تراجع", "بتراجع", "تراجعت", "هبطت",
                 "هبوط", "تقلص", "تقلصت", "down", "fell", "fall", "falls", "declined", "decline",
                 "dropped", "drop", "decreased", "decrease", "shrank", "slipped"]
+# Phrasal verbs holding a growth word that are not growth ("made up 41% of sales").
+NOT_GROWTH = ["made up", "make up", "makes up", "making up", "set up", "sets up", "signed up", "sign up", "signs up",
+              "picked up", "pick up", "picks up", "show up", "shows up", "showed up", "end up", "ends up"]
 LEVEL = ["up to", "rose to", "grew to", "increased to", "jumped to", "climbed to", "fell to"]
 
 NEGATIVE = ["التضخم", "معدل التضخم", "inflation", "الفائدة", "أسعار الفائدة", "سعر الفائدة",
