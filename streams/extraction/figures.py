@@ -65,7 +65,9 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
         if measured is None:
             continue
         metric, unit, of_metric, confidence, sign = measured
-        about = figure_platform(sent, mentions, q, clause, metric, prev, confidence, memory.heading)
+        # An article about one platform only: a sentence naming none ("Revenue for the quarter was ...") is its.
+        lone = memory.topic if len(memory.platforms_seen) == 1 and not mentions else None
+        about = figure_platform(sent, mentions, q, clause, metric, prev, confidence, memory.heading or lone)
         if about is None:
             continue
         platform, confidence = about
@@ -110,6 +112,7 @@ def _remember(sent: Sentence, memory: Memory, mentions: list[Mention], sources: 
     named = [s for _p, s, _forward in sources if s]
     if named:
         memory.last_source = named[-1]
+        memory.sources_named.extend(named)
     companies = [s for s in named if s in memory.companies or s.endswith(" Group")]
     if companies:
         memory.last_company_source = companies[-1]
@@ -120,3 +123,4 @@ def _remember(sent: Sentence, memory: Memory, mentions: list[Mention], sources: 
     memory.prev_sentence_region = concrete[-1] if concrete else (
         figures[-1].region if figures and figures[-1].region != "global" else None)
     memory.prev_sentence_platforms = frozenset(m.platform for m in mentions if not m.owner)
+    memory.platforms_seen.update(m.platform for m in explicit_mentions if not m.owner and not m.speaker)

@@ -74,7 +74,7 @@ _AFTER = re.compile(
     r"|(?:reported|posted|announced|disclosed)(?=[^.;:\n]{0,40}?[0-9$£€¥₹%])\s+(?:[\w.,$£€¥₹%-]+\s+){0,3}?"
     + _METRIC_WORD + r"(?!\w)))"
     # "followed by Zentro at 19%"
-    r"|(?P<at>\s+(?:at|with)\s+(?:about\s+|around\s+|roughly\s+)?[0-9])"
+    r"|(?P<at>\s+(?:at|with)\s+(?:about\s+|around\s+|roughly\s+)?(?:[$£€¥₹₦]|[A-Z]{1,3}\$?\s?)?[0-9])"
 )
 _BEFORE = re.compile(
     r"(?:(?P<kind>(?<![\w-])(?:marketplace|platform|app|e-commerce site|retailer|channel"

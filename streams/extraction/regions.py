@@ -27,6 +27,11 @@ _ARTICLE_BEFORE = re.compile(r"(?<!\w)(?:the|a|an)\s+\Z", re.IGNORECASE)
 
 # A dateline names where the story was filed: "JAKARTA, Feb 15 (SWN) -", «بكين - (وكالة ...) -».
 _DATELINE = re.compile(r"\s*(?:,\s*[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2}\s*\(|-\s*\()")
+# A dateline opening a release: "LAGOS, Nigeria, February 20, 2025 -", "NAIROBI, March 3 -", «الرياض - أعلنت».
+_DATELINE_SPAN = re.compile(r"\s*[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,2}"
+                            r"(?:,\s*[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+)?)?"
+                            r",\s*[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2}(?:,\s*[0-9]{4})?\s*[-–—]"
+                            r"|\s*[\u0621-\u064a]+(?:\s[\u0621-\u064a]+)?\s*[-–—]\s")
 
 Regions = list[tuple[int, str, bool]]
 """(position, code, whether it holds only in its own clause) for each region mention."""
@@ -37,12 +42,15 @@ def region_mentions(sent: Sentence, memory: Memory) -> Regions:
     text = sent.text
     regions: Regions = []
     hq = sent.cat("hq")
+    dateline = _DATELINE_SPAN.match(text) if memory.paragraph == 0 else None
+    filed = dateline.end() if dateline else 0
     for hit in sent.hits:
         code: str | None = None
         local = False
         if hit.cat == "region":
             if (any(0 <= hit.start - h.end <= 2 for h in hq) or text[hit.end : hit.end + 6] == "-based"
-                    or _nationality(sent, hit.start, hit.end) or (hit.start < 3 and _DATELINE.match(text, hit.end))):
+                    or _nationality(sent, hit.start, hit.end) or (hit.start < 3 and _DATELINE.match(text, hit.end))
+                    or hit.end <= filed):
                 continue
             code = hit.payload
         elif hit.cat == "region_global":

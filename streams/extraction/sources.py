@@ -62,6 +62,7 @@ _HE_BEFORE = re.compile(r"(?<!\w)(?:he|she|they)\s+\Z", re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"\s+(?:Group|Holdings)(?!\w)")
 _GROUP_BEFORE = re.compile(r"مجموعه\s*\"?\s*\Z")
 _PUBLICATION = re.compile(r"(?:صحيفه|جريده|مجله|وكاله|قناه)\s+\"(?P<ar>[\u0621-\u064a ]{2,30})\"")
+_NAME_GAP = re.compile(r"[\s\"]*")
 _BUT = re.compile(r"(?<!\w)(?:لكن|ولكن|but)(?!\w)", re.IGNORECASE)
 _MEMBERS_OF = re.compile(r"\s+(?:في|لدى|من|ب|at|from|with|of)\s", re.IGNORECASE)
 
@@ -122,9 +123,10 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
 
     def resolve(kind: str, value: str | None, position: int) -> tuple[bool, str | None]:
         if kind == "name":
-            return True, memory.short_forms.get(value or "", value)
+            return True, full_name(memory.short_forms.get(value or "", value), memory)
         if kind == "same":
-            return True, memory.last_source
+            earlier = [credited for at, credited, _forward in found if credited and at < position]
+            return True, earlier[-1] if earlier else memory.last_source
         if kind == "unnamed":
             return True, None
         if kind == "group":
@@ -158,6 +160,8 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
             if (kind in ("company", "group") and following and following[2] == "name"
                     and _PARENT_GAP.fullmatch(text, end, following[0])):
                 continue  # «أعلنت الشركة الأم «ألفابت»», "the parent company Alphabet": the name is credited
+            if kind == "same" and following and following[2] == "name" and _NAME_GAP.fullmatch(text, end, following[0]):
+                continue  # "compiled by the consultancy Streamline Partners": the name is credited
             ok, credited = resolve(kind, value, start)
             if ok:
                 found.append((cue.start, credited, forward))
@@ -215,7 +219,8 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
         if named:
             name = _clean_name(named.group("name"))
             if name:
-                found.append((cue.start, memory.short_forms.get(name, _platform_name(name) or name), False))
+                found.append((cue.start, full_name(memory.short_forms.get(name, _platform_name(name) or name), memory),
+                              False))
         elif _IT_BEFORE.search(text, max(0, cue.start - 6), cue.start):
             ok, credited = resolve("company", None, cue.start)  # "..., it added"
             if ok:
@@ -223,13 +228,20 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
     for by_count in _BY_COUNT.finditer(text):
         name = _clean_name(by_count.group("name") or by_count.group("per"))
         if name:
-            found.append((by_count.start(), _platform_name(name) or name, False))
+            found.append((by_count.start(), _platform_name(name) or full_name(name, memory), False))
     if memory.author:
         # "we estimate", «نقدر», «تقديراتنا تشير» govern what follows; "our", "us" only their own phrase
         found.extend((m.start(), memory.author, m.group() not in ("our", "Our", "us"))
                      for m in _FIRST_PERSON.finditer(text) if not any(q[0] <= m.start() < q[1] for q in sent.quotes))
     found.sort(key=lambda credit: credit[0])
     return found
+
+
+def full_name(name: str | None, memory: Memory) -> str | None:
+    """A source named before in full ("Streamline Retail Partners"), when the text shortens it ("Streamline")."""
+    if not name or " " in name:
+        return name
+    return next((full for full in reversed(memory.sources_named) if full.startswith(name + " ")), name)
 
 
 # ------------------------------------------------------------------ one figure

@@ -41,11 +41,20 @@ class Quote:
     platform: str | None
 
 
+# A company's release: "Zentro Holdings Inc. (NASDAQ: ZNT), the ... marketplace, today reported ...".
+_RELEASE = re.compile(r"(?P<name>" + _NAME + r")\s*\((?:[A-Z][A-Za-z]*\s?){1,2}:\s*[A-Z0-9.]{1,10}\)[^.\n]{0,120}?"
+                      r"(?<!\w)today\s+(?:announced|reported|said|released|published|posted)(?!\w)")
+
+
 def author(text: str, latin_name: dict[str, str]) -> str | None:
-    """The author of an analyst's note: its header ("X | sector | note"), or «نقدّر في «X» (Latin)»."""
+    """The author of an analyst's note: its header ("X | sector | note"), or «نقدّر في «X» (Latin)»; the issuer of
+    a company's release (its name before its ticker, in the first sentences)."""
     header = _HEADER.match(text)
     if header and "\n" not in header.group():
         return header.group("name").strip()
+    release = _RELEASE.search(text, 0, 500) if "(" in text[:500] else None
+    if release:
+        return release.group("name").strip()
     match = _AUTHOR_AR.search(text, 0, 600)
     if match:
         return (match.group("lat") or "").strip() or latin_name.get(match.group("ar").strip()) or None

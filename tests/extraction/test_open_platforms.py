@@ -169,3 +169,9 @@ def test_a_dateline_is_not_a_region() -> None:
 def test_more_platform_constructions(body: str, expected: tuple[str, str, float]) -> None:
     figure = only(body)
     assert (figure.platform, figure.metric, figure.value) == expected
+
+
+def test_a_list_entry_at_an_amount() -> None:
+    figures = run("Kavo led with GMV of $2 billion, followed by Lumora at $800 million and Brindle Live at "
+                  "$95 million.")
+    assert [(f.platform, f.value) for f in figures] == [("kavo", 2e9), ("lumora", 8e8), ("brindle_live", 9.5e7)]

@@ -130,3 +130,30 @@ def test_an_arabic_interviews_answers_speak_for_the_interviewee() -> None:
     figures = run(body)
     assert {(f.platform, f.metric, f.source) for f in figures} == {
         ("namshi", "active_users", "Namshi"), ("namshi", "sellers", "Namshi")}
+
+
+@pytest.mark.parametrize(
+    ("body", "sources"),
+    [
+        # a generic noun before the name ("the research firm X"): the name is credited
+        ("Kavo handled 12 million orders in 2024, according to estimates by the research firm Orbis Retail Data.",
+         {"Orbis Retail Data"}),
+        # the name shortened after it was given in full
+        ("Sales on Kavo rose to $90 million in 2024, Meridian Commerce Partners said. "
+         "Meridian puts Kavo's conversion rate at 3.1%.", {"Meridian Commerce Partners"}),
+        # "the paper" after a paper named earlier in the same sentence
+        ("Lumora sold more than 2 million orders in 2024, the Accra Ledger reported, and its average basket rose "
+         "to $41, the paper added. Separately, Sokoni Data said Kavo had 4,000 sellers.",
+         {"Accra Ledger", "Sokoni Data"}),
+    ],
+)
+def test_the_source_named_before(body: str, sources: set[str]) -> None:
+    assert {f.source for f in run(body)} == sources
+
+
+def test_a_release_credits_its_issuer_and_its_dateline_is_no_region() -> None:
+    body = ("DUBLIN, Ireland, March 3, 2025 - Etsy Marketplaces Inc (NASDAQ: ETSX), the handmade-goods marketplace, "
+            "today reported that orders reached 9 million in 2024.\n\nRevenue for the year was $31 million.")
+    figures = run(body)
+    assert {(f.platform, f.metric, f.source, f.region) for f in figures} == {
+        ("etsy", "orders", "Etsy Marketplaces Inc", None), ("etsy", "revenue", "Etsy Marketplaces Inc", None)}
