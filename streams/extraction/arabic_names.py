@@ -42,7 +42,9 @@ _GLOSSED = re.compile(
     r"|\"(?P<arq2>[^\"()\n]{1,30})\"\s*\Z"
 )
 _COMMERCE_AFTER = re.compile(r"\s+(?:لل|ل)?(?:تجاره\s+الالكترونيه|تسوق)")
-_LATIN_IN_ARABIC = re.compile(r"(?P<lat>[A-Z](?<![\w(][A-Z])[A-Za-z0-9]*(?:[.&][A-Za-z0-9]+)*[A-Za-z0-9]?)(?![\w)])")
+# A Latin name in Arabic text, of one or more words, maybe camel-cased («منصة iFood», «Mercado Libre»).
+_LATIN_IN_ARABIC = re.compile(r"(?P<lat>(?:[A-Z](?<![\w(][A-Z])|[a-z](?<![\w(][a-z])(?=[A-Z]))[A-Za-z0-9]*"
+                              r"(?:[.&][A-Za-z0-9]+)*(?:\s[A-Z][A-Za-z0-9]*){0,2})(?![\w)])")
 _LATIN_WORD = re.compile(r"[A-Z](?<!\w[A-Z])[A-Za-z0-9]+(?:\s[A-Z][A-Za-z0-9]+)*")
 _LATIN_NOT_NAMES = {"GMV", "AOV", "CEO", "CFO", "COO", "MAU", "DAU", "SME", "SMEs", "USD", "SAR", "AED", "EGP", "KWD",
                     "QAR", "IPO", "AI", "TV", "PDF", "ID", "Q1", "Q2", "Q3", "Q4", "H1", "H2"}

@@ -26,6 +26,7 @@ from .normalize import Normalized, fold
 from .platforms import X_CONTEXT, Discovered, alias_matcher, discover_latin
 from .segments import sentences
 from .sentence import Sentence
+from .sources import GLOSS
 from .voices import author, interview_answers, quotations
 
 
@@ -78,6 +79,9 @@ class _Extractor:
         self.extra = alias_matcher(self.discovered)
         for slug, name in self.aliases.values():
             self.memory.names.setdefault(slug, name)
+        if "(" in self.text and '"' in self.text:  # «X» (Latin) glossing a name that is not a platform's
+            self.memory.glosses = {m.group("ar").strip(): m.group("lat").strip() for m in GLOSS.finditer(self.text)
+                                   if m.group("ar").strip() not in self.aliases}
 
     def _voices(self, read: list[tuple[Sentence, tuple[int, int], int]]) -> None:
         """The note's author, and each quotation's speaker, handed to the sentences that hold them."""

@@ -16,6 +16,7 @@ class Memory:
     last_region: str | None = None
     last_source: str | None = None
     sources_named: list[str] = field(default_factory=list)  # every source credited so far, in order
+    glosses: dict[str, str] = field(default_factory=dict)  # Arabic name -> the Latin name the text glosses it with
     last_company_source: str | None = None  # the last source that is a company (a platform, owner or group)
     last_group: str | None = None  # the last group named («مجموعة «X»», "X Group"), for «المجموعة», "the group"
     last_quoted: str | None = None  # the company of the one quoted last

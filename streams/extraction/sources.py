@@ -61,6 +61,9 @@ _ALSO_BEFORE = re.compile(r"(?<!\w)(?:كما|و|ف)\s*\Z")
 _HE_BEFORE = re.compile(r"(?<!\w)(?:he|she|they)\s+\Z", re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"\s+(?:Group|Holdings)(?!\w)")
 _GROUP_BEFORE = re.compile(r"مجموعه\s*\"?\s*\Z")
+_QUOTED_AR = re.compile(r"\"(?P<ar>[\u0621-\u064a][\u0621-\u064a ]{0,38})\"")
+# «X» (Latin) where the text glosses a source's Arabic name.
+GLOSS = re.compile(r"\"(?P<ar>[\u0621-\u064a][\u0621-\u064a ]{0,38})\"\s*\((?P<lat>[A-Z][A-Za-z0-9.&' -]{1,40})\)")
 _PUBLICATION = re.compile(r"(?:صحيفه|جريده|مجله|وكاله|قناه)\s+\"(?P<ar>[\u0621-\u064a ]{2,30})\"")
 _NAME_GAP = re.compile(r"[\s\"]*")
 _BUT = re.compile(r"(?<!\w)(?:لكن|ولكن|but)(?!\w)", re.IGNORECASE)
@@ -103,6 +106,11 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
     if memory.author:  # «بحسب مسح أجريناه», "according to our estimates"
         entities.extend((m.start(), m.end(), "name", memory.author) for m in _FIRST_PERSON.finditer(text)
                         if not any(q[0] <= m.start() < q[1] for q in sent.quotes))
+    for match in _QUOTED_AR.finditer(text) if memory.glosses and '"' in text else ():
+        latin = glossed_name(match.group("ar"), memory)
+        if latin and not any(s <= match.start("ar") < e for s, e in covered):
+            entities.append((match.start("ar"), match.end("ar"), "name", latin))
+            covered.append((match.start("ar"), match.end("ar")))
     for match in _PUBLICATION.finditer(text) if '"' in text else ():
         entities.append((match.start("ar"), match.end("ar"), "name", publication_name(match.group("ar"))))
         covered.append((match.start("ar"), match.end("ar")))
@@ -235,6 +243,14 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
                      for m in _FIRST_PERSON.finditer(text) if not any(q[0] <= m.start() < q[1] for q in sent.quotes))
     found.sort(key=lambda credit: credit[0])
     return found
+
+
+def glossed_name(arabic: str, memory: Memory) -> str | None:
+    """The Latin name the text glossed for an Arabic name, or for a longer one it shortens («كونكتا ريسيرش»)."""
+    arabic = arabic.strip()
+    if arabic in memory.glosses:
+        return memory.glosses[arabic]
+    return next((latin for full, latin in memory.glosses.items() if full.startswith(arabic + " ")), None)
 
 
 def full_name(name: str | None, memory: Memory) -> str | None:

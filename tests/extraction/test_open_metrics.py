@@ -118,3 +118,21 @@ def test_a_survey_answer_is_not_a_conversion_rate() -> None:
 )
 def test_no_growth_figure(body: str) -> None:
     assert [f.metric for f in run(body) if f.metric.startswith("growth")] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "unit"),
+    [
+        ("Sales on Amazon's South African site rose to R12 billion in 2024.", "ZAR"),
+        ("Sales on Jumia reached about KSh 2.1 billion last year.", "KES"),
+        ("وبلغت مبيعات «أمازون» في البرازيل 4 مليارات ريال برازيلي في 2024.", "BRL"),
+        ("ويبلغ متوسط قيمة الطلب على «أمازون» في المكسيك 610 بيزو مكسيكي.", "MXN"),
+    ],
+)
+def test_currency_written_by_prefix_or_adjective(body: str, unit: str) -> None:
+    assert only(body).unit == unit
+
+
+def test_arabic_active_buyers() -> None:
+    figure = only("وتجاوز عدد المشترين النشطين على «جوميا» في المغرب مليوني مشتر.")
+    assert (figure.metric, figure.unit) == ("active_users", "users")

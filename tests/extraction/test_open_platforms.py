@@ -175,3 +175,16 @@ def test_a_list_entry_at_an_amount() -> None:
     figures = run("Kavo led with GMV of $2 billion, followed by Lumora at $800 million and Brindle Live at "
                   "$95 million.")
     assert [(f.platform, f.value) for f in figures] == [("kavo", 2e9), ("lumora", 8e8), ("brindle_live", 9.5e7)]
+
+
+@pytest.mark.parametrize(
+    ("body", "slug"),
+    [
+        # a lexicon name of two Latin words inside Arabic text
+        ("وأعلنت Mercado Libre أن قيمة البضائع المباعة عبر منصتها في الأرجنتين بلغت 900 مليون دولار.", "mercado_libre"),
+        # a camel-cased Latin name inside Arabic text
+        ("وعالجت منصة iKudo نحو 40 مليون طلب في 2024.", "ikudo"),
+    ],
+)
+def test_latin_names_inside_arabic_text(body: str, slug: str) -> None:
+    assert {f.platform for f in run(body)} == {slug}

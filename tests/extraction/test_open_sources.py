@@ -157,3 +157,9 @@ def test_a_release_credits_its_issuer_and_its_dateline_is_no_region() -> None:
     figures = run(body)
     assert {(f.platform, f.metric, f.source, f.region) for f in figures} == {
         ("etsy", "orders", "Etsy Marketplaces Inc", None), ("etsy", "revenue", "Etsy Marketplaces Inc", None)}
+
+
+def test_an_arabic_source_shortened_after_its_gloss() -> None:
+    body = ("وتقدّر شركة الأبحاث «سوق داتا إنسايتس» (Souk Data Insights) أن «نون» تستحوذ على 14% من السوق. "
+            "وبحسب «سوق داتا»، يبلغ متوسط قيمة الطلب على «نون» 210 ريالات.")
+    assert {f.source for f in run(body)} == {"Souk Data Insights"}

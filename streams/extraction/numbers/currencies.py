@@ -72,7 +72,12 @@ _currency("ZAR", ["راند"], ["جنوب أفريقي"])
 _currency("KES", ["shillings", "Kenyan shillings", "KES"])
 _currency("PKR", ["Pakistani rupees", "PKR"])
 _currency("MXN", ["Mexican pesos", "MXN"])
+_currency("MXN", ["بيزو", "بيزوس"], ["مكسيكي", "مكسيكيا"], bare=False)
 _currency("BRL", ["reais", "Brazilian reais", "BRL"])
+_currency("BRL", _RIYAL, ["برازيلي", "برازيليا"], bare=False)
+_currency("KES", ["شلن", "شلنات"], ["كيني", "كينيا"], bare=False)
+_currency("NGN", ["نايرا", "نيرة"])
+_currency("INR", ["روبية"], ["هندية"], bare=False)
 _currency("KRW", ["KRW"])
 
 CURRENCY_AFTER = re.compile(r"\s*(?P<cur>" + trie_pattern(CURRENCY_WORDS) + r")(?!\w)")
@@ -83,10 +88,12 @@ _PREFIX_CODES = {
     "qar": "QAR", "bhd": "BHD", "omr": "OMR", "jod": "JOD", "mad": "MAD", "sgd": "SGD", "myr": "MYR",
     "vnd": "VND", "thb": "THB", "php": "PHP", "ngn": "NGN", "brl": "BRL", "r$": "BRL", "krw": "KRW",
     "₫": "VND", "₱": "PHP", "₦": "NGN", "฿": "THB", "₩": "KRW", "₺": "TRY", "try": "TRY", "zar": "ZAR",
+    "ksh": "KES", "kes": "KES", "r": "ZAR", "mxn": "MXN", "mx$": "MXN",
 }
 _CURRENCY_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?P<code>US\$|S\$|E£|Rp\.?|RM|SAR|AED|EGP|USD|EUR|GBP|CNY|RMB|IDR|INR|KWD|QAR|BHD|"
-    r"OMR|JOD|MAD|SGD|MYR|VND|THB|PHP|NGN|BRL|R\$|KRW|TRY|ZAR)|(?P<sym>[$£€¥₹₫₱₦฿₩₺]))\s?\Z"
+    r"OMR|JOD|MAD|SGD|MYR|VND|THB|PHP|NGN|BRL|R\$|KRW|TRY|ZAR|KSh|KES|MXN|MX\$)|(?P<sym>[$£€¥₹₫₱₦฿₩₺]))\s?\Z"
+    r"|(?<![\w$.])(?P<rand>R)\Z"
 )
 
 
@@ -109,5 +116,5 @@ def currency_before(text: str, start: int) -> tuple[str, int] | None:
     match = _CURRENCY_BEFORE.search(head)
     if not match:
         return None
-    token = (match.group("code") or match.group("sym")).lower()
+    token = (match.group("code") or match.group("sym") or match.group("rand")).lower()
     return _PREFIX_CODES[token], start - (len(head) - match.start())
