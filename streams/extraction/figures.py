@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from .candidate import Candidate
-from .kinds import figure_kind, figure_qualifier
+from .kinds import NOW, figure_kind, figure_qualifier
 from .measures import metric_in_context
 from .memory import Memory
 from .mentions import Mention, platform_mentions
@@ -25,6 +25,8 @@ from .sources import Credit, credited_sources, figure_source, group_names
 from .subjects import figure_platform
 
 _HEADING = re.compile(r"\s*[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2}\.\s*")
+# A clause in the present tense states a figure for now, not for the period of the figure before it.
+_PRESENT = re.compile(r"(?<!\w)(?:is|are|has|have|remains|stays|now|still)(?!\w)")
 _CONVERSION = re.compile(r"\s*(?:\(\s*(?:about|around|roughly|nearly|some|approximately|almost|نحو|حوالي)?\s*"
                          r"|,\s+or\s+(?:about\s+|around\s+|roughly\s+)?|\s+أي\s+(?:ما\s+يعادل\s+)?(?:نحو\s+)?)")
 
@@ -73,6 +75,11 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
         platform, confidence = about
         period, base_period, implied_base = figure_periods(sent, periods, q, ci, metric, inherit, clause_has_q,
                                                            clause.adjunct, memory.last_period)
+        if (period is None and prev is not None and prev.period and not metric.startswith("growth")
+                and not prev.metric.startswith("growth") and prev.platform == platform
+                and not NOW.search(text, clause.start, clause.end)
+                and not _PRESENT.search(text, clause.start, clause.end)):
+            period = prev.period  # "... in the quarter, SDL said, and the number of sellers topped 150,000"
         if metric.startswith("growth") and of_metric is None and prev is not None:
             of_metric = prev.metric
         region = figure_region(regions, q, clause, prev, same_source, memory, platform)

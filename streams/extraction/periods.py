@@ -52,7 +52,7 @@ _REL_QUARTER = {fold(w).lower(): off for off, words in _REL_QUARTER_WORDS.items(
 _REF_YEAR = ["العام نفسه", "العام ذاته", "نفس العام", "ذات العام", "السنة نفسها", "السنة ذاتها",
              "the same year", "that year", "for the year"]
 _REF_QUARTER = ["الربع ذاته", "الربع نفسه", "نفس الربع", "ذات الربع", "the same quarter", "the quarter",
-                "that quarter"]
+                "that quarter", "quarterly"]
 _REF_PERIOD = ["الفترة نفسها", "الفترة ذاتها", "نفس الفترة", "ذات الفترة", "the same period"]
 # The year before the one in focus (not before publication): "up from 13% a year earlier".
 _PREV_YEAR = ["a year earlier", "a year before", "the previous year", "the prior year", "the year before"]

@@ -17,8 +17,8 @@ from .normalize import ascii_lower
 
 # The leading class lets the engine skip to candidate characters before trying the word branches.
 _CLAUSE_BREAK = re.compile(
-    r"(?=[،;؛:,ومفبcavw])(?:[،;؛:]|,(?![0-9])|(?<!\w)(?=(?:و)?(?:مقابل|في حين|بينما|فيما)(?!\w))"
-    r"|(?<!\w)(?=(?:compared (?:with|to)|against|versus|vs\.?|while|whereas)(?!\w)))"
+    r"(?=[،;؛:,ومفبcavw])(?:[،;؛:]|,(?![0-9])|(?<!\w)(?=(?:و)?(?:مقابل|في حين|بينما|فيما)(?!\w)|وان(?!\w))"
+    r"|(?<!\w)(?=(?:compared (?:with|to)|against|versus|vs\.?|while|whereas|and that)(?!\w)))"
 )
 WORD_BEFORE = re.compile(r"(\w+)\W*\Z")
 _SENTENCE_END = re.compile(r"[.!?؟…]+[\"')\]]*(?=\s|\Z)")

@@ -125,3 +125,30 @@ def test_growth_from_a_year_ago_is_for_the_period_in_focus() -> None:
 def test_a_forecast_growth_for_a_year_is_on_the_year_before() -> None:
     figure = only("We expect Zentro's GMV to grow about 40% in 2025.", datetime(2025, 5, 1, tzinfo=UTC))
     assert (figure.kind, figure.period, figure.base_period) == ("forecast", "2025", "2024")
+
+
+@pytest.mark.parametrize(
+    ("body", "periods"),
+    [
+        # a later figure of the same platform in the same sentence keeps the period named before it
+        ("Kavo shipped 8 million orders in 2023, the Accra Ledger reported, and its average basket rose to $41.",
+         ["2023", "2023"]),
+        ("وأعلنت «جوميا» أن مبيعاتها بلغت 300 مليون دولار خلال 2023، وأن عدد طلباتها تجاوز 9 ملايين طلب.",
+         ["2023", "2023"]),
+        # ... but not a figure stated in the present tense
+        ("Kavo shipped 8 million orders in 2023, and its average basket is about $41.", ["2023", None]),
+        # a period written after the second figure of "X and that Y" is the second's only
+        ("Jumia said it has about 3,000 sellers and that its sales reached $40 million last year.", [None, "2023"]),
+        # a place opened in a year: that year is no figure's period
+        ("Amazon, which opened its Nigerian site in June 2023, holds under 6% of the market, Lagos Data said.",
+         [None]),
+    ],
+)
+def test_period_of_a_later_figure_in_the_sentence(body: str, periods: list[str | None]) -> None:
+    assert [f.period for f in run(body)] == periods
+
+
+def test_quarterly_means_the_quarter_in_focus() -> None:
+    body = ("Etsy's revenue was $842 million in the fourth quarter of 2023. Quarterly active buyers stood at "
+            "92 million.")
+    assert [f.period for f in run(body)] == ["2023-Q4", "2023-Q4"]

@@ -69,7 +69,8 @@ FIRST_PERSON = ["we", "We", "our", "Our", "us", "ours", "لدينا", "عندن�
                 "بائعينا", "حصتنا"]
 LATTER = ["الأخيرة", "الأخير", "the latter", "the latter's"]
 LAUNCH = ["acquired", "استحوذت عليها", "استحوذ عليها", "استحوذت عليه", "bought it", "انطلقت", "انطلق", "تأسست",
-          "تأسس", "أسست", "منذ", "مواليد", "launched", "founded", "since", "born", "established"]
+          "تأسس", "أسست", "منذ", "مواليد", "launched", "founded", "since", "born", "established", "opened", "افتتحت",
+          "افتتح", "dating from"]
 # Clause openers that continue the previous figure's clause (inherit its context).
 ADJUNCT = ["مقابل", "بزيادة", "بارتفاع", "بنمو", "بانخفاض", "بتراجع", "بمتوسط", "بنسبة", "أي",
             "ما يعادل", "في حين", "بينما", "فيما", "compared with", "compared to", "against", "versus", "vs",
