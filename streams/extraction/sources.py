@@ -65,6 +65,7 @@ _QUOTED_AR = re.compile(r"\"(?P<ar>[\u0621-\u064a][\u0621-\u064a ]{0,38})\"")
 # «X» (Latin) where the text glosses a source's Arabic name.
 GLOSS = re.compile(r"\"(?P<ar>[\u0621-\u064a][\u0621-\u064a ]{0,38})\"\s*\((?P<lat>[A-Z][A-Za-z0-9.&' -]{1,40})\)")
 _PUBLICATION = re.compile(r"(?:صحيفه|جريده|مجله|وكاله|قناه)\s+\"(?P<ar>[\u0621-\u064a ]{2,30})\"")
+_THAT = re.compile(r"\s*(?:الي\s+)?(?<!\w)[بل]?ان(?!\w)")
 _NAME_GAP = re.compile(r"[\s\"]*")
 _BUT = re.compile(r"(?<!\w)(?:لكن|ولكن|but)(?!\w)", re.IGNORECASE)
 _MEMBERS_OF = re.compile(r"\s+(?:في|لدى|من|ب|at|from|with|of)\s", re.IGNORECASE)
@@ -162,6 +163,13 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
                 break
             if kind == "app":
                 continue  # «تشير إلى أن التطبيق ...»: what the source says is about the app
+            if _THAT.search(text, cue.end, start):
+                # «أظهر أن «X» تصدرت», «وأضافت أن ... «X»»: X is what is reported on; the verb's subject speaks
+                ok, credited = (True, found[-1][1]) if found else resolve("company", None, cue.start)
+                if ok:
+                    found.append((cue.start, credited, forward))
+                    credited_after = True
+                break
             if kind == "unnamed" and _MEMBERS_OF.match(text, end):
                 continue  # «محللون في «غولدمان ساكس»», "analysts at Jefferies": the firm is credited
             following = next((e for e in entities[index + 1 :] if e[0] >= end), None)

@@ -163,3 +163,15 @@ def test_an_arabic_source_shortened_after_its_gloss() -> None:
     body = ("وتقدّر شركة الأبحاث «سوق داتا إنسايتس» (Souk Data Insights) أن «نون» تستحوذ على 14% من السوق. "
             "وبحسب «سوق داتا»، يبلغ متوسط قيمة الطلب على «نون» 210 ريالات.")
     assert {f.source for f in run(body)} == {"Souk Data Insights"}
+
+
+def test_an_arabic_report_issued_by_a_firm_credits_the_firm_not_what_it_reports_on() -> None:
+    body = ("أصدرت «رؤى للبيانات» (Ruaa Data) تقريرها الفصلي، والذي أظهر أن «إنستغرام» تصدرت من حيث معدل التحويل "
+            "في الكويت بنسبة 3.1%، تلتها «سناب شات» بـ2.4%.")
+    assert {(f.platform, f.source) for f in run(body)} == {("instagram", "Ruaa Data"), ("snapchat", "Ruaa Data")}
+
+
+def test_an_arabic_verb_with_its_subject_left_out_credits_the_company_before() -> None:
+    body = ("قالت شركة «جوميا» إن مبيعاتها في المغرب بلغت 90 مليون دولار في 2024. "
+            "وأضافت أن عدد البائعين على «جوميا» في المغرب تجاوز 12 ألف بائع.")
+    assert {f.source for f in run(body)} == {"Jumia"}
