@@ -182,7 +182,7 @@ def discover_latin(text: str, found: Discovered) -> None:
             modifiers_match = _PRE_MODIFIERS.search(text, max(0, before.start() - 60), before.start())
             if modifiers_match and _SOURCE_KINDS.search(modifiers_match.group()):
                 continue
-        if after or (before and not before.group("list")):
+        if after or (before and not before.group("list")) or _coordinated(text, start, end):
             candidates.append(raw)
     # "HSN. Quarterly revenue came in at ...": a capitals name as a paragraph's heading in a note
     candidates.extend(m.group("name") for m in _HEADING.finditer(text))
@@ -196,6 +196,21 @@ def discover_latin(text: str, found: Discovered) -> None:
         found.companies.update(clean_platform_name(m.group("name") or m.group("name2"))
                                for m in _OWNER_NAME.finditer(text))
     _short_forms(text, found)
+
+
+# Names coordinated with a platform the lexicon knows: "QVC and HSN are bigger", "Zentro, Shopee and Lazada".
+_COORD_BEFORE = re.compile(r"(?P<k>" + _TOKEN + r"(?:\s" + _TOKEN + r")?)(?:\s*,\s*|\s+(?:and|or|&)\s+)\Z")
+_COORD_AFTER = re.compile(r"(?:\s*,\s*|\s+(?:and|or|&)\s+)(?P<k>" + _TOKEN + r"(?:\s" + _TOKEN + r")?)(?![\w'])")
+
+
+def _is_platform(name: str) -> bool:
+    return any(entry.cat == "platform" for entry in TABLE.get(fold(name).lower(), ()))
+
+
+def _coordinated(text: str, start: int, end: int) -> bool:
+    before = _COORD_BEFORE.search(text, max(0, start - 30), start)
+    after = _COORD_AFTER.match(text, end)
+    return bool((before and _is_platform(before.group("k"))) or (after and _is_platform(after.group("k"))))
 
 
 _OWNER_NAME = re.compile(r"(?<!\w)(?:parent(?: company)?|owner|owned by|backed by|controlled by)\s+(?P<name>" + _NAME

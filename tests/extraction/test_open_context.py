@@ -94,6 +94,10 @@ def test_kinds(body: str, kinds: dict[float, str]) -> None:
         ("ولم يتجاوز عدد مستخدمي «سناب شات» في السعودية 12 مليون مستخدم في 2025.", "up_to"),
         ("The number of Zentro's active users did not exceed 4 million in 2024.", "up_to"),
         ("وارتفعت مبيعات «دوين» بزيادة تقارب 40% في 2024.", "approx"),
+        ("Etsy's conversion rate was 3% or so in 2024.", "approx"),
+        ("Etsy did something like $2.6 billion in revenue in 2024.", "approx"),
+        ("ويبلغ متوسط قيمة الطلب على «نون» ~310 دراهم.", "approx"),
+        ("وتتوقع «جوميا» أن يتجاوز عدد طلباتها في مصر 5 ملايين طلب في 2026.", "more_than"),
     ],
 )
 def test_qualifiers_in_context(body: str, qualifier: str) -> None:

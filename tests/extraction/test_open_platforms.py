@@ -188,3 +188,8 @@ def test_a_list_entry_at_an_amount() -> None:
 )
 def test_latin_names_inside_arabic_text(body: str, slug: str) -> None:
     assert {f.platform for f in run(body)} == {slug}
+
+
+def test_a_name_coordinated_with_a_known_platform_is_a_platform() -> None:
+    figure = only("Etsy and Zellwood are both growing. Zellwood alone did $300 million in revenue in 2024.")
+    assert (figure.platform, figure.metric) == ("zellwood", "revenue")

@@ -126,4 +126,5 @@ DAILY = ["يوميا", "يومي", "في اليوم", "كل يوم", "a day", "p
 QUAL_VERB = ["تجاوز", "يتجاوز", "تتجاوز", "تجاوزت", "يفوق", "تفوق", "فاق", "فاقت", "يزيد", "تزيد",
               "تخطى", "تخطت", "يتخطى", "تتخطى",
               "exceeded", "exceeds", "exceed", "topped", "tops", "surpassed", "surpasses", "surpass", "passed",
-              "passes", "pass", "crossed", "crosses", "cross"]
+              "passes", "pass", "crossed", "crosses", "cross", "أن يتجاوز", "أن تتجاوز", "أن يفوق", "أن تفوق",
+              "أن يتخطى", "أن تتخطى"]
