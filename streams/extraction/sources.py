@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import re
 
-from .arabic_names import transliterate
 from .lexicon.matcher import TABLE
-from .lexicon.platforms import PLATFORM_NAMES, PUBLICATIONS_AR
+from .lexicon.platforms import PLATFORM_NAMES
 from .memory import Memory
 from .mentions import SPEAKER_GAP_AFTER, Mention, company_name
 from .normalize import fold
 from .numbers.quantity import Quantity
+from .publications import publication_name
 from .sentence import Sentence, nearest
 
 _CAPRUN = re.compile(r"(?:[A-Z]|[a-z][A-Z])[A-Za-z0-9&.\-']*(?:\s+(?:&\s+|of\s+)?[A-Z][A-Za-z0-9&.\-']*)*")
@@ -65,6 +65,9 @@ _QUOTED_AR = re.compile(r"\"(?P<ar>[\u0621-\u064a][\u0621-\u064a ]{0,38})\"")
 # «X» (Latin) where the text glosses a source's Arabic name.
 GLOSS = re.compile(r"\"(?P<ar>[\u0621-\u064a][\u0621-\u064a ]{0,38})\"\s*\((?P<lat>[A-Z][A-Za-z0-9.&' -]{1,40})\)")
 _PUBLICATION = re.compile(r"(?:صحيفه|جريده|مجله|وكاله|قناه)\s+\"(?P<ar>[\u0621-\u064a ]{2,30})\"")
+# An executive of the platform the text refers back to: «المدير العام للمنصة», «الرئيسة التنفيذية للتطبيق».
+_TITLE_OF = re.compile(r"(?<!\w)(?:ال)?(?:مدير|مديره|رئيس|رئيسه|متحدث|متحدثه|نائب|مسؤول|مسؤوله|مؤسس|مؤسسه)"
+                       r"(?:\s+[\u0621-\u064a]+){0,2}\s+[لب]?\Z")
 _THAT = re.compile(r"\s*(?:الي\s+)?(?<!\w)[بل]?ان(?!\w)")
 _NAME_GAP = re.compile(r"[\s\"]*")
 _BUT = re.compile(r"(?<!\w)(?:لكن|ولكن|but)(?!\w)", re.IGNORECASE)
@@ -161,8 +164,8 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
                 continue
             if start > cue.end + _SOURCE_REACH:
                 break
-            if kind == "app":
-                continue  # «تشير إلى أن التطبيق ...»: what the source says is about the app
+            if kind == "app" and not _TITLE_OF.search(text, max(0, start - 30), start):
+                continue  # «تشير إلى أن التطبيق ...»: what the source says is about the app (not «مدير المنصة»)
             if _THAT.search(text, cue.end, start):
                 # «أظهر أن «X» تصدرت», «وأضافت أن ... «X»»: X is what is reported on; the verb's subject speaks
                 ok, credited = (True, found[-1][1]) if found else resolve("company", None, cue.start)
@@ -178,7 +181,7 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
                 continue  # «أعلنت الشركة الأم «ألفابت»», "the parent company Alphabet": the name is credited
             if kind == "same" and following and following[2] == "name" and _NAME_GAP.fullmatch(text, end, following[0]):
                 continue  # "compiled by the consultancy Streamline Partners": the name is credited
-            ok, credited = resolve(kind, value, start)
+            ok, credited = resolve("company" if kind == "app" else kind, value, start)
             if ok:
                 found.append((cue.start, credited, forward))
                 credited_after = True
@@ -306,17 +309,6 @@ def group_names(sent: Sentence, memory: Memory) -> list[tuple[int, str]]:
 def _platform_names(mentions: list[Mention], memory: Memory) -> set[str]:
     return {company_name(m.platform, memory) for m in mentions} | {
         PLATFORM_NAMES.get(m.platform, m.platform) for m in mentions}
-
-
-def publication_name(arabic: str) -> str:
-    """A newspaper or agency named in Arabic: its known Latin name, else a transliteration («الاقتصادية»)."""
-    folded = fold(arabic).strip()
-    known = PUBLICATIONS_AR.get(folded)
-    if known:
-        return known
-    if folded.startswith("ال"):
-        return "Al " + transliterate(folded[2:])
-    return transliterate(folded)
 
 
 def _platform_name(name: str) -> str | None:

@@ -136,3 +136,9 @@ def test_currency_written_by_prefix_or_adjective(body: str, unit: str) -> None:
 def test_arabic_active_buyers() -> None:
     figure = only("وتجاوز عدد المشترين النشطين على «جوميا» في المغرب مليوني مشتر.")
     assert (figure.metric, figure.unit) == ("active_users", "users")
+
+
+def test_an_arabic_figure_for_another_place_with_its_noun_left_out() -> None:
+    figures = run("وتتوقع «نون» أن تتجاوز مبيعاتها في السعودية ملياري دولار في 2026، وأن تبلغ في الكويت 300 مليون دينار.")
+    assert [(f.metric, f.unit, f.region, f.kind) for f in figures] == [
+        ("gmv", "USD", "SA", "forecast"), ("gmv", "KWD", "KW", "forecast")]

@@ -193,3 +193,8 @@ def test_latin_names_inside_arabic_text(body: str, slug: str) -> None:
 def test_a_name_coordinated_with_a_known_platform_is_a_platform() -> None:
     figure = only("Etsy and Zellwood are both growing. Zellwood alone did $300 million in revenue in 2024.")
     assert (figure.platform, figure.metric) == ("zellwood", "revenue")
+
+
+def test_a_sentence_opening_with_the_platform_it_is_about() -> None:
+    figures = run('"Our app does well," the Zentro chief said. "On Pinterest, about 3% of our viewers end up buying."')
+    assert [(f.platform, f.metric) for f in figures] == [("pinterest", "conversion_rate")]

@@ -175,3 +175,17 @@ def test_an_arabic_verb_with_its_subject_left_out_credits_the_company_before() -
     body = ("قالت شركة «جوميا» إن مبيعاتها في المغرب بلغت 90 مليون دولار في 2024. "
             "وأضافت أن عدد البائعين على «جوميا» في المغرب تجاوز 12 ألف بائع.")
     assert {f.source for f in run(body)} == {"Jumia"}
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        # the platform's executive speaks for it («المدير العام للمنصة»)
+        ("تعمل «جوميا» في مصر منذ سنوات. وقالت منى سالم، المديرة العامة للمنصة في مصر: «نتوقع أن تبلغ مبيعات «جوميا» "
+         "في مصر 8 مليارات جنيه هذا العام».", "Jumia"),
+        # an English-language newspaper named in Arabic script
+        ("وبلغت إيرادات «نون» 4 مليارات دولار في 2024، بحسب صحيفة «غلف بزنس تايمز».", "Gulf Business Times"),
+    ],
+)
+def test_arabic_credits(body: str, source: str) -> None:
+    assert {f.source for f in run(body)} == {source}

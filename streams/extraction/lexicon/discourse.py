@@ -80,5 +80,7 @@ ADJUNCT = ["مقابل", "بزيادة", "بارتفاع", "بنمو", "بانخ
             "just below", "just above", "far above", "far below", "أعلى من", "أقل من", "أي أعلى", "أي أقل",
             "to", "إلى", "which", "which would give", "giving", "making it", "tripling", "doubling", "quadrupling",
             "rising", "growing", "falling", "jumping", "climbing", "increasing", "declining", "slipping",
-            "متجاوزا", "متجاوزة", "متخطيا", "متفوقا", "مرتفعا", "مرتفعة", "منخفضا"]
+            "متجاوزا", "متجاوزة", "متخطيا", "متفوقا", "مرتفعا", "مرتفعة", "منخفضا",
+            # «..., وأن يبلغ في الإمارات 900 مليون درهم»: the same figure elsewhere, its noun left out
+            "أن يبلغ", "أن تبلغ", "أن يصل", "أن تصل"]
 
