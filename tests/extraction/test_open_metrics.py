@@ -139,6 +139,7 @@ def test_arabic_active_buyers() -> None:
 
 
 def test_an_arabic_figure_for_another_place_with_its_noun_left_out() -> None:
-    figures = run("وتتوقع «نون» أن تتجاوز مبيعاتها في السعودية ملياري دولار في 2026، وأن تبلغ في الكويت 300 مليون دينار.")
+    figures = run("وتتوقع «نون» أن تتجاوز مبيعاتها في السعودية ملياري دولار في 2026، "
+                  "وأن تبلغ في الكويت 300 مليون دينار.")
     assert [(f.metric, f.unit, f.region, f.kind) for f in figures] == [
         ("gmv", "USD", "SA", "forecast"), ("gmv", "KWD", "KW", "forecast")]
