@@ -130,4 +130,4 @@ def _remember(sent: Sentence, memory: Memory, mentions: list[Mention], sources: 
     memory.prev_sentence_region = concrete[-1] if concrete else (
         figures[-1].region if figures and figures[-1].region != "global" else None)
     memory.prev_sentence_platforms = frozenset(m.platform for m in mentions if not m.owner)
-    memory.platforms_seen.update(m.platform for m in explicit_mentions if not m.owner and not m.speaker)
+    memory.platforms_seen.update(m.platform for m in explicit_mentions if not m.owner)

@@ -73,11 +73,14 @@ _AFTER = re.compile(
     # "Zentro reported 30 million active customers", "Zentro posted revenue of $2bn"
     r"|(?:reported|posted|announced|disclosed)(?=[^.;:\n]{0,40}?[0-9$£€¥₹%])\s+(?:[\w.,$£€¥₹%-]+\s+){0,3}?"
     + _METRIC_WORD + r"(?!\w)))"
+    # "Zentro, meanwhile, said it received 145 million orders": what the speaker says it did is a platform's
+    r"|(?P<said>(?:,\s+\w+,)?\s+(?:said|says|reported|announced)\s+(?:that\s+)?it\s+(?:now\s+)?(?:had|has|received"
+    r"|shipped|sold|handled|processed|served|delivered|hosts|hosted|counts|counted)(?!\w)[^.;:\n]{0,40}?[0-9$£€¥₹])"
     # "followed by Zentro at 19%"
     r"|(?P<at>\s+(?:at|with)\s+(?:about\s+|around\s+|roughly\s+)?(?:[$£€¥₹₦]|[A-Z]{1,3}\$?\s?)?[0-9])"
 )
 _BEFORE = re.compile(
-    r"(?:(?P<kind>(?<![\w-])(?:marketplace|platform|app|e-commerce site|retailer|channel"
+    r"(?:(?P<kind>(?<![\w-])(?:marketplace|platform|app|e-commerce site|retailer|channel|arm|unit|subsidiary"
     r"|(?:chief executive|chief operating officer|CEO|COO|president|founder|head|boss|spokes\w+) of))"
     r"|(?P<owned>-(?:owned|backed|controlled))"
     r"|(?P<on>(?<!\w)" + _METRIC_WORD + r"\s+(?:on|at|through|via|across))"
@@ -175,7 +178,8 @@ def discover_latin(text: str, found: Discovered) -> None:
             if _SOURCE_KINDS.search(modifiers) or after.group("owner"):
                 not_platforms.add(clean_platform_name(raw))
                 continue
-            verb_not_at_start = after.group("verb") and not _CLAUSE_START.search(text, max(0, start - 12), start)
+            verb_not_at_start = (after.group("verb") or after.group("said")) and not _CLAUSE_START.search(
+                text, max(0, start - 12), start)
             if verb_not_at_start or (after.group("at") and not (before and before.group("list"))):
                 after = None
         if before and before.group("kind"):

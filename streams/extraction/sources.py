@@ -68,6 +68,7 @@ _PUBLICATION = re.compile(r"(?:صحيفه|جريده|مجله|وكاله|قنا�
 # An executive of the platform the text refers back to: «المدير العام للمنصة», «الرئيسة التنفيذية للتطبيق».
 _TITLE_OF = re.compile(r"(?<!\w)(?:ال)?(?:مدير|مديره|رئيس|رئيسه|متحدث|متحدثه|نائب|مسؤول|مسؤوله|مؤسس|مؤسسه)"
                        r"(?:\s+[\u0621-\u064a]+){0,2}\s+[لب]?\Z")
+_RELATIVE_GAP = re.compile(r",\s+(?:which|who|that|owned|backed|based|founded|run)\s[^,;]{1,70},\s*")
 _THAT = re.compile(r"\s*(?:الي\s+)?(?<!\w)[بل]?ان(?!\w)")
 _NAME_GAP = re.compile(r"[\s\"]*")
 _BUT = re.compile(r"(?<!\w)(?:لكن|ولكن|but)(?!\w)", re.IGNORECASE)
@@ -124,10 +125,11 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
         based = _BASED_PREFIX.match(raw)  # "Jakarta-based Nusantara Research": the name after the place
         offset = based.end() if based else 0
         name = _clean_name(raw[offset:], keep_the=match.start() + offset > 0)
-        if not name:
+        if not name or name.endswith("-based"):
             continue
         start = match.start() + offset + raw[offset:].find(name.split()[0])
-        if any(s <= start < e for s, e in covered) or any(s == start for s, e in regions):
+        if any(s <= start < e for s, e in covered) or any(s == start and e >= start + len(name) - 2
+                                                            for s, e in regions):  # a place, not "Manila Retail Data"
             continue
         entities.append((start, start + len(name), "name", name))
     entities.sort()
@@ -228,7 +230,9 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
         if _AND_BEFORE.search(text, max(0, cue.start - 5), cue.start) and found:
             found.append((cue.start, found[-1][1], True))  # "X reported ..., and said its users reached ..."
             continue
-        before = [e for e in entities if 0 <= cue.start - e[1] <= 2]
+        # "the company said", "the company, which is owned by X, added": who stands before the verb
+        before = [e for e in entities if 0 <= cue.start - e[1] <= 2 or (
+            e[2] in ("company", "group", "same") and _RELATIVE_GAP.fullmatch(text, e[1], cue.start))]
         if before:
             ok, credited = resolve(before[-1][2], before[-1][3], before[-1][0])
             if ok:

@@ -198,3 +198,23 @@ def test_a_name_coordinated_with_a_known_platform_is_a_platform() -> None:
 def test_a_sentence_opening_with_the_platform_it_is_about() -> None:
     figures = run('"Our app does well," the Zentro chief said. "On Pinterest, about 3% of our viewers end up buying."')
     assert [(f.platform, f.metric) for f in figures] == [("pinterest", "conversion_rate")]
+
+
+@pytest.mark.parametrize(
+    ("body", "slug"),
+    [
+        # the speaker says it did something a platform does
+        ("Kavo, meanwhile, said it received 30 million orders during the sale.", "kavo"),
+        # a group's arm named before the platform's name
+        ("Its grocery arm Zembo recorded an average order value of $23 in May.", "zembo"),
+    ],
+)
+def test_platform_named_as_speaker_or_arm(body: str, slug: str) -> None:
+    assert only(body).platform == slug
+
+
+def test_a_release_by_one_platform_keeps_it_for_later_sentences() -> None:
+    figures = run("Zembo, the Manila grocery app, said on Monday its orders rose 20% in the first quarter. "
+                  "Average order value was about 1,900 pesos in the Philippines, it said.")
+    assert [(f.platform, f.metric, f.unit) for f in figures] == [
+        ("zembo", "growth_percent", "percent"), ("zembo", "average_order_value", "PHP")]

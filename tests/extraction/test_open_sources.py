@@ -189,3 +189,21 @@ def test_an_arabic_verb_with_its_subject_left_out_credits_the_company_before() -
 )
 def test_arabic_credits(body: str, source: str) -> None:
     assert {f.source for f in run(body)} == {source}
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        # a firm whose name starts with a city
+        ("Lazada holds roughly 30% of the Thai online fashion market, according to Bangkok Retail Analytics.",
+         "Bangkok Retail Analytics"),
+        # "the company, which ..., added"
+        ("Kavo, the grocery app, grew fast. The company, which is based in Lagos, added that orders "
+         "on Jumia's rival site reached 4 million.", "Kavo"),
+        # «توقع التقرير»: the report named before
+        ("أصدرت «مرصد التجارة» (Trade Observatory) تقريرها. وتوقع التقرير أن يتجاوز عدد البائعين على «نون» "
+         "50 ألف بائع في 2026.", "Trade Observatory"),
+    ],
+)
+def test_more_credits(body: str, source: str) -> None:
+    assert {f.source for f in run(body)} == {source}

@@ -40,7 +40,7 @@ REGIONS: list[tuple[str, list[str]]] = [
     ("SG", ["سنغافورة", "السنغافورية", "Singapore", "Singaporean"]),
     ("TH", ["تايلاند", "Thailand", "Thai"]),
     ("VN", ["فيتنام", "Vietnam", "Vietnamese"]),
-    ("PH", ["الفلبين", "Philippines", "Filipino"]),
+    ("PH", ["الفلبين", "Philippines", "Filipino", "Philippine", "الفلبينية"]),
     ("JP", ["اليابان", "اليابانية", "Japan", "Japanese"]),
     ("KR", ["كوريا الجنوبية", "South Korea", "Korean"]),
     ("DE", ["ألمانيا", "الألمانية", "Germany", "German"]),
