@@ -82,10 +82,29 @@ def _single(skeleton: str) -> str:
     return re.sub(r"(.)\1+", r"\1", skeleton)
 
 
+# English words that Arabic spells in the names of English-language media and firms.
+LOANWORDS = {fold(arabic): latin for arabic, latin in [
+    ("نيوز", "News"), ("تايمز", "Times"), ("تايمس", "Times"), ("بوست", "Post"), ("ديلي", "Daily"), ("عرب", "Arab"),
+    ("بزنس", "Business"), ("ريسيرش", "Research"), ("إنسايتس", "Insights"), ("داتا", "Data"), ("ماركت", "Market"),
+    ("ماركتس", "Markets"), ("جازيت", "Gazette"), ("تريبيون", "Tribune"), ("ويكلي", "Weekly"), ("ريفيو", "Review"),
+    ("جورنال", "Journal"), ("ميديا", "Media"), ("جلف", "Gulf"), ("غلف", "Gulf"), ("ديجيتال", "Digital"), ("تك", "Tech"),
+    ("بلس", "Plus"),
+    ("مونيتور", "Monitor"), ("كابيتال", "Capital"), ("بارتنرز", "Partners"), ("غروب", "Group"), ("جروب", "Group"),
+]}
+
+
 def transliterate(name: str) -> str:
-    """A Latin rendering of an Arabic name, for a platform the text names in Arabic script only."""
-    out = []
+    """A Latin rendering of an Arabic name, for a platform the text names in Arabic script only; English
+    words it spells keep their spelling («ديجيتال بلس» Digital Plus)."""
     name = fold(name)
+    words = name.split()
+    if any(word in LOANWORDS for word in words):
+        return " ".join(LOANWORDS.get(word) or _letters(word).capitalize() for word in words)
+    return _letters(name).capitalize()
+
+
+def _letters(name: str) -> str:
+    out = []
     for index, ch in enumerate(name):
         if ch == "ه" and (index + 1 == len(name) or name[index + 1] == " "):
             out.append("a")  # ta marbuta, folded to ha
@@ -95,7 +114,7 @@ def transliterate(name: str) -> str:
             out.append("y")
         else:
             out.append(_TRANSLITERATION.get(ch, ""))
-    return "".join(out).strip().capitalize()
+    return "".join(out).strip()
 
 
 def _latin_for(arabic: str, latin_names: list[str]) -> str:
@@ -128,7 +147,7 @@ def discover_arabic(text: str, found: Discovered) -> None:
     latin_names = in_text + LATIN_NAMES
     for match in _QUOTED_NAME.finditer(text) if '"' in text else ():
         arabic = match.group("q")
-        if arabic in found.platforms or _named_in_lexicon(arabic):
+        if arabic in found.platforms or _named_in_lexicon(arabic) or _known_then_place(arabic):
             continue
         start = match.start()
         introduced = _INTRODUCED.search(text, max(0, start - 40), start)
@@ -147,6 +166,14 @@ def discover_arabic(text: str, found: Discovered) -> None:
                 or _SOURCE_KIND.search(text, max(0, match.start() - 40), match.start())):
             continue
         found.platforms[latin] = (slug(latin), latin)
+
+
+def _known_then_place(name: str) -> bool:
+    """«أمازون مصر», «نون السعودية»: a platform the lexicon knows and the market it serves."""
+    words = name.split()
+    return len(words) > 1 and any(
+        _named_in_lexicon(" ".join(words[:cut])) and _named_in_lexicon(" ".join(words[cut:]))
+        for cut in range(1, len(words)))
 
 
 def _named_in_lexicon(name: str) -> bool:

@@ -75,11 +75,13 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
         platform, confidence = about
         period, base_period, implied_base = figure_periods(sent, periods, q, ci, metric, inherit, clause_has_q,
                                                            clause.adjunct, memory.last_period)
-        if (period is None and prev is not None and prev.period and not metric.startswith("growth")
-                and not prev.metric.startswith("growth") and prev.platform == platform
+        # "... in the quarter, SDL said, and the number of sellers topped 150,000": the sentence's period so far
+        earlier = next((f for f in reversed(figures) if f.platform == platform and f.kind == "actual" and f.period),
+                       None) if period is None else None
+        if (earlier is not None and not (metric.startswith("growth") and base_period is None)
                 and not NOW.search(text, clause.start, clause.end)
                 and not _PRESENT.search(text, clause.start, clause.end)):
-            period = prev.period  # "... in the quarter, SDL said, and the number of sellers topped 150,000"
+            period = earlier.period
         if metric.startswith("growth") and of_metric is None and prev is not None:
             of_metric = prev.metric
         region = figure_region(regions, q, clause, prev, same_source, memory, platform)

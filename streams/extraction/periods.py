@@ -50,9 +50,9 @@ _REL_QUARTER_WORDS = {
 }
 _REL_QUARTER = {fold(w).lower(): off for off, words in _REL_QUARTER_WORDS.items() for w in words}
 _REF_YEAR = ["العام نفسه", "العام ذاته", "نفس العام", "ذات العام", "السنة نفسها", "السنة ذاتها",
-             "the same year", "that year", "for the year"]
+             "the same year", "that year", "for the year", "year end", "year-end", "the end of the year"]
 _REF_QUARTER = ["الربع ذاته", "الربع نفسه", "نفس الربع", "ذات الربع", "the same quarter", "the quarter",
-                "that quarter", "quarterly"]
+                "that quarter", "quarterly", "quarter end", "quarter-end", "the end of the quarter"]
 _REF_PERIOD = ["الفترة نفسها", "الفترة ذاتها", "نفس الفترة", "ذات الفترة", "the same period"]
 # The year before the one in focus (not before publication): "up from 13% a year earlier".
 _PREV_YEAR = ["a year earlier", "a year before", "the previous year", "the prior year", "the year before"]
@@ -142,6 +142,7 @@ _BASE_PREP = {fold(w).lower() for w in [
     "versus", "vs", "vs.", "compared with", "compared to", "than", "than in", "levels in", "level in", "against"]}
 
 
+_LEVEL_AFTER = re.compile(r"\s+(?:levels?|figures?|total)(?!\w)")
 # Every period phrase holds one of these; a sentence with none of them is not searched further.
 _PERIOD_WORDS = ("q1", "q2", "q3", "q4", "quarter", "year", "month", "period", "annual", "yoy", "y/y", "q/q", "qoq",
                  "fy", "h1", "h2", "ربع", "عام", "سنه", "سنوي", "فتره", "اشهر", "شهر")
@@ -212,7 +213,8 @@ def find_periods(text: str, low: str | None = None) -> list[PeriodMention]:
         else:
             digits = match.group()[-4:]
             mention = PeriodMention(start, end, "year", int(digits))
-        mention.base_prep = phrase_before(low, start, _BASE_PREP, reach=24) is not None
+        mention.base_prep = phrase_before(low, start, _BASE_PREP, reach=24) is not None or (
+            group == "year" and _LEVEL_AFTER.match(low, end) is not None)  # "double the 2022 level"
         found.append(mention)
     return found
 

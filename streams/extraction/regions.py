@@ -31,6 +31,7 @@ _DATELINE = re.compile(r"\s*(?:,\s*[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2}\s*\(|-\s*\()"
 _DATELINE_SPAN = re.compile(r"\s*[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,2}"
                             r"(?:,\s*[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+)?)?"
                             r",\s*[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2}(?:,\s*[0-9]{4})?\s*[-–—]"
+                            r"|\s*[A-Z]{2,}(?:\s[A-Z]{2,})?\s*\([^()]{1,30}\)\s*[-–—]"
                             r"|\s*[\u0621-\u064a]+(?:\s[\u0621-\u064a]+)?\s*[-–—]\s")
 
 Regions = list[tuple[int, str, bool]]
@@ -76,7 +77,10 @@ def _nationality(sent: Sentence, start: int, end: int) -> bool:
         if _ARTICLE_BEFORE.search(text, max(0, start - 5), start) and _NATIONALITY_OF.match(text, end + 1):
             return True
         return bool(_INSTITUTION.match(text, end))
-    # Arabic: the adjective right after a name («علي بابا» الصينية، منصة Trendyol التركية)
+    # Arabic: the adjective right after a name («علي بابا» الصينية، منصة Trendyol التركية), but not a market
+    # named inside the same quotes («أمازون الإمارات»)
+    if text.startswith('"', end) and any(0 <= start - h.end <= 3 and '"' not in text[h.end:start] for h in named):
+        return False
     return text.startswith("ال", start) and (
         any(0 <= start - h.end <= 3 for h in named) or bool(_AFTER_A_NAME.search(text, max(0, start - 3), start)))
 

@@ -156,3 +156,31 @@ def test_quarterly_means_the_quarter_in_focus() -> None:
     body = ("Etsy's revenue was $842 million in the fourth quarter of 2023. Quarterly active buyers stood at "
             "92 million.")
     assert [f.period for f in run(body)] == ["2023-Q4", "2023-Q4"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "double the 2022 level": a multiple, its base the year named, its period the sentence's
+        ("Noon's sales reached $3 billion in 2024, roughly double the 2022 level.",
+         [("gmv", "2024", None), ("growth_multiple", "2024", "2022")]),
+        # a level after a growth figure keeps the period the growth was for
+        ("Etsy reported GMV of $2.9 billion for the first quarter of 2024, down 8% year over year, and revenue of "
+         "$651 million.", [("gmv", "2024-Q1", None), ("growth_percent", "2024-Q1", "2023-Q1"),
+                           ("revenue", "2024-Q1", None)]),
+        # "at quarter end" is the quarter in focus
+        ("Etsy's revenue was $651 million in the first quarter of 2024. Active buyers totalled 89 million at quarter "
+         "end, the company said.", [("revenue", "2024-Q1", None), ("active_users", "2024-Q1", None)]),
+    ],
+)
+def test_periods_in_context(body: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert [(f.metric, f.period, f.base_period) for f in run(body)] == expected
+
+
+def test_an_aim_to_double_is_a_target_multiple() -> None:
+    figure = only("Noon aims to double its GMV in Saudi Arabia by 2027.")
+    assert (figure.metric, figure.value, figure.kind, figure.period) == ("growth_multiple", 2, "target", "2027")
+
+
+def test_double_down_is_no_figure() -> None:
+    assert [f.metric for f in run("Noon will double down on Saudi Arabia, where its sales were $2 billion.")] == ["gmv"]

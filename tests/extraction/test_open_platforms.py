@@ -218,3 +218,19 @@ def test_a_release_by_one_platform_keeps_it_for_later_sentences() -> None:
                   "Average order value was about 1,900 pesos in the Philippines, it said.")
     assert [(f.platform, f.metric, f.unit) for f in figures] == [
         ("zembo", "growth_percent", "percent"), ("zembo", "average_order_value", "PHP")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # «أمازون مصر»: the platform and the market it serves
+        ("بلغت مبيعات «أمازون الإمارات» نحو 9 مليارات درهم في 2024.", ("amazon", "AE")),
+        # a dateline with an agency in brackets is no region
+        ("RIYADH (Gulf Wire) - Etsy's sales reached $40 million last year.", ("etsy", None)),
+        # stores on a store builder are its merchants
+        ("وتجاوز عدد المتاجر على منصة «زد» 12 ألف متجر في 2024.", ("zid", None)),
+    ],
+)
+def test_platform_and_place(body: str, expected: tuple[str, str | None]) -> None:
+    figure = only(body)
+    assert (figure.platform, figure.region) == expected

@@ -207,3 +207,8 @@ def test_arabic_credits(body: str, source: str) -> None:
 )
 def test_more_credits(body: str, source: str) -> None:
     assert {f.source for f in run(body)} == {source}
+
+
+def test_an_arabic_firm_name_spelling_english_words() -> None:
+    body = "كشف تقرير صادر عن شركة «سمارت ماركت داتا» للأبحاث أن حصة «نون» في الكويت بلغت 18%."
+    assert {f.source for f in run(body)} == {"Smart Market Data"}

@@ -16,6 +16,9 @@ from .quantity import Quantity
 from .scales import GLUED, SCALE_AFTER, SCALES
 from .units import NOUN_AFTER, read_unit
 from .words import (
+    BARE_MULTIPLE_BEFORE,
+    BARE_MULTIPLE_CONTEXT,
+    BARE_MULTIPLES,
     DURATION_RE,
     FRACTION_RE,
     FRACTIONS,
@@ -144,6 +147,10 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
             if not (trigger or SINGLE_DOUBLE_NEXT.match(low, match.end())):
                 continue  # ضَعف (weakness), not ضِعف (double)
         if word.startswith("double") and low[match.end() : match.end() + 6] == "-digit":
+            continue
+        if word in BARE_MULTIPLES and not (BARE_MULTIPLE_CONTEXT.match(low, match.end())
+                                           and BARE_MULTIPLE_BEFORE.search(low, max(0, match.start() - 14),
+                                                                           match.start())):
             continue
         q = Quantity(match.start("w"), match.end(), MULTIPLE_WORDS[word], "multiple")
         qualify(low, q)
