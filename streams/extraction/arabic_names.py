@@ -143,21 +143,22 @@ def discover_arabic(text: str, found: Discovered) -> None:
             continue
         _add(found, arabic, latin, quoted=False)
         found.platforms.setdefault(latin, found.platforms[arabic])
-    in_text = sorted({m.group() for m in _LATIN_WORD.finditer(text)} - _LATIN_NOT_NAMES)
-    latin_names = in_text + LATIN_NAMES
+    latin_names: list[str] = []  # Latin names in the text and the lexicon's, read when a name needs them
     for match in _QUOTED_NAME.finditer(text) if '"' in text else ():
         arabic = match.group("q")
-        if arabic in found.platforms or _named_in_lexicon(arabic) or _known_then_place(arabic):
+        if arabic in found.platforms or _named_in_lexicon(arabic):
             continue
         start = match.start()
         introduced = _INTRODUCED.search(text, max(0, start - 40), start)
         placed = _PLACED_AFTER.search(text, max(0, start - 16), start) or _PLACED_BEFORE.match(text, match.end())
-        if introduced is None and placed is None:
+        if (introduced is None and placed is None) or _known_then_place(arabic):
             continue
         lead_end = introduced.start() if introduced else start
         if (_SOURCE_KIND.search(text, max(0, lead_end - 40), lead_end)
                 or (introduced and _SOURCE_MODIFIER.search(introduced.group("mod") or ""))):
             continue
+        if not latin_names:
+            latin_names = sorted({m.group() for m in _LATIN_WORD.finditer(text)} - _LATIN_NOT_NAMES) + LATIN_NAMES
         _add(found, arabic, _latin_for(arabic, latin_names))
     for match in _LATIN_IN_ARABIC.finditer(text):
         latin = match.group("lat")

@@ -36,7 +36,7 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
     """Candidates of the sentence at ``span`` (body offsets), in order; updates ``memory``."""
     text = sent.text
     periods = resolve_periods(sent, memory, published)
-    mentions = platform_mentions(text, sent.hits, sent.clauses, memory, x_ok, sent.quotes, sent.interview)
+    mentions = platform_mentions(text, sent.hits, lambda: sent.clauses, memory, x_ok, sent.quotes, sent.interview)
     regions = region_mentions(sent, memory)
     sources = credited_sources(sent, mentions, memory)
     same_source = bool(sent.cat("src_same"))
