@@ -66,7 +66,7 @@ class _Extractor:
         self.text = self.norm.text
         self.published = published_at
         self.memory = Memory()
-        self.x_ok = bool(X_CONTEXT.search(self.text)) or bool(title and X_CONTEXT.search(title))
+        self.x_ok = bool(X_CONTEXT.search(self.text.lower())) or bool(title and X_CONTEXT.search(title.lower()))
         if title:
             for hit in scan(fold(title)):
                 if hit.cat == "platform" and (hit.payload != "x" or self.x_ok):
@@ -108,8 +108,14 @@ class _Extractor:
 
     def run(self) -> list[ExtractedFigure]:
         memory = self.memory
-        read = [(Sentence(self.text[start:end], self.x_ok, self.extra, self.aliases), (start, end), paragraph)
-                for start, end, paragraph in sentences(self.text)]
+        read: list[tuple[Sentence, tuple[int, int], int]] = []
+        seen: dict[str, Sentence] = {}  # a sentence stated twice (a repeated paragraph) is read once
+        for start, end, paragraph in sentences(self.text):
+            words = self.text[start:end]
+            known = seen.get(words)
+            sent = known.copy() if known is not None else Sentence(words, self.x_ok, self.extra, self.aliases)
+            seen.setdefault(words, sent)
+            read.append((sent, (start, end), paragraph))
         # Owners named anywhere in the text are credited for their platform's figures from the first sentence.
         for sent, _span, _paragraph in read:
             for hit in sent.cat("owner"):

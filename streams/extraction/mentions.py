@@ -62,7 +62,7 @@ OWNER_AFTER = re.compile(r"\"?(?:-(?:owned|backed|controlled)|'s\s+(?:[\w-]+\s+)
                           r"|affiliate)(?!\w))")
 # Words one of which every owner phrase before a name holds (the phrase is not searched for without one).
 _OWNER_WORDS = ("by", "parent", "unit", "subsidiary", "division", "owner", "مملوك", "تابع", "ذراع", "الام", "مالك")
-_OWNER_GATE = re.compile("|".join(_OWNER_WORDS), re.IGNORECASE)
+_OWNER_GATE = re.compile("|".join(_OWNER_WORDS))  # on lowered text: IGNORECASE is several times slower
 _POSSESSIVE_OF_PLATFORM = re.compile(r"'s\s+(?=[A-Z])")
 _GROUP_BEFORE = re.compile(r"(?:مجموعه|holding|parent)\s*\"?\s*\Z|(?<!\w)group\s+\Z", re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"\s*\"?\s*(?:group|platforms|holdings)(?!\w)", re.IGNORECASE)
@@ -94,7 +94,7 @@ def platform_mentions(text: str, hits: list[Hit], clause_list: Callable[[], list
     last_explicit = memory.last_explicit
     last_named: str | None = None  # the last platform named in this sentence (not as an owner)
     cues = [h for h in hits if h.cat in ("src_prep", "src_verb")]
-    may_own = _OWNER_GATE.search(text) is not None
+    may_own = _OWNER_GATE.search(text.lower()) is not None
     for hit in hits:
         if hit.cat == "platform" or hit.cat == "owner":
             slug = hit.payload.split("|")[-1]

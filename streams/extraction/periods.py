@@ -148,11 +148,12 @@ _PERIOD_WORDS = ("q1", "q2", "q3", "q4", "quarter", "year", "month", "period", "
                  "fy", "h1", "h2", "ربع", "عام", "سنه", "سنوي", "فتره", "اشهر", "شهر")
 
 
-_PERIOD_GATE = re.compile(r"[0-9]{2}|" + trie_pattern(sorted(_PERIOD_WORDS)))
+_TWO_DIGITS = re.compile(r"[0-9][0-9]")
+_PERIOD_GATE = re.compile(trie_pattern(sorted(_PERIOD_WORDS)))
 
 
 def any_period(low: str) -> bool:
-    return _PERIOD_GATE.search(low) is not None
+    return _TWO_DIGITS.search(low) is not None or _PERIOD_GATE.search(low) is not None
 
 
 def find_periods(text: str, low: str | None = None) -> list[PeriodMention]:

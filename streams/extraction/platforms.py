@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from .lexicon.matcher import TABLE
 from .normalize import fold
 
-X_CONTEXT = re.compile(r"twitter|تويتر|x corp|formerly|سابقا", re.IGNORECASE)
+X_CONTEXT = re.compile(r"twitter|تويتر|x corp|formerly|سابقا")  # searched in lowered text
 
 _TOKEN = r"(?:[A-Z][A-Za-z0-9]*(?:[.&][A-Za-z0-9]+)*|[ei][A-Z][A-Za-z0-9]*)"
 _NAME = _TOKEN + r"(?:\s" + _TOKEN + r"){0,3}"
@@ -44,7 +44,8 @@ _METRIC_WORD = (r"(?:GMV|gross merchandise (?:value|volume)|merchandise (?:value
                 r"|average order(?: value)?|order value|market share|share|conversion(?: rate)?|active users"
                 r"|monthly active users|daily active users|viewers|subscribers|audience)")
 # The first character first, the look-behind after it: the engine then skips to candidate letters at C speed.
-_CAP_NAME = re.compile(r"(?=[A-Zei])(?<![\w.'-])" + _NAME + r"(?![\w])")
+_CAP_NAME = re.compile(r"[A-Zei](?<![\w.'-].)(?:(?<=[A-Z])[A-Za-z0-9]*(?:[.&][A-Za-z0-9]+)*|(?<=[ei])[A-Z][A-Za-z0-9]*)"
+                       r"(?:\s" + _TOKEN + r"){0,3}(?![\w])")
 # What stands after a name that the text uses as a platform's.
 _AFTER = re.compile(
     # "Zentro, the London-based resale app,": an appositive naming its kind
@@ -197,8 +198,7 @@ def discover_latin(text: str, found: Discovered) -> None:
             continue
         found.platforms.setdefault(name, (slug(name), name))
     if "owne" in text or "backed" in text or "parent" in text or "controlled" in text:
-        found.companies.update(clean_platform_name(m.group("name") or m.group("name2"))
-                               for m in _OWNER_NAME.finditer(text))
+        found.companies.update(_owner_names(text))
     _short_forms(text, found)
 
 
@@ -217,8 +217,21 @@ def _coordinated(text: str, start: int, end: int) -> bool:
     return bool((before and _is_platform(before.group("k"))) or (after and _is_platform(after.group("k"))))
 
 
-_OWNER_NAME = re.compile(r"(?<!\w)(?:parent(?: company)?|owner|owned by|backed by|controlled by)\s+(?P<name>" + _NAME
-                         + r")|(?P<name2>" + _NAME + r")-(?:owned|backed|controlled)(?!\w)")
+# Patterns that open with literals, so the engine skips to them at C speed; the name before "-owned" is
+# read back from there.
+_OWNER_OF = re.compile(r"(?:parent(?: company)?|owner|owned by|backed by|controlled by)\s+(?P<name>" + _NAME + r")")
+_OWNED = re.compile(r"-(?:owned|backed|controlled)(?!\w)")
+_NAME_AT_END = re.compile(r"(?<![\w.'-])(?P<name>" + _NAME + r")\Z")
+
+
+def _owner_names(text: str) -> list[str]:
+    """Companies the text names as an owner: "parent company X", "owned by X", "X-owned"."""
+    names = [m.group("name") for m in _OWNER_OF.finditer(text) if not (m.start() and text[m.start() - 1].isalnum())]
+    for m in _OWNED.finditer(text):
+        before = _NAME_AT_END.search(text, max(0, m.start() - 60), m.start())
+        if before:
+            names.append(before.group("name"))
+    return [clean_platform_name(name) for name in names]
 
 
 # "Saigon Data Lab (SDL)", "ecommerceIQ (eIQ)": found from the bracket, the full name read back from it.

@@ -57,6 +57,14 @@ class Sentence:
             self.by_cat.setdefault(hit.cat, []).append(hit)
         self.periods = [p for p in find_periods(text, low) if not covered[p.start]]
 
+    def copy(self) -> Sentence:
+        """The same reading for the same words stated again (a repeated paragraph), with its own quotations."""
+        twin = object.__new__(Sentence)
+        twin.__dict__.update(self.__dict__)
+        twin.quotes = []
+        twin.interview = False
+        return twin
+
     def read_numbers(self) -> None:
         """Read the numbers of a sentence that names nothing but is inside a quotation (its speaker's)."""
         if not self._read:

@@ -21,7 +21,8 @@ from .numbers.quantity import Quantity
 from .publications import publication_name
 from .sentence import Sentence, nearest
 
-_CAPRUN = re.compile(r"(?:[A-Z]|[a-z][A-Z])[A-Za-z0-9&.\-']*(?:\s+(?:&\s+|of\s+)?[A-Z][A-Za-z0-9&.\-']*)*")
+# One character class first (a capital, or a lower-case letter before one: "eMarketer"): the engine skips to it.
+_CAPRUN = re.compile(r"[A-Za-z](?:(?<=[A-Z])|(?=[A-Z]))[A-Za-z0-9&.\-']*(?:\s+(?:&\s+|of\s+)?[A-Z][A-Za-z0-9&.\-']*)*")
 _NAME_BEFORE = re.compile(
     r"(?P<name>[A-Z][A-Za-z0-9&.\-']*(?:\s+[A-Z][A-Za-z0-9&.\-']*)*)(?:\s*,[^,]{1,70},)?\s*\Z"
 )

@@ -43,7 +43,8 @@ _FRACTION_STEMS = {w[:3] for w in FRACTIONS}
 _GATE_WORDS = sorted({*_OTHER_FRACTION_WORDS, *_MULTIPLE_STEMS, *_FRACTION_STEMS})
 # A digit or the start of any number word, multiple, fraction or duration: a sentence with none has no figure.
 _NUMBER_WORDS = sorted({*WORD_VALUES, *_GATE_WORDS, "hour", "ساع", "half", "ربع", "نصف", "ثلث"})
-_NUMBERISH = re.compile("[0-9]|(?=[" + re.escape("".join(sorted({w[0] for w in _NUMBER_WORDS} | set("وفبل")))) + "])"
+_DIGIT = re.compile("[0-9]")  # a pattern of one character class: the engine scans for it at C speed
+_NUMBERISH = re.compile("(?=[" + re.escape("".join(sorted({w[0] for w in _NUMBER_WORDS} | set("وفبل")))) + "])"
                         r"(?<!\w)[وفبل]?" + trie_pattern(_NUMBER_WORDS))
 _WORD_GATE = re.compile("(?=[" + re.escape("".join(sorted({w[0] for w in _GATE_WORDS}))) + "])"
                         + trie_pattern(_GATE_WORDS))
@@ -54,7 +55,7 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     low = low if low is not None else ascii_lower(text)
-    if not _NUMBERISH.search(low):
+    if not _DIGIT.search(low) and not _NUMBERISH.search(low):
         return found
 
     def overlaps(start: int, end: int) -> bool:
