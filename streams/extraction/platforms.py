@@ -77,6 +77,9 @@ _AFTER = re.compile(
     # "Zentro, meanwhile, said it received 145 million orders": what the speaker says it did is a platform's
     r"|(?P<said>(?:,\s+\w+,)?\s+(?:said|says|reported|announced)\s+(?:that\s+)?it\s+(?:now\s+)?(?:had|has|received"
     r"|shipped|sold|handled|processed|served|delivered|hosts|hosted|counts|counted)(?!\w)[^.;:\n]{0,40}?[0-9$£€¥₹])"
+    # "Zentro was second with $310 million", "Zentro third at 9%": a place in a ranking of figures
+    r"|(?P<rank>\s+(?:(?:was|is|came|ranked|placed|came in|finished)\s+)?(?:first|second|third|fourth|fifth|next|last)"
+    r"\s+(?:with|at|on)\s+(?:about\s+|around\s+|roughly\s+|some\s+)?(?:[$£€¥₹₦]|[A-Z]{1,3}\$?\s?)?[0-9])"
     # "followed by Zentro at 19%"
     r"|(?P<at>\s+(?:at|with)\s+(?:about\s+|around\s+|roughly\s+)?(?:[$£€¥₹₦]|[A-Z]{1,3}\$?\s?)?[0-9])"
 )
@@ -84,7 +87,8 @@ _BEFORE = re.compile(
     r"(?:(?P<kind>(?<![\w-])(?:marketplace|platform|app|e-commerce site|retailer|channel|arm|unit|subsidiary"
     r"|(?:chief executive|chief operating officer|CEO|COO|president|founder|head|boss|spokes\w+) of))"
     r"|(?P<owned>-(?:owned|backed|controlled))"
-    r"|(?P<on>(?<!\w)" + _METRIC_WORD + r"\s+(?:on|at|through|via|across))"
+    r"|(?P<on>(?<!\w)(?:" + _METRIC_WORD + r"|bought|sold|buy|sell|buying|selling|spent|spend|shop|shopped|shopping"
+    r"|orders placed|streams)\s+(?:on|at|through|via|across))"
     r"|(?P<for>[0-9%](?:\s*(?:%|percent|million|billion|trillion|crore|lakh|bn|mn|m|k))?\s+(?:for|at))"
     r"|(?P<list>(?<!\w)(?:followed by|then|ahead of|behind|trailed by|and))"
     r"|(?P<addressee>(?<!\w)(?:told|spoke to|speaking to|interview with|according to|data from|figures from"

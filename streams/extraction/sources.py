@@ -70,6 +70,10 @@ _PUBLICATION = re.compile(r"(?:صحيفه|جريده|مجله|وكاله|قنا�
 _TITLE_OF = re.compile(r"(?<!\w)(?:ال)?(?:مدير|مديره|رئيس|رئيسه|متحدث|متحدثه|نائب|مسؤول|مسؤوله|مؤسس|مؤسسه)"
                        r"(?:\s+[\u0621-\u064a]+){0,2}\s+[لب]?\Z")
 _RELATIVE_GAP = re.compile(r",\s+(?:which|who|that|owned|backed|based|founded|run)\s[^,;]{1,70},\s*")
+_TITLE_BEFORE = re.compile(r"(?<!\w)(?:chief executive(?: officer)?|CEO|chief financial officer|CFO"
+                           r"|chief operating officer|COO|founder|co-founder|president|managing director"
+                           r"|spokes(?:person|man|woman)|chairman|chairwoman|general manager)\s*,?\s*\Z")
+_OURS_AFTER = re.compile(r"\s*(?:(?:ال)?\w+\s+)?(?:تقديراتنا|تقديرنا|بياناتنا|حساباتنا|توقعاتنا|ارقامنا|مسحنا|our\s)")
 _THAT = re.compile(r"\s*(?:الي\s+)?(?<!\w)[بل]?ان(?!\w)")
 _NAME_GAP = re.compile(r"[\s\"]*")
 _BUT = re.compile(r"(?<!\w)(?:لكن|ولكن|but)(?!\w)", re.IGNORECASE)
@@ -101,6 +105,9 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
         elif hit.cat in ("company_ref", "backref") and hit.payload in ("", "app", "company"):
             word = text[hit.start : hit.end]
             kind = "group" if _GROUP_WORD.search(word) else "app" if hit.payload == "app" else "company"
+            if (kind == "company" and word.lower().startswith("the firm") and memory.last_source
+                    and memory.last_source not in memory.companies):
+                kind = "same"  # "..., the firm said" after a consultancy was credited: the consultancy
             entities.append((hit.start, hit.end, kind, None))
         elif hit.cat == "src_same":
             entities.append((hit.start, hit.end, "same", None))
@@ -161,6 +168,9 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
     found: list[Credit] = []
     for cue in sent.cat("src_prep"):
         forward = _ARABIC.match(text, cue.start) is not None and text[cue.start : cue.end] not in _LOCAL_AR
+        if _OURS_AFTER.match(text, cue.end):
+            found.append((cue.start, memory.author, forward))  # «وفق تقديراتنا»: the author's, named or not
+            continue
         credited_after = False
         for index, (start, end, kind, value) in enumerate(entities):
             if start < cue.end:
@@ -235,12 +245,19 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
         before = [e for e in entities if 0 <= cue.start - e[1] <= 2 or (
             e[2] in ("company", "group", "same") and _RELATIVE_GAP.fullmatch(text, e[1], cue.start))]
         if before:
-            ok, credited = resolve(before[-1][2], before[-1][3], before[-1][0])
+            kind = before[-1][2]
+            if kind == "name" and _TITLE_BEFORE.search(text, max(0, before[-1][0] - 40), before[-1][0]):
+                kind = "company"  # "..., chief executive Jane Doe said": her company speaks
+            ok, credited = resolve(kind, before[-1][3], before[-1][0])
             if ok:
                 found.append((cue.start, credited, False))
             continue
         named = _NAME_BEFORE.search(text, max(0, cue.start - 100), cue.start)
-        if named:
+        if named and _TITLE_BEFORE.search(text, max(0, named.start() - 40), named.start()):
+            ok, credited = resolve("company", None, cue.start)  # "..., chief executive Jane Doe said": her company's
+            if ok:
+                found.append((cue.start, credited, False))
+        elif named:
             name = _clean_name(named.group("name"))
             if name:
                 found.append((cue.start, full_name(memory.short_forms.get(name, _platform_name(name) or name), memory),

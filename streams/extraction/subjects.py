@@ -67,6 +67,10 @@ def figure_platform(sent: Sentence, mentions: list[Mention], q: Quantity, clause
     subject = _sentence_subject(sent, mentions)
     in_clause = [m for m in mentions if clause.start <= m.start < clause.end]
     explicit = [(m.start, m) for m in in_clause if m.explicit and not m.speaker and not m.owner]
+    later = next((other.lead for other in sent.quantities if other.start > q.end), None)
+    if later is not None and any(at < q.start for at, _m in explicit):
+        # "X was second with $310m and Y third at $120m": Y, between this figure and the next, is the next one's
+        explicit = [(at, m) for at, m in explicit if not q.end <= at < later]
     backrefs = [(m.start, m) for m in in_clause if not m.explicit]
     speakers = [(m.start, m) for m in in_clause if m.explicit and m.speaker and not m.owner]
     owners = [(m.start, m) for m in in_clause if m.owner]

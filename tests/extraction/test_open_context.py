@@ -184,3 +184,10 @@ def test_an_aim_to_double_is_a_target_multiple() -> None:
 
 def test_double_down_is_no_figure() -> None:
     assert [f.metric for f in run("Noon will double down on Saudi Arabia, where its sales were $2 billion.")] == ["gmv"]
+
+
+def test_a_period_after_from_and_a_figure_is_that_figures() -> None:
+    body = ("Jumia's orders rose 9% in the second quarter of 2024. Its average order value fell to $31 from $34 a "
+            "year earlier, the company said.")
+    assert [(f.value, f.period) for f in run(body) if f.metric == "average_order_value"] == [
+        (31, None), (34, "2023-Q2")]

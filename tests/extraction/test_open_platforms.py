@@ -234,3 +234,15 @@ def test_a_release_by_one_platform_keeps_it_for_later_sentences() -> None:
 def test_platform_and_place(body: str, expected: tuple[str, str | None]) -> None:
     figure = only(body)
     assert (figure.platform, figure.region) == expected
+
+
+def test_a_ranking_of_platforms_by_their_figures() -> None:
+    figures = run("In Kenya, Jumia led with about $90 million of sales in 2024, Kilora was second with $40 million and "
+                  "Sokomall third at $12 million.")
+    assert [(f.platform, f.metric, f.value) for f in figures] == [
+        ("jumia", "gmv", 9e7), ("kilora", "gmv", 4e7), ("sokomall", "gmv", 1.2e7)]
+
+
+def test_a_platform_named_after_what_shoppers_do_on_it() -> None:
+    figures = run("About 5.1% of viewers bought on Kilora streams, versus 2.2% on Etsy.")
+    assert [(f.platform, f.metric) for f in figures] == [("kilora", "conversion_rate"), ("etsy", "conversion_rate")]

@@ -212,3 +212,20 @@ def test_more_credits(body: str, source: str) -> None:
 def test_an_arabic_firm_name_spelling_english_words() -> None:
     body = "كشف تقرير صادر عن شركة «سمارت ماركت داتا» للأبحاث أن حصة «نون» في الكويت بلغت 18%."
     assert {f.source for f in run(body)} == {"Smart Market Data"}
+
+
+@pytest.mark.parametrize(
+    ("body", "sources"),
+    [
+        # "the firm" after a consultancy was credited is the consultancy
+        ("Etsy had 9 million sellers in 2024, according to Harlow Insight Partners. Etsy's share of UK craft sales "
+         "reached 41%, the firm said.", {"Harlow Insight Partners"}),
+        # an executive named before the verb speaks for the company
+        ("Jumia said on Monday its orders rose 9% in 2024. Its average order value fell to $31, chief executive "
+         "Amara Obi said.", {"Jumia"}),
+        # «وفق تقديراتنا»: the writer's own estimate, not the name that follows
+        ("وتبلغ حصة «نون» في الكويت نحو 19% وفق تقديراتنا، مقابل 27% لـ«أمازون».", {None}),
+    ],
+)
+def test_who_speaks(body: str, sources: set[str | None]) -> None:
+    assert {f.source for f in run(body)} == sources

@@ -15,7 +15,8 @@ METRICS: list[tuple[str, list[str]]] = [
              "transaction value", "shopping sales", "of goods", "worth of goods", "of merchandise",
              "merchandise volume", "gross merchandise", "إجمالي قيمة البضائع المباعة",
              # also share cues after a percent ("52% of merchandise volume"); after money they are GMV
-             "of merchandise volume", "of the merchandise", "of gross merchandise value", "of GMV"]),
+             "of merchandise volume", "of the merchandise", "of gross merchandise value", "of GMV", "of sales",
+             "of online sales"]),
     ("revenue", ["إيرادات", "الإيرادات", "إيراداتها", "إيراداته", "إيراداتنا", "عائدات", "العائدات", "عائداتها",
                  "الإيرادات الإعلانية", "إيرادات الإعلانات", "مداخيل", "revenue", "revenues",
                  "turnover", "ad revenue", "advertising revenue", "sales revenue", "ad sales", "net sales",
