@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from .candidate import Candidate
+from .credit import figure_source
 from .kinds import NOW, figure_kind, figure_qualifier
 from .measures import metric_in_context
 from .memory import Memory
@@ -21,7 +22,7 @@ from .numbers.currencies import for_region
 from .period_resolution import figure_periods, resolve_periods
 from .regions import Regions, figure_region, region_mentions
 from .sentence import Sentence
-from .sources import Credit, credited_sources, figure_source, group_names
+from .sources import Credit, credited_sources, group_names
 from .subjects import figure_platform
 
 _HEADING = re.compile(r"\s*[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2}\.\s*")

@@ -17,9 +17,8 @@ from .lexicon.platforms import PLATFORM_NAMES
 from .memory import Memory
 from .mentions import SPEAKER_GAP_AFTER, Mention, company_name
 from .normalize import fold
-from .numbers.quantity import Quantity
 from .publications import publication_name
-from .sentence import Sentence, nearest
+from .sentence import Sentence
 
 # One character class first (a capital, or a lower-case letter before one: "eMarketer"): the engine skips to it.
 _CAPRUN = re.compile(r"[A-Za-z](?:(?<=[A-Z])|(?=[A-Z]))[A-Za-z0-9&.\-']*(?:\s+(?:&\s+|of\s+)?[A-Z][A-Za-z0-9&.\-']*)*")
@@ -40,7 +39,6 @@ _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _FIRST_PERSON = re.compile(r"(?<![\w])(?:[Ww]e|[Oo]ur|us)(?![\w])|(?<!\w)[وف]?(?:نقدر|نتوقع|نرجح|نرى|نرفع|نبقي|نخفض"
                            r"|تقديراتنا|تقديرنا|توقعاتنا|توقعنا|مسحنا|بياناتنا|حساباتنا|مذكرتنا|تحليلنا|اجريناه"
                            r"|اجريناها|نعتقد|نقدرها)(?!\w)")
-_OUR_BEFORE = re.compile(r"(?<!\w)[Oo]ur\s+(?:[\w-]+\s+)?\Z")
 # The one who speaks through an executive: "Zentro's chief executive told", "the chief executive of Zentro said",
 # "its chief executive told", "the Zentro executive said".
 _EXECUTIVE = re.compile(
@@ -76,7 +74,6 @@ _TITLE_BEFORE = re.compile(r"(?<!\w)(?:chief executive(?: officer)?|CEO|chief fi
 _OURS_AFTER = re.compile(r"\s*(?:(?:ال)?\w+\s+)?(?:تقديراتنا|تقديرنا|بياناتنا|حساباتنا|توقعاتنا|ارقامنا|مسحنا|our\s)")
 _THAT = re.compile(r"\s*(?:الي\s+)?(?<!\w)[بل]?ان(?!\w)")
 _NAME_GAP = re.compile(r"[\s\"]*")
-_BUT = re.compile(r"(?<!\w)(?:لكن|ولكن|but)(?!\w)", re.IGNORECASE)
 _MEMBERS_OF = re.compile(r"\s+(?:في|لدى|من|ب|at|from|with|of)\s", re.IGNORECASE)
 
 
@@ -340,36 +337,3 @@ def _platform_name(name: str) -> str | None:
         if entry.cat == "owner":
             return entry.payload.split("|")[0]
     return None
-
-
-def figure_source(found: list[Credit], sent: Sentence, q: Quantity, start: int, end: int,
-                  memory: Memory) -> str | None:
-    """The source credited for the figure ``q`` in the clause ``start:end``."""
-    centre = (q.start + q.end) // 2
-    quote = next((quote for quote in sent.quotes if quote[0] <= centre < quote[1]), None)
-    if quote is not None and quote[2]:
-        if sent.interview:  # an interviewee may cite others ("X puts their users at ...") in the same sentence
-            cited = [(p, n) for p, n, _f in found if n and n != memory.author
-                     and not (p < q.start and _BUT.search(sent.text, p, q.start))]
-            if cited:
-                return nearest(cited, centre)[1]
-        return quote[2]  # a figure inside a quotation: the speaker's company
-    if memory.author and _OUR_BEFORE.search(sent.text, max(0, q.start - 16), q.start):
-        return memory.author  # "missed our $2.05 billion forecast"
-    author = memory.author
-    if author and any(n != author for _p, n, _f in found):
-        # the note's own "our" yields to a source the sentence names ("..., Qurate Retail reported")
-        found = [c for c in found if c[1] != author or c[2]]
-    candidates = [(p, n) for p, n, _f in found if start <= p < end]
-    if not candidates:
-        # A speech verb governs what follows it («أعلنت «نون» أن ... سجلت») unless another source comes between.
-        governing = [(p, n) for p, n, forward in found if forward and p < centre]
-        if governing and not any(governing[-1][0] < p < centre for p, _n, _f in found):
-            return governing[-1][1]
-        candidates = [(p, n) for p, n, _f in found]
-    if any(n for _p, n in candidates):  # "sources cited by Reuters": the named one is credited
-        candidates = [(p, n) for p, n in candidates if n]
-    pick = nearest(candidates, centre)
-    if pick is None and memory.author and not found:
-        return memory.author  # an analyst's note credits what it does not credit to anyone else
-    return pick[1] if pick else None
