@@ -2,7 +2,7 @@
 
     python bench/extraction_score.py SET [SET ...] [--header] [--errors] [--attributes] [--out PRED.jsonl]
 
-SET is a name (``seed``, ``dev``: the shared sets; ``heldout_a``, ``tune``: under
+SET is a name (``seed``, ``dev``: the shared sets; ``heldout_a``, ``tune``, ``tune2``: under
 tests/extraction) or the path of a folder holding ``articles.jsonl`` and ``gold.jsonl``.
 The shared scorer (``../shared/tools/score_extraction.py``) is the judge: this script only runs
 the extractor and hands its lines to the scorer's own ``load`` and ``score``.
@@ -32,6 +32,7 @@ NAMED = {
     "dev": SHARED / "data" / "dev",
     "heldout_a": ROOT / "tests" / "extraction" / "heldout_a",
     "tune": ROOT / "tests" / "extraction" / "sets" / "tune",
+    "tune2": ROOT / "tests" / "extraction" / "sets" / "tune2",
 }
 ATTRIBUTES = ("qualifier", "kind", "period", "region", "source", "base_period")
 
