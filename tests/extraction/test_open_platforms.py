@@ -246,3 +246,15 @@ def test_a_ranking_of_platforms_by_their_figures() -> None:
 def test_a_platform_named_after_what_shoppers_do_on_it() -> None:
     figures = run("About 5.1% of viewers bought on Kilora streams, versus 2.2% on Etsy.")
     assert [(f.platform, f.metric) for f in figures] == [("kilora", "conversion_rate"), ("etsy", "conversion_rate")]
+
+
+@pytest.mark.parametrize(
+    ("body", "slug"),
+    [
+        ("Ozon's active buyers reached 50 million in 2024.", "ozon"),
+        ("Gross merchandise value on Coupang rose 14% in 2024.", "coupang"),
+        ("Kaspi.kz had 14 million monthly active users in 2024.", "kaspi"),
+    ],
+)
+def test_well_known_platforms_by_their_latin_names(body: str, slug: str) -> None:
+    assert only(body).platform == slug

@@ -56,6 +56,8 @@ def _build_table() -> dict[str, list[_Entry]]:
         _add(table, names, "platform", slug)
     for slug, names in platforms.PLATFORMS_CS:
         _add(table, names, "platform", slug, case_sensitive=True)
+    for slug, _latin, names in platforms.KNOWN_LATIN:
+        _add(table, names, "platform", slug, case_sensitive=True)
     for name, slug, names in platforms.OWNERS:
         _add(table, names, "owner", f"{name}|{slug}")
     for name, slug, names in platforms.OWNERS_CS:
