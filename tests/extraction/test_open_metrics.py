@@ -143,3 +143,19 @@ def test_an_arabic_figure_for_another_place_with_its_noun_left_out() -> None:
                   "وأن تبلغ في الكويت 300 مليون دينار.")
     assert [(f.metric, f.unit, f.region, f.kind) for f in figures] == [
         ("gmv", "USD", "SA", "forecast"), ("gmv", "KWD", "KW", "forecast")]
+
+
+@pytest.mark.parametrize(
+    ("body", "unit"),
+    [
+        ("Rakuten's GMV in Japan was ¥1.4 trillion in 2024.", "JPY"),
+        ("Taobao's revenue in China was ¥90 billion in 2024.", "CNY"),
+        ("Daraz's GMV in Bangladesh was Tk 900 crore in 2024.", "BDT"),
+        ("Daraz's GMV in Pakistan was Rs 40 billion in 2024.", "PKR"),
+        ("Ozon's GMV was RUB 900 billion in 2024.", "RUB"),
+        ("Kaspi.kz's GMV was KZT 2 trillion in 2024.", "KZT"),
+        ("Coupang's revenue was 9 trillion won in 2024.", "KRW"),
+    ],
+)
+def test_more_currencies(body: str, unit: str) -> None:
+    assert only(body).unit == unit

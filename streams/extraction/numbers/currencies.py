@@ -83,7 +83,12 @@ _currency("BRL", _RIYAL, ["برازيلي", "برازيليا"], bare=False)
 _currency("KES", ["شلن", "شلنات"], ["كيني", "كينيا"], bare=False)
 _currency("NGN", ["نايرا", "نيرة"])
 _currency("INR", ["روبية"], ["هندية"], bare=False)
-_currency("KRW", ["KRW"])
+_currency("KRW", ["KRW", "won", "Korean won"])
+_currency("KZT", ["tenge", "KZT"])
+_currency("RUB", ["rubles", "roubles", "ruble", "rouble", "RUB", "روبل"])
+_currency("BDT", ["taka", "BDT"])
+_currency("PKR", ["rupees", "rupee"], bare=False)  # a bare rupee: India's unless the figure is for Pakistan
+_currency("JPY", ["ين"], ["ياباني"], bare=False)
 
 CURRENCY_AFTER = re.compile(r"\s*(?P<cur>" + trie_pattern(CURRENCY_WORDS) + r")(?!\w)")
 _PREFIX_CODES = {
@@ -93,11 +98,18 @@ _PREFIX_CODES = {
     "qar": "QAR", "bhd": "BHD", "omr": "OMR", "jod": "JOD", "mad": "MAD", "sgd": "SGD", "myr": "MYR",
     "vnd": "VND", "thb": "THB", "php": "PHP", "ngn": "NGN", "brl": "BRL", "r$": "BRL", "krw": "KRW",
     "₫": "VND", "₱": "PHP", "₦": "NGN", "฿": "THB", "₩": "KRW", "₺": "TRY", "try": "TRY", "zar": "ZAR",
-    "ksh": "KES", "kes": "KES", "r": "ZAR", "mxn": "MXN", "mx$": "MXN",
+    "ksh": "KES", "kes": "KES", "r": "ZAR", "mxn": "MXN", "mx$": "MXN", "kzt": "KZT", "₸": "KZT", "rub": "RUB",
+    "₽": "RUB", "tk": "BDT", "bdt": "BDT", "৳": "BDT", "pkr": "PKR", "rs": "INR", "rs.": "INR", "jpy": "JPY",
 }
+# Symbols several currencies write: the figure's country decides (see for_region), else the first.
+_SHARED.setdefault("¥", set()).update({"CNY", "JPY"})
+_SHARED.setdefault("rs", set()).update({"INR", "PKR"})
+_SHARED.setdefault("rs.", set()).update({"INR", "PKR"})
+_SHARED.setdefault("₹", set()).add("INR")
 _CURRENCY_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?P<code>US\$|S\$|E£|Rp\.?|RM|SAR|AED|EGP|USD|EUR|GBP|CNY|RMB|IDR|INR|KWD|QAR|BHD|"
-    r"OMR|JOD|MAD|SGD|MYR|VND|THB|PHP|NGN|BRL|R\$|KRW|TRY|ZAR|KSh|KES|MXN|MX\$)|(?P<sym>[$£€¥₹₫₱₦฿₩₺]))\s?\Z"
+    r"OMR|JOD|MAD|SGD|MYR|VND|THB|PHP|NGN|BRL|R\$|KRW|TRY|ZAR|KSh|KES|MXN|MX\$|KZT|RUB|BDT|Tk|PKR|Rs\.?|JPY)"
+    r"|(?P<sym>[$£€¥₹₫₱₦฿₩₺₸₽৳]))\s?\Z"
     r"|(?<![\w$.])(?P<rand>R)\Z"
 )
 
@@ -117,9 +129,15 @@ def for_region(word: str, default: str, region: str | None) -> str:
 
 
 def currency_before(text: str, start: int) -> tuple[str, int] | None:
+    found = currency_symbol_before(text, start)
+    return (found[0], found[1]) if found else None
+
+
+def currency_symbol_before(text: str, start: int) -> tuple[str, int, str | None] | None:
+    """(code, start of the symbol, the symbol when several currencies write it) of a prefix before a number."""
     head = text[max(0, start - 5) : start]
     match = _CURRENCY_BEFORE.search(head)
     if not match:
         return None
     token = (match.group("code") or match.group("sym") or match.group("rand")).lower()
-    return _PREFIX_CODES[token], start - (len(head) - match.start())
+    return _PREFIX_CODES[token], start - (len(head) - match.start()), token if ambiguous(token) else None

@@ -9,7 +9,7 @@ import re
 
 from ..normalize import ascii_lower, fold
 from ..trie import trie_pattern
-from .currencies import CURRENCY_AFTER, currency_before
+from .currencies import CURRENCY_AFTER, currency_before, currency_symbol_before
 from .digits import DIGITS, GROUPED, parse_digits
 from .qualifiers import qualify
 from .quantity import Quantity
@@ -75,9 +75,9 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
             q.value *= factor
             q.scaled = True
             q.end = scale.end()
-        cur = currency_before(text, match.start())
+        cur = currency_symbol_before(text, match.start())
         if cur:
-            q.unit, q.start = cur
+            q.unit, q.start, q.currency_noun = cur  # "¥": yen or yuan, by the figure's country
         read_unit(low, q.end, q)
         if q.unit is None and not q.scaled:
             # A bare number: a year, a date, a phone number, an age ... Grouped thousands ("80,000") are
@@ -127,9 +127,9 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
             if match.group("a"):
                 start = match.start()
         q = Quantity(start, end, parsed[0], None, scaled=parsed[1], words=True)
-        cur = currency_before(text, start)
-        if cur:
-            q.unit, q.start = cur
+        before = currency_before(text, start)
+        if before:
+            q.unit, q.start = before
         read_unit(low, q.end, q)
         if q.unit is None and not q.scaled:
             continue
