@@ -18,6 +18,7 @@ from .arabic_names import discover_arabic
 from .candidate import Candidate
 from .dedup import unique_figures
 from .figures import sentence_figures
+from .interviews import interview_answers
 from .lexicon.matcher import Hit, scan
 from .lexicon.platforms import PLATFORM_NAMES
 from .memory import Memory
@@ -27,7 +28,7 @@ from .platforms import X_CONTEXT, Discovered, alias_matcher, discover_latin
 from .segments import sentences
 from .sentence import Sentence
 from .sources import GLOSS
-from .voices import author, interview_answers, quotations
+from .voices import author, quotations
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +99,7 @@ class _Extractor:
             for sent, (start, end), _paragraph in read:
                 if start < quote.end and quote.start < end:
                     sent.interview = sent.interview or quote in answers
-                    name = company_name(quote.platform, memory) if quote.platform else None
+                    name = quote.speaker or (company_name(quote.platform, memory) if quote.platform else None)
                     if quote.platform and quote.platform in memory.owners:
                         name = PLATFORM_NAMES.get(quote.platform) or memory.names.get(quote.platform, name)
                     sent.quotes.append((max(0, quote.start - start), min(end, quote.end) - start, name,

@@ -124,6 +124,11 @@ _NOT_NAMES = {"the", "a", "an", "it", "its", "this", "that", "however", "meanwhi
               "social", "live", "tv", "asked", "according", "there", "here", "not", "no", "so", "then", "than"}
 
 
+# A job title is no platform's name ("Group CFO, Swiggy").
+_TITLE_WORD = re.compile(r"(?<![A-Za-z])(?:CEO|CFO|COO|CTO|Chief|Officer|President|Director|Manager|Head|Founder"
+                         r"|Chairman|Chairwoman|Analyst|Editor|Reporter)(?![A-Za-z])")
+
+
 @dataclass(slots=True)
 class Discovered:
     """Names of the text's platforms that the lexicon lacks, and the short forms the text uses."""
@@ -198,6 +203,7 @@ def discover_latin(text: str, found: Discovered) -> None:
     for raw in candidates:
         name = clean_platform_name(raw)
         if (len(name) < 2 or name in not_platforms or name.lower() in _NOT_NAMES or _source_like(name)
+                or _TITLE_WORD.search(name)
                 or known(name) or any(known(word) for word in name.split())):
             continue
         found.platforms.setdefault(name, (slug(name), name))

@@ -39,6 +39,7 @@ class Quote:
     start: int
     end: int
     platform: str | None
+    speaker: str | None = None  # who is credited when it is not a platform's company (an analyst's firm)
 
 
 # A company's release: "Zentro Holdings Inc. (NASDAQ: ZNT), the ... marketplace, today reported ...".
@@ -76,7 +77,7 @@ def quotations(text: str, platform_hits: list[Hit]) -> list[Quote]:
             inner = text[start:end]
             if len(inner) < 15 or inner.count(" ") < 3 or not re.search(r"[A-Za-z]{3}", inner):
                 continue
-            since = [h for h in platform_hits if last_end <= h.start < start - 1 and not _owner(text, h)]
+            since = [h for h in platform_hits if last_end <= h.start < start - 1 and not owner_hit(text, h)]
             platform = _speaker(text, start, end, platform_hits, previous, since[-1].payload if since else None)
             previous = platform or previous
             last_end = end
@@ -84,7 +85,7 @@ def quotations(text: str, platform_hits: list[Hit]) -> list[Quote]:
     return out
 
 
-def _owner(text: str, hit: Hit) -> bool:
+def owner_hit(text: str, hit: Hit) -> bool:
     return bool(OWNER_BEFORE.search(text, max(0, hit.start - 40), hit.start) or OWNER_AFTER.match(text, hit.end))
 
 
@@ -111,30 +112,6 @@ def _speaker(text: str, start: int, end: int, hits: list[Hit], previous: str | N
             return since or previous
         return before_quote[-1].payload if before_quote else previous
     return None
-
-
-# An interview written as questions and answers: "Q: ..." / "A: ...", «س: ...» / «ج: ...».
-_QA_LINE = re.compile(r"[^\S\n]*(?P<mark>Q|A|س|ج|سؤال|جواب)\s*[:：]\s*")
-_QUESTION = {"Q", "س", "سؤال"}
-
-
-def interview_answers(text: str, platform_hits: list[Hit]) -> list[Quote]:
-    """The answers of a question-and-answer interview, each spoken for the platform the introduction names.
-
-    Who answers is introduced before the first question ("Zentro, the Lagos delivery app, ... We spoke to
-    its chief executive"): the first platform named there that is not named as another's owner.
-    """
-    if "\n" not in text or ":" not in text:
-        return []
-    marks = [(m.group("mark"), m.end(), line.end()) for line in re.finditer(r"[^\n]+", text)
-             if (m := _QA_LINE.match(text, line.start(), line.end()))]
-    questions = [start for mark, start, _end in marks if mark in _QUESTION]
-    answers = [(start, end) for mark, start, end in marks if mark not in _QUESTION]
-    if not questions or not answers:
-        return []
-    intro = [h for h in platform_hits if h.end <= questions[0] and not _owner(text, h)]
-    platform = intro[0].payload if intro else None
-    return [Quote(start, end, platform) for start, end in answers] if platform else []
 
 
 def inside(quotes: list[Quote], position: int) -> Quote | None:

@@ -159,3 +159,15 @@ def test_an_arabic_figure_for_another_place_with_its_noun_left_out() -> None:
 )
 def test_more_currencies(body: str, unit: str) -> None:
     assert only(body).unit == unit
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Zalando's adjusted EBITDA loss narrowed to EUR 12 million in 2024.",
+        "Coupang's revenue per active customer was $318 in 2024.",
+        "Zalando's net income was EUR 90 million in 2024.",
+    ],
+)
+def test_profit_and_per_customer_lines_are_no_signal(body: str) -> None:
+    assert run(body) == []

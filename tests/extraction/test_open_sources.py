@@ -7,6 +7,8 @@ sets, one construction per test, in both languages where it exists in both.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from .conftest import run
@@ -228,4 +230,33 @@ def test_an_arabic_firm_name_spelling_english_words() -> None:
     ],
 )
 def test_who_speaks(body: str, sources: set[str | None]) -> None:
+    assert {f.source for f in run(body)} == sources
+
+
+def test_a_call_transcripts_turns_speak_for_the_company_or_the_analysts_firm() -> None:
+    body = ("Edited excerpt from Zalando's results call for the first quarter of 2025.\n\n"
+            "Ana Weber - Chief Financial Officer: Gross merchandise volume was EUR 3.6 billion in the quarter, and "
+            "active customers came in at 51 million.\n\n"
+            "Lars Holm - Nordbank Research: Thanks. Our model has GMV growing 4% next year. Is that fair?\n\n"
+            "Ana Weber - Chief Financial Officer: We do not guide on that.")
+    figures = run(body, published=datetime(2025, 5, 6, tzinfo=UTC))
+    assert {(f.platform, f.metric, f.source) for f in figures} == {
+        ("zalando", "gmv", "Zalando"), ("zalando", "active_users", "Zalando"),
+        ("zalando", "growth_percent", "Nordbank Research")}
+
+
+@pytest.mark.parametrize(
+    ("body", "sources"),
+    [
+        # questions standing alone as lines: the answers are the interviewee's company's
+        ("Leyla Aziz runs Jumia in Morocco. She spoke to us in Casablanca.\n\nHow big is the business?\n\n"
+         "Our gross merchandise value in Morocco was $120 million last year.\n\nAnd sellers?\n\n"
+         "Around 9,000 active sellers.", {"Jumia"}),
+        # ... or the firm of an analyst interviewed, unless the answer cites someone else
+        ("Omar Said tracks Gulf retail for the consultancy Dune Metrics. We spoke to him.\n\nWhat stood out?\n\n"
+         "Noon said its GMV rose 20% in 2024. By our count Noon holds about 22% of the market.\n\n"
+         "And next year?\n\nWe expect Noon's GMV to grow 15% next year.", {"Noon", "Dune Metrics"}),
+    ],
+)
+def test_unmarked_interviews(body: str, sources: set[str]) -> None:
     assert {f.source for f in run(body)} == sources

@@ -76,10 +76,12 @@ GROWTH_UP = ["بزيادة", "زيادة", "بارتفاع", "ارتفاع", "ا
               "زاد", "نمو", "بنمو", "نموا", "نمت", "نما", "تنمو", "ينمو", "قفزت", "قفز", "بقفزة",
               "صعدت", "صعد", "معدل النمو", "نسبة النمو", "up", "grew", "grow", "grows", "growth",
               "rose", "rise", "rises", "risen", "increased", "increase", "increases", "jumped",
-              "jump", "climbed", "surged", "gained", "expanded", "soared", "growth rate"]
+              "jump", "climbed", "surged", "gained", "expanded", "soared", "growth rate", "growing", "rising",
+              "climbing", "expanding"]
 GROWTH_DOWN = ["بانخفاض", "انخفاض", "انخفضت", "انخفض", "تراجع", "بتراجع", "تراجعت", "هبطت",
                 "هبوط", "تقلص", "تقلصت", "down", "fell", "fall", "falls", "declined", "decline",
-                "dropped", "drop", "decreased", "decrease", "shrank", "slipped"]
+                "dropped", "drop", "decreased", "decrease", "shrank", "slipped", "shrinking", "shrink", "shrinks",
+                "declining", "falling", "contracting", "contracted"]
 # Phrasal verbs holding a growth word that are not growth ("made up 41% of sales").
 NOT_GROWTH = ["made up", "make up", "makes up", "making up", "set up", "sets up", "signed up", "sign up", "signs up",
               "picked up", "pick up", "picks up", "show up", "shows up", "showed up", "end up", "ends up"]
@@ -105,7 +107,11 @@ NEGATIVE = ["التضخم", "معدل التضخم", "inflation", "الفائد�
              "stake", "stakes", "equity stake", "مقابل حصة", "دفعت", "paid", "pays", "cost", "net debt",
              "price target", "target price", "سعر مستهدف", "population", "inhabitants", "نسمة", "سكان", "السكان",
              "jobs",
-             "وظيفة", "وظائف", "متر مربع", "square metres", "square meters", "square feet"]
+             "وظيفة", "وظائف", "متر مربع", "square metres", "square meters", "square feet",
+             # profit and loss lines, per-customer averages and payouts are not platform figures
+             "EBITDA", "adjusted EBITDA", "loss", "losses", "net loss", "operating loss", "profit", "net profit",
+             "operating profit", "gross profit", "net income", "margin", "margins", "revenue per", "per share",
+             "dividend", "buyback", "repurchase", "أرباح", "خسائر", "صافي الربح", "هامش"]
 
 # A survey's or a check's sample: the count of people or merchants asked is not a platform figure (a
 # percent or an amount they report still is).

@@ -42,7 +42,7 @@ REGIONS: list[tuple[str, list[str]]] = [
     ("VN", ["فيتنام", "Vietnam", "Vietnamese"]),
     ("PH", ["الفلبين", "Philippines", "Filipino", "Philippine", "الفلبينية"]),
     ("JP", ["اليابان", "اليابانية", "Japan", "Japanese"]),
-    ("KR", ["كوريا الجنوبية", "South Korea", "Korean"]),
+    ("KR", ["كوريا الجنوبية", "كوريا", "South Korea", "Korea", "Korean"]),
     ("DE", ["ألمانيا", "الألمانية", "Germany", "German"]),
     ("FR", ["فرنسا", "الفرنسية", "France", "French"]),
     ("BR", ["البرازيل", "Brazil", "Brazilian"]),
