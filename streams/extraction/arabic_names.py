@@ -34,6 +34,8 @@ _PLACED_AFTER = re.compile(
     r"|تستحوذ|استحوذت|يستحوذ|استحوذ|تصدرت|تتصدر|تصدر|تضم|يضم|سجلت|حققت|تسيطر|يسيطر)\s+(?:ل|ب)?\Z"
 )
 _PLACED_BEFORE = re.compile(r"\s*(?:ب|بحصه|بنسبه)\s*[0-9]")
+# The kind noun in an appositive after the name: «X»، التطبيق الشامل ...، «X»، منصة التجارة ...
+_KIND_AFTER = re.compile(r"\s*[،,]\s*(?:ال)?(?:تطبيق|منصه|متجر|سوق\s+الكترونيه)(?!\w)")
 # A gloss: «X» (Latin), or kind noun + X (Latin).
 _GLOSS_LATIN = re.compile(r"\((?P<lat>[A-Z][A-Za-z0-9.&' -]{0,40})\)")
 _GLOSSED = re.compile(
@@ -150,7 +152,8 @@ def discover_arabic(text: str, found: Discovered) -> None:
             continue
         start = match.start()
         introduced = _INTRODUCED.search(text, max(0, start - 40), start)
-        placed = _PLACED_AFTER.search(text, max(0, start - 16), start) or _PLACED_BEFORE.match(text, match.end())
+        placed = (_PLACED_AFTER.search(text, max(0, start - 16), start) or _PLACED_BEFORE.match(text, match.end())
+                  or _KIND_AFTER.match(text, match.end()))
         if (introduced is None and placed is None) or _known_then_place(arabic):
             continue
         lead_end = introduced.start() if introduced else start

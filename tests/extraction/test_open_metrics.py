@@ -171,3 +171,14 @@ def test_more_currencies(body: str, unit: str) -> None:
 )
 def test_profit_and_per_customer_lines_are_no_signal(body: str) -> None:
     assert run(body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "metric"),
+    [
+        ("ويبلغ متوسط سلة الشراء على «نون» في الكويت 28 ديناراً.", "average_order_value"),
+        ("وارتفع عدد المتاجر الشريكة لـ«نون» في قطر إلى 4 آلاف شريك.", "sellers"),
+    ],
+)
+def test_arabic_metric_words(body: str, metric: str) -> None:
+    assert only(body).metric == metric

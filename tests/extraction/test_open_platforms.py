@@ -258,3 +258,8 @@ def test_a_platform_named_after_what_shoppers_do_on_it() -> None:
 )
 def test_well_known_platforms_by_their_latin_names(body: str, slug: str) -> None:
     assert only(body).platform == slug
+
+
+def test_an_arabic_name_followed_by_its_kind_noun() -> None:
+    figure = only("أعلنت «بيتكو»، التطبيق الأسرع نموا في الكويت، أن عدد طلباتها تجاوز 3 ملايين طلب في 2024.")
+    assert (figure.platform, figure.metric) == ("bitko", "orders")
