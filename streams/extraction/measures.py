@@ -28,6 +28,7 @@ _NUMBER_OF = re.compile(r"(?<!\w)(?:number of|count of|عدد)\s+(?:\w+\s+)?\Z",
 _CURRENCY_METRICS = {"gmv", "revenue", "average_order_value"}
 _PERCENT_METRICS = {"conversion_rate", "engagement_rate", "market_share"}
 _COUNT_METRICS = {"sellers", "orders"}
+_ITEM_GAP = re.compile(r"\.\s+(?:[A-Za-z-]+\s+){0,2}")
 _FROM_BEFORE = re.compile(r"(?<!\w)(?:from|من)\s*\Z", re.IGNORECASE)
 # What may follow an elliptic figure ("... and aims to reach 80,000 by 2025"): no noun of its own.
 _ELLIPSIS_NEXT = re.compile(
@@ -125,6 +126,9 @@ def metric_of(sent: Sentence, q: Quantity, back: int, fwd: int, clause: Clause
                 return None, None, None, -1
             return q.noun_metric, unit, None, q.start
         cue = nearest(metrics_back, {"active_users", "sellers", "orders"})
+        if cue is None:  # "19.7 million. Unique active buyers in Mexico": a list item's figure, then its noun
+            cue = next((h for h in metrics_fwd if h.payload in _COUNT_LEVEL
+                        and _ITEM_GAP.fullmatch(text, q.end, h.start)), None)
         if cue is None or blocked(cue):
             return None, None, None, -1
         return cue.payload, "users" if cue.payload == "active_users" else "count", None, cue.start

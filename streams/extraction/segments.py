@@ -34,8 +34,26 @@ class Clause:
 
 
 
+# A list item's figure standing alone before what it measures: "2. 29%. The growth in ...", "MXN 118 billion."
+_FIGURE_ONLY = re.compile(r"\s*(?:[0-9]{1,2}[.)]\s*)?(?:[A-Z]{2,3}\$?\s?|[$£€¥₹]\s?)?[0-9][0-9.,]*\s*"
+                          r"(?:%|[a-z]{1,9})?\s*\.?\s*")
+
+
 def sentences(text: str) -> list[tuple[int, int, int]]:
-    """(start, end, paragraph) of each sentence; over-long ones are cut at whitespace."""
+    """(start, end, paragraph) of each sentence; over-long ones are cut at whitespace; a figure standing
+    alone ("29%.", "1. MXN 118 billion.") is read with the sentence after it, which says what it is."""
+    out = _sentences(text)
+    merged: list[tuple[int, int, int]] = []
+    for start, end, paragraph in out:
+        if merged and merged[-1][2] == paragraph and merged[-1][1] - merged[-1][0] <= 24 and _FIGURE_ONLY.fullmatch(
+                text, merged[-1][0], merged[-1][1]) and end - merged[-1][0] <= MAX_SENTENCE:
+            merged[-1] = (merged[-1][0], end, paragraph)
+        else:
+            merged.append((start, end, paragraph))
+    return merged
+
+
+def _sentences(text: str) -> list[tuple[int, int, int]]:
     out: list[tuple[int, int, int]] = []
     paragraph = 0
     for para in re.finditer(r"[^\n]+", text):

@@ -344,3 +344,11 @@ def test_market_figures_without_a_platform_are_dropped() -> None:
 def test_dedup_of_repeated_paragraph() -> None:
     paragraph = "بلغ معدل التحويل على تيك توك 1.85%، بحسب «كانتار».\n"
     assert len(run(paragraph * 3)) == 1
+
+
+def test_a_list_items_figure_standing_alone_before_what_it_measures() -> None:
+    body = ("Three numbers from Jumia's year.\n\n1. $310 million. Gross merchandise value in Egypt in 2024, Jumia "
+            "said.\n\n2. 14%. The growth in that GMV on 2023.\n\n3. 2.1 million. Active buyers in Egypt in 2024.")
+    figures = run(body)
+    assert [(f.metric, f.value) for f in figures] == [
+        ("gmv", 3.1e8), ("growth_percent", 14), ("active_users", 2.1e6)]
