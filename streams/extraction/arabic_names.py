@@ -119,12 +119,16 @@ def _letters(name: str) -> str:
     return "".join(out).strip()
 
 
-def _latin_for(arabic: str, latin_names: list[str]) -> str:
+def _latin_for(arabic: str, in_text: list[str]) -> str:
+    """The Latin name the text itself writes with these consonants, else the only such lexicon name."""
     skeleton = arabic_skeleton(arabic)
     if len(skeleton) >= 2:
-        fits = {name for name in latin_names if latin_skeleton(name) == skeleton}
-        if len(fits) == 1:
-            return fits.pop()
+        for names in (in_text, LATIN_NAMES):
+            fits = {name for name in names if latin_skeleton(name) == skeleton}
+            if len(fits) == 1:
+                return fits.pop()
+            if fits:
+                break
     return transliterate(arabic)
 
 
@@ -161,7 +165,7 @@ def discover_arabic(text: str, found: Discovered) -> None:
                 or (introduced and _SOURCE_MODIFIER.search(introduced.group("mod") or ""))):
             continue
         if not latin_names:
-            latin_names = sorted({m.group() for m in _LATIN_WORD.finditer(text)} - _LATIN_NOT_NAMES) + LATIN_NAMES
+            latin_names = sorted({m.group() for m in _LATIN_WORD.finditer(text)} - _LATIN_NOT_NAMES)
         _add(found, arabic, _latin_for(arabic, latin_names))
     for match in _LATIN_IN_ARABIC.finditer(text):
         latin = match.group("lat")

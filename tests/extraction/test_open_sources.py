@@ -260,3 +260,14 @@ def test_a_call_transcripts_turns_speak_for_the_company_or_the_analysts_firm() -
 )
 def test_unmarked_interviews(body: str, sources: set[str]) -> None:
     assert {f.source for f in run(body)} == sources
+
+
+def test_a_report_prepared_by_a_firm_is_the_one_credited_after() -> None:
+    body = ("يرصد تقرير أعدته شركة «نبض البيانات» (Pulse Data) أداء منصات التوصيل في الكويت. "
+            "ووفق التقرير، بلغت حصة «طلبات» من الطلبات 45%.")
+    assert {f.source for f in run(body)} == {"Pulse Data"}
+
+
+def test_an_arabic_name_takes_the_latin_spelling_the_text_gives() -> None:
+    body = "وتصدرت «سنبلة» (Sunbula) القائمة بعدد طلبات بلغ 2 مليون طلب في الكويت."
+    assert {f.platform for f in run(body)} == {"sunbula"}

@@ -29,7 +29,9 @@ SRC_PREP = ["بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا ع
              "figures from", "estimates by", "estimates from", "study by", "survey by", "report by",
              "research by", "report from", "analysis by", "analysts at", "analysts from",
              "analysts with", "data by", "تقول", "يقول", "تضيف", "يضيف", "تؤكد", "يؤكد", "توضح",
-             "يوضح", "cited by", "quoted by", "reported by", "as reported by", "أصدرت", "أصدر", "توقع", "توقعت", "قدر"]
+             "يوضح", "cited by", "quoted by", "reported by", "as reported by", "أصدرت", "أصدر", "توقع", "توقعت", "قدر",
+             "أعدته", "أعدها", "أصدرته", "أصدرتها", "prepared by", "compiled by", "published by", "conducted by",
+             "carried out by"]
 SRC_VERB_EN = ["said", "says", "reported", "reports", "announced", "added", "estimates", "estimated", "expect",
                 "forecast", "estimate", "project", "projects", "predict", "predicts", "say", "report",
                 "puts", "put", "told", "disclosed", "revealed", "expects", "forecasts", "found", "shows",

@@ -245,3 +245,4 @@ KNOWN_LATIN: list[tuple[str, str, list[str]]] = [
     ("carrefour", "Carrefour", ["Carrefour"]), ("tiki", "Tiki", ["Tiki"]), ("sendo", "Sendo", ["Sendo"]),
 ]
 PLATFORM_NAMES.update({slug_: latin for slug_, latin, _names in KNOWN_LATIN if slug_ not in PLATFORM_NAMES})
+LATIN_NAMES = sorted(set(LATIN_NAMES) | {latin for _slug, latin, _names in KNOWN_LATIN})
