@@ -182,3 +182,19 @@ def test_profit_and_per_customer_lines_are_no_signal(body: str) -> None:
 )
 def test_arabic_metric_words(body: str, metric: str) -> None:
     assert only(body).metric == metric
+
+
+@pytest.mark.parametrize(
+    ("body", "metric"),
+    [
+        ("Etsy's marketplace GMS was $2.9 billion in 2024.", "gmv"),
+        ("Zomato's gross order value rose to ₹9,000 crore in 2024.", "gmv"),
+    ],
+)
+def test_merchandise_and_order_value_names(body: str, metric: str) -> None:
+    assert only(body).metric == metric
+
+
+def test_a_model_clearing_a_figure_is_a_forecast_above_it() -> None:
+    figure = only("Our model has Vinted revenue clearing EUR 1 billion in 2026.")
+    assert (figure.kind, figure.qualifier) == ("forecast", "more_than")

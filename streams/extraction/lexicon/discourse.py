@@ -18,7 +18,8 @@ FORECAST = ["توقعاتنا", "تقديرنا السابق", "تقديراتن
              "يرجح", "ترجح", "ستصل", "سيصل", "ستبلغ", "سيبلغ", "ستتجاوز", "سيتجاوز", "ستنمو", "سينمو",
              "expected", "expects", "expect", "forecast", "forecasts", "projected", "projects",
              "projection", "predicts", "predicted", "likely to", "will reach", "will hit", "will top",
-             "is set to", "are set to", "outlook", "estimated to reach", "on track to"]
+             "is set to", "are set to", "outlook", "estimated to reach", "on track to", "model has", "our model",
+             "models", "we model", "we forecast", "we project"]
 
 # Source cues. "prep": the credited entity follows ("according to X", "بحسب X", "قالت X");
 # "verb_en": the entity precedes ("X said").

@@ -16,7 +16,7 @@ METRICS: list[tuple[str, list[str]]] = [
              "merchandise volume", "gross merchandise", "إجمالي قيمة البضائع المباعة",
              # also share cues after a percent ("52% of merchandise volume"); after money they are GMV
              "of merchandise volume", "of the merchandise", "of gross merchandise value", "of GMV", "of sales",
-             "of online sales"]),
+             "of online sales", "GMS", "gross merchandise sales", "GOV", "gross order value", "gross order volume"]),
     ("revenue", ["إيرادات", "الإيرادات", "إيراداتها", "إيراداته", "إيراداتنا", "عائدات", "العائدات", "عائداتها",
                  "الإيرادات الإعلانية", "إيرادات الإعلانات", "مداخيل", "revenue", "revenues",
                  "turnover", "ad revenue", "advertising revenue", "sales revenue", "ad sales", "net sales",
@@ -136,4 +136,4 @@ QUAL_VERB = ["تجاوز", "يتجاوز", "تتجاوز", "تجاوزت", "يف
               "تخطى", "تخطت", "يتخطى", "تتخطى",
               "exceeded", "exceeds", "exceed", "topped", "tops", "surpassed", "surpasses", "surpass", "passed",
               "passes", "pass", "crossed", "crosses", "cross", "أن يتجاوز", "أن تتجاوز", "أن يفوق", "أن تفوق",
-              "أن يتخطى", "أن تتخطى"]
+              "أن يتخطى", "أن تتخطى", "clearing", "clears", "cleared", "beyond"]
