@@ -28,9 +28,10 @@ _ARTICLE_BEFORE = re.compile(r"(?<!\w)(?:the|a|an)\s+\Z", re.IGNORECASE)
 # A dateline names where the story was filed: "JAKARTA, Feb 15 (SWN) -", «بكين - (وكالة ...) -».
 _DATELINE = re.compile(r"\s*(?:,\s*[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2}\s*\(|-\s*\()")
 # A dateline opening a release: "LAGOS, Nigeria, February 20, 2025 -", "NAIROBI, March 3 -", «الرياض - أعلنت».
-_DATELINE_SPAN = re.compile(r"\s*[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,2}"
+DATELINE_SPAN = re.compile(r"\s*[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,2}"
                             r"(?:,\s*[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+)?)?"
-                            r",\s*[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2}(?:,\s*[0-9]{4})?\s*[-–—]"
+                            r",\s*(?:[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2}(?:,\s*[0-9]{4})?|[0-9]{1,2}\s+[A-Z][a-z]{2,8}\.?"
+                            r"(?:\s+[0-9]{4})?)\s*[-–—]"
                             r"|\s*[A-Z]{2,}(?:\s[A-Z]{2,})?\s*\([^()]{1,30}\)\s*[-–—]"
                             r"|\s*[\u0621-\u064a]+(?:\s[\u0621-\u064a]+)?\s*[-–—]\s")
 
@@ -43,7 +44,7 @@ def region_mentions(sent: Sentence, memory: Memory) -> Regions:
     text = sent.text
     regions: Regions = []
     hq = sent.cat("hq")
-    dateline = _DATELINE_SPAN.match(text) if memory.paragraph == 0 else None
+    dateline = DATELINE_SPAN.match(text) if memory.paragraph == 0 else None
     filed = dateline.end() if dateline else 0
     for hit in sent.hits:
         code: str | None = None

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .lexicon.matcher import Hit
 from .mentions import OWNER_AFTER, OWNER_BEFORE
+from .regions import DATELINE_SPAN
 
 _NAME = r"[A-Z][\w&.'-]*(?:\s+(?:&\s+)?[A-Z][\w&.'-]*){0,5}"
 _HEADER = re.compile(r"\s*(?P<name>" + _NAME + r")\s*\|")
@@ -47,6 +48,10 @@ _RELEASE = re.compile(r"(?P<name>" + _NAME + r")\s*\((?:[A-Z][A-Za-z]*\s?){1,2}:
                       r"(?<!\w)today\s+(?:announced|reported|said|released|published|posted)(?!\w)")
 
 
+_ISSUER = re.compile(r"\s*(?P<name>" + _NAME + r")\s+(?:\([^()\n]{1,40}\)\s*)?(?:,[^,\n]{1,80},\s*)?today\s+"
+                     r"(?:announced|reported|said|released|published|posted)(?!\w)")
+
+
 def author(text: str, latin_name: dict[str, str]) -> str | None:
     """The author of an analyst's note: its header ("X | sector | note"), or «نقدّر في «X» (Latin)»; the issuer of
     a company's release (its name before its ticker, in the first sentences)."""
@@ -56,6 +61,10 @@ def author(text: str, latin_name: dict[str, str]) -> str | None:
     release = _RELEASE.search(text, 0, 500) if "(" in text[:500] else None
     if release:
         return release.group("name").strip()
+    dateline = DATELINE_SPAN.match(text)  # "ALMATY, Kazakhstan, 28 April 2025 - Kaspi.kz today reported ..."
+    issued = _ISSUER.match(text, dateline.end()) if dateline else None
+    if issued:
+        return issued.group("name").strip()
     match = _AUTHOR_AR.search(text, 0, 600)
     if match:
         return (match.group("lat") or "").strip() or latin_name.get(match.group("ar").strip()) or None

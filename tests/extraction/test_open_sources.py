@@ -271,3 +271,10 @@ def test_a_report_prepared_by_a_firm_is_the_one_credited_after() -> None:
 def test_an_arabic_name_takes_the_latin_spelling_the_text_gives() -> None:
     body = "وتصدرت «سنبلة» (Sunbula) القائمة بعدد طلبات بلغ 2 مليون طلب في الكويت."
     assert {f.platform for f in run(body)} == {"sunbula"}
+
+
+def test_a_release_with_a_dateline_and_no_ticker_credits_its_issuer() -> None:
+    body = ("ASTANA, Kazakhstan, 12 May 2025 - Dala Commerce today reported that orders on Ozon's site "
+            "reached 4 million in the first quarter.\n\nActive buyers on Ozon in Kazakhstan stood at 1.2 million.")
+    assert {(f.source, f.region) for f in run(body, published=datetime(2025, 5, 12, tzinfo=UTC))} == {
+        ("Dala Commerce", None), ("Dala Commerce", "KZ")}
