@@ -131,4 +131,6 @@ def figure_periods(sent: Sentence, periods: list[tuple[PeriodMention, str | None
         deadline = chosen is not None and _BY_BEFORE.search(sent.text, max(0, chosen.start - 24), chosen.start)
         if not part and not deadline:
             implied = str(int(period) - 1)
+    if metric.startswith("growth") and base_mention is None and period and "-Q" in period:
+        implied = shift(period, years=-1)  # "rose 51% in the second quarter": on the same quarter a year before
     return period, base_period, implied

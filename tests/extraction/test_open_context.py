@@ -191,3 +191,8 @@ def test_a_period_after_from_and_a_figure_is_that_figures() -> None:
             "year earlier, the company said.")
     assert [(f.value, f.period) for f in run(body) if f.metric == "average_order_value"] == [
         (31, None), (34, "2023-Q2")]
+
+
+def test_growth_in_a_quarter_is_on_the_same_quarter_a_year_before() -> None:
+    figure = only("Ozon said its GMV rose 40% in the second quarter of 2024.")
+    assert (figure.period, figure.base_period) == ("2024-Q2", "2023-Q2")
