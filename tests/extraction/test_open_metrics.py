@@ -198,3 +198,27 @@ def test_merchandise_and_order_value_names(body: str, metric: str) -> None:
 def test_a_model_clearing_a_figure_is_a_forecast_above_it() -> None:
     figure = only("Our model has Vinted revenue clearing EUR 1 billion in 2026.")
     assert (figure.kind, figure.qualifier) == ("forecast", "more_than")
+
+
+def test_registered_users_are_not_active_users_but_the_active_ones_are() -> None:
+    figures = run("Kavo, the Lagos grocery app, told reporters it has 5 million registered users in Nigeria, of whom "
+                  "1.1 million are active each month.")
+    assert [(f.metric, f.value) for f in figures] == [("active_users", 1.1e6)]
+
+
+def test_a_surveyed_sample_in_another_clause_does_not_reject_a_share() -> None:
+    figure = only("Dune Metrics estimates Jahez's share of Saudi food-delivery orders at 31%, and it surveyed 2,000 "
+                  "households for the study.")
+    assert (figure.metric, figure.value) == ("market_share", 31)
+
+
+def test_triple_after_a_comma_is_a_multiple() -> None:
+    figures = run("Jahez said it handled 30 million orders in 2024, triple the volume of 2022.")
+    assert [(f.metric, f.value) for f in figures] == [("orders", 3e7), ("growth_multiple", 3)]
+
+
+def test_an_arabic_comparison_in_the_same_market_keeps_the_metric() -> None:
+    figures = run("ويبلغ معدل التحويل على «تيك توك» في الكويت 2.1%، فيقارن بما يصل إلى 3.4% على «إنستغرام» في السوق "
+                  "نفسها.")
+    assert [(f.platform, f.metric) for f in figures] == [
+        ("tiktok", "conversion_rate"), ("instagram", "conversion_rate")]

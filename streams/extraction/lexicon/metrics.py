@@ -55,7 +55,8 @@ METRICS: list[tuple[str, list[str]]] = [
                       "active customer base", "transacting users", "annual transacting users",
                       "عميل نشط", "عملاء نشطين", "العملاء النشطين", "عملائها النشطين",
                       "عملائنا النشطين", "active shoppers", "monthly active shoppers", "active accounts",
-                      "المشترين النشطين", "مشترين نشطين", "مشتر نشط", "المتسوقين النشطين",
+                      "المشترين النشطين", "are active", "were active", "active each month",
+                      "مشترين نشطين", "مشتر نشط", "المتسوقين النشطين",
                       "متسوق نشط", "متسوقين نشطين"]),
     ("sellers", ["بائع", "بائعين", "بائعا", "البائعين", "تاجر", "تجار", "التجار", "تاجرا",
                  "تجارنا", "بائعينا", "sellers", "merchants", "vendors", "brands", "businesses", "المنشآت", "منشأة",
@@ -112,7 +113,8 @@ NEGATIVE = ["التضخم", "معدل التضخم", "inflation", "الفائد�
              # profit and loss lines, per-customer averages and payouts are not platform figures
              "EBITDA", "adjusted EBITDA", "loss", "losses", "net loss", "operating loss", "profit", "net profit",
              "operating profit", "gross profit", "net income", "margin", "margins", "revenue per", "per share",
-             "dividend", "buyback", "repurchase", "أرباح", "خسائر", "صافي الربح", "هامش"]
+             "dividend", "buyback", "repurchase", "أرباح", "خسائر", "صافي الربح", "هامش", "registered users",
+             "registered accounts", "downloads", "مستخدم مسجل", "مستخدمين مسجلين"]
 
 # A survey's or a check's sample: the count of people or merchants asked is not a platform figure (a
 # percent or an amount they report still is).

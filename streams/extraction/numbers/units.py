@@ -44,7 +44,7 @@ for _unit, _metric, _words in [
         _NOUNS[fold(_w).lower()] = (_unit, _metric)
 # Words that may stand between a number and its noun: "35k active sellers", "500,000 American sellers",
 # "92 million average monthly active recipients". Nationality adjectives come from the region lexicon.
-_MODIFIERS = sorted({"new", "active", "monthly", "daily", "registered", "unique", "paying", "global", "small",
+_MODIFIERS = sorted({"new", "active", "monthly", "daily", "unique", "paying", "global", "small",
                      "local", "third-party", "online", "independent", "more", "average", "annual", "verified",
                      "domestic", "overseas", "cross-border", "transacting", "engaged", "buying", "professional"}
                     | {w.lower() for w in ENGLISH_DEMONYMS})

@@ -128,8 +128,8 @@ SINGLE_DOUBLE_TRIGGER = re.compile(
 # "double", "triple" as a figure: "roughly double the 2022 level", "aims to double its sales" (not "double down").
 BARE_MULTIPLES = {"double", "triple", "quadruple"}
 BARE_MULTIPLE_CONTEXT = re.compile(r"\s+(?:the|its|their|that|this|our|in|over|from|on|since|compared|year)(?!\w)")
-BARE_MULTIPLE_BEFORE = re.compile(r"(?<!\w)(?:to|roughly|about|nearly|almost|around|some|approximately|than|will"
-                                  r"|would|could|more than|over)\s+\Z")
+BARE_MULTIPLE_BEFORE = re.compile(r"(?:(?<!\w)(?:to|roughly|about|nearly|almost|around|some|approximately|than|will"
+                                  r"|would|could|more than|over)|,)\s+\Z")
 SINGLE_DOUBLE_NEXT = re.compile(
     r"\s+(?:" + trie_pattern([fold(w) for w in ["مستوى", "مستواه", "مستواها", "مستوياته", "مستوياتها",
                                                  "ما", "حجم", "قيمة", "عدد", "نظيره", "نظيرتها", "الرقم"]])
