@@ -24,6 +24,7 @@ from .lexicon.platforms import PLATFORM_NAMES
 from .memory import Memory
 from .mentions import company_name
 from .normalize import Normalized, fold
+from .period_resolution import resolve_periods
 from .platforms import X_CONTEXT, Discovered, alias_matcher, discover_latin
 from .segments import sentences
 from .sentence import Sentence
@@ -69,6 +70,11 @@ class _Extractor:
         self.memory = Memory()
         self.x_ok = bool(X_CONTEXT.search(self.text.lower())) or bool(title and X_CONTEXT.search(title.lower()))
         if title:
+            # A title that names one quarter ("Q3 2025 results call", "fourth-quarter 2024 results"): the period the
+            # article reports on, for figures that name none
+            titled = {value for _m, value in resolve_periods(Sentence(fold(title), False), Memory(), published_at)
+                      if value and "-Q" in value}
+            self.memory.title_period = titled.pop() if len(titled) == 1 else None
             for hit in scan(fold(title)):
                 if hit.cat == "platform" and (hit.payload != "x" or self.x_ok):
                     self.memory.topic = hit.payload

@@ -28,6 +28,7 @@ class Memory:
     last_year: str | None = None
     last_quarter: str | None = None
     last_period: str | None = None
+    title_period: str | None = None  # the one quarter the title names: what the article reports on
     year_paragraph: int = -1  # the paragraph in which ``last_year`` was named
     prev_sentence_region: str | None = None
     platforms_seen: set[str] = field(default_factory=set)  # platforms named so far (not as owners or speakers)

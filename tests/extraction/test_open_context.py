@@ -196,3 +196,9 @@ def test_a_period_after_from_and_a_figure_is_that_figures() -> None:
 def test_growth_in_a_quarter_is_on_the_same_quarter_a_year_before() -> None:
     figure = only("Ozon said its GMV rose 40% in the second quarter of 2024.")
     assert (figure.period, figure.base_period) == ("2024-Q2", "2023-Q2")
+
+
+def test_the_quarter_a_title_names_is_the_period_of_figures_that_name_none() -> None:
+    figures = run("Zalando's chief financial officer spoke to analysts. Active customers came in at 51 million.",
+                  published=datetime(2025, 5, 6, tzinfo=UTC), title="Zalando Q1 2025 results call")
+    assert [(f.metric, f.period) for f in figures] == [("active_users", "2025-Q1")]
