@@ -139,7 +139,8 @@ _BASE_PREP = {fold(w).lower() for w in [
     "من", "عن", "مقارنة", "مقارنة ب", "مقارنة بعام", "مقارنة بالعام", "مقارنة مع", "مقارنة مع عام", "قياسا ب",
     "قياسا بعام", "بعام", "بالعام", "مستواها في", "مستواه في", "مستوياتها في", "مستواها عام", "ما كان عليه في",
     "ما كانت عليه في", "كان عليه في", "كانت عليه في", "what it was in", "its level in", "on", "from", "over",
-    "versus", "vs", "vs.", "compared with", "compared to", "than", "than in", "levels in", "level in", "against"]}
+    "versus", "vs", "vs.", "compared with", "compared to", "than", "than in", "levels in", "level in", "against",
+    "the volume of", "the level of", "the levels of", "that of", "the size of"]}
 
 
 _LEVEL_AFTER = re.compile(r"\s+(?:levels?|figures?|total)(?!\w)")

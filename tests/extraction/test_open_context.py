@@ -202,3 +202,19 @@ def test_the_quarter_a_title_names_is_the_period_of_figures_that_name_none() -> 
     figures = run("Zalando's chief financial officer spoke to analysts. Active customers came in at 51 million.",
                   published=datetime(2025, 5, 6, tzinfo=UTC), title="Zalando Q1 2025 results call")
     assert [(f.metric, f.period) for f in figures] == [("active_users", "2025-Q1")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "triple the volume of a year earlier": the year earlier is the base, the period the one in focus
+        ("Jahez handled 30 million orders in the second quarter of 2024, triple the volume of a year earlier.",
+         [("orders", "2024-Q2", None), ("growth_multiple", "2024-Q2", "2023-Q2")]),
+    ],
+)
+def test_a_multiple_of_the_level_of_a_year_earlier(body: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert [(f.metric, f.period, f.base_period) for f in run(body)] == expected
+
+
+def test_arabic_up_to_with_a_clitic() -> None:
+    assert only("ويصل معدل التحويل على «إنستغرام» في الكويت بما يصل إلى 3.2%.").qualifier == "up_to"

@@ -16,7 +16,7 @@ for _q, _words in [
                 "approximately",
                 "roughly", "nearly", "almost", "some", "close to", "an estimated", "circa", "something like", "~",
                 "in the region of", "give or take"]),
-    ("up_to", ["ما يصل إلى", "ما يصل الى", "حتى", "up to", "as much as",
+    ("up_to", ["ما يصل إلى", "ما يصل الى", "بما يصل إلى", "بما يصل الى", "حتى", "up to", "as much as",
                "as many as"]),
     ("more_than", ["أكثر من", "بأكثر من", "ما يزيد على", "ما يزيد عن", "يزيد على", "يزيد عن", "ما يفوق",
                    "أزيد من", "over", "more than", "above", "in excess of", "exceeding", "upwards of",
