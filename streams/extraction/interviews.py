@@ -32,7 +32,7 @@ _TITLE = re.compile(r"(?<![A-Za-z])(?:Chief|CEO|CFO|COO|Officer|President|Head|D
 
 def interview_answers(text: str, platform_hits: list[Hit]) -> list[Quote]:
     """The answers of an interview (marked or not) and the turns of a transcript, as quotations."""
-    if "\n" not in text or ("?" not in text and ":" not in text):
+    if "\n" not in text or ("?" not in text and "؟" not in text and ":" not in text):
         return []
     lines = [(line.start(), line.end()) for line in re.finditer(r"[^\n]+", text)]
     turns = _turns(text, lines, platform_hits)
@@ -57,7 +57,8 @@ def interview_answers(text: str, platform_hits: list[Hit]) -> list[Quote]:
 def _unmarked(text: str, lines: list[tuple[int, int]]) -> tuple[list[int], list[tuple[int, int]]]:
     """Questions as lines of their own ending with "?"; the lines after each, up to the next, answer it."""
     asked = [index for index, (start, end) in enumerate(lines)
-             if text[start:end].rstrip().endswith("?") and end - start < 200 and text.count(".", start, end) <= 1]
+             if text[start:end].rstrip().endswith(("?", "؟")) and end - start < 200
+             and text.count(".", start, end) <= 1]
     if len(asked) < 2:
         return [], []
     answers = [lines[index] for index in range(asked[0] + 1, len(lines)) if index not in asked]

@@ -222,3 +222,15 @@ def test_an_arabic_comparison_in_the_same_market_keeps_the_metric() -> None:
                   "نفسها.")
     assert [(f.platform, f.metric) for f in figures] == [
         ("tiktok", "conversion_rate"), ("instagram", "conversion_rate")]
+
+
+@pytest.mark.parametrize(
+    ("body", "unit"),
+    [
+        ("Allegro's GMV in Poland was PLN 15 billion in 2024.", "PLN"),
+        ("Zalando's revenue in Switzerland was 900 million CHF in 2024.", "CHF"),
+        ("Etsy's GMV in Australia was A$1.2 billion in 2024.", "AUD"),
+    ],
+)
+def test_other_iso_codes(body: str, unit: str) -> None:
+    assert only(body).unit == unit

@@ -278,3 +278,10 @@ def test_a_release_with_a_dateline_and_no_ticker_credits_its_issuer() -> None:
             "reached 4 million in the first quarter.\n\nActive buyers on Ozon in Kazakhstan stood at 1.2 million.")
     assert {(f.source, f.region) for f in run(body, published=datetime(2025, 5, 12, tzinfo=UTC))} == {
         ("Dala Commerce", None), ("Dala Commerce", "KZ")}
+
+
+def test_an_arabic_interview_with_questions_ending_in_the_arabic_question_mark() -> None:
+    body = ("التقت مجلة «السوق» مدير منصة «سلة» في الرياض.\nكم عدد التجار على المنصة؟\n"
+            "تجاوز عدد التجار النشطين لدينا 50 ألف تاجر في السعودية.\nوماذا عن الطلبات؟\n"
+            "بلغ عدد طلباتنا 20 مليون طلب في 2024.")
+    assert {(f.platform, f.source) for f in run(body)} == {("salla", "Salla")}

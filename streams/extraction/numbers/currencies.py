@@ -89,6 +89,18 @@ _currency("RUB", ["rubles", "roubles", "ruble", "rouble", "RUB", "روبل"])
 _currency("BDT", ["taka", "BDT"])
 _currency("PKR", ["rupees", "rupee"], bare=False)  # a bare rupee: India's unless the figure is for Pakistan
 _currency("JPY", ["ين"], ["ياباني"], bare=False)
+# Further ISO 4217 codes written after a number ("15.2 billion PLN"); before one they are read by _CURRENCY_BEFORE.
+_OTHER_CODES = ["PLN", "CZK", "HUF", "SEK", "NOK", "DKK", "CHF", "AUD", "CAD", "NZD", "HKD", "TWD", "ARS", "CLP", "COP",
+                "PEN", "UAH", "RON", "ILS", "LKR", "NPR", "GHS", "MAD", "TND", "DZD", "IQD", "LBP", "SYP", "UZS"]
+for _code in _OTHER_CODES:
+    if _code not in ("PEN", "COP", "RON"):  # ordinary words in lower case after a number
+        _currency(_code, [_code])
+_currency("PLN", ["zloty", "zlotys", "złoty"])
+_currency("SEK", ["kronor", "Swedish kronor"])
+_currency("CHF", ["Swiss francs"])
+_currency("AUD", ["Australian dollars", "A$"])
+_currency("CAD", ["Canadian dollars", "C$"])
+_currency("HKD", ["Hong Kong dollars", "HK$"])
 
 CURRENCY_AFTER = re.compile(r"\s*(?P<cur>" + trie_pattern(CURRENCY_WORDS) + r")(?!\w)")
 _PREFIX_CODES = {
@@ -100,7 +112,9 @@ _PREFIX_CODES = {
     "₫": "VND", "₱": "PHP", "₦": "NGN", "฿": "THB", "₩": "KRW", "₺": "TRY", "try": "TRY", "zar": "ZAR",
     "ksh": "KES", "kes": "KES", "r": "ZAR", "mxn": "MXN", "mx$": "MXN", "kzt": "KZT", "₸": "KZT", "rub": "RUB",
     "₽": "RUB", "tk": "BDT", "bdt": "BDT", "৳": "BDT", "pkr": "PKR", "rs": "INR", "rs.": "INR", "jpy": "JPY",
+    "a$": "AUD", "c$": "CAD", "hk$": "HKD", "zł": "PLN",
 }
+_PREFIX_CODES.update({code.lower(): code for code in _OTHER_CODES})
 # Symbols several currencies write: the figure's country decides (see for_region), else the first.
 _SHARED.setdefault("¥", set()).update({"CNY", "JPY"})
 _SHARED.setdefault("rs", set()).update({"INR", "PKR"})
@@ -108,7 +122,8 @@ _SHARED.setdefault("rs.", set()).update({"INR", "PKR"})
 _SHARED.setdefault("₹", set()).add("INR")
 _CURRENCY_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?P<code>US\$|S\$|E£|Rp\.?|RM|SAR|AED|EGP|USD|EUR|GBP|CNY|RMB|IDR|INR|KWD|QAR|BHD|"
-    r"OMR|JOD|MAD|SGD|MYR|VND|THB|PHP|NGN|BRL|R\$|KRW|TRY|ZAR|KSh|KES|MXN|MX\$|KZT|RUB|BDT|Tk|PKR|Rs\.?|JPY)"
+    r"OMR|JOD|MAD|SGD|MYR|VND|THB|PHP|NGN|BRL|R\$|KRW|TRY|ZAR|KSh|KES|MXN|MX\$|KZT|RUB|BDT|Tk|PKR|Rs\.?|JPY"
+    r"|A\$|C\$|HK\$|" + "|".join(_OTHER_CODES) + r")"
     r"|(?P<sym>[$£€¥₹₫₱₦฿₩₺₸₽৳]))\s?\Z"
     r"|(?<![\w$.])(?P<rand>R)\Z"
 )
