@@ -69,7 +69,8 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
             continue
         metric, unit, of_metric, confidence, sign = measured
         # An article about one platform only: a sentence naming none ("Revenue for the quarter was ...") is its.
-        lone = memory.topic if len(memory.platforms_seen) == 1 and not mentions else None
+        lone = memory.topic if not mentions and (len(memory.platforms_seen) == 1 or (
+            sent.opens_with_growth and memory.last_figure is not None)) else None
         about = figure_platform(sent, mentions, q, clause, metric, prev, confidence, memory.heading or lone)
         if about is None:
             continue

@@ -39,7 +39,9 @@ class Sentence:
         self._read = False
         self._clauses: list[Clause] | None = None
         self.x_ok = x_ok
-        self._settle(any(h.cat in _CAN_STATE for h in hits))
+        # "Up 12% y/y.": a sentence opening with a growth word continues the figure of the sentence before
+        self.opens_with_growth = bool(hits) and hits[0].cat == "growth" and hits[0].start <= 3
+        self._settle(self.opens_with_growth or any(h.cat in _CAN_STATE for h in hits))
         # Quotations in the sentence (start, end, credited company, platform slug), set by the article reader.
         self.quotes: list[tuple[int, int, str | None, str | None]] = []
         self.interview = False  # inside an interview's answer: its sources may still be named

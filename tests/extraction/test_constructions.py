@@ -352,3 +352,10 @@ def test_a_list_items_figure_standing_alone_before_what_it_measures() -> None:
     figures = run(body)
     assert [(f.metric, f.value) for f in figures] == [
         ("gmv", 3.1e8), ("growth_percent", 14), ("active_users", 2.1e6)]
+
+
+def test_a_sentence_opening_with_a_growth_word_continues_the_figure_before() -> None:
+    figures = run("Noon did $900 million of GMV in Saudi Arabia in 2024, per its filing. Up 18% on 2023. "
+                  "Amazon is catching up.")
+    assert [(f.platform, f.metric, f.base_period) for f in figures] == [
+        ("noon", "gmv", None), ("noon", "growth_percent", "2023")]
