@@ -33,6 +33,7 @@ _PLACED_AFTER = re.compile(
     r"(?<!\w)(?:[وفبلك]{0,2})(?:تلتها|تلاها|تليها|ثم|مبيعات|ايرادات|عائدات|حصه|مستخدمي|عملاء|بائعي|تجار|متسوقي"
     r"|تستحوذ|استحوذت|يستحوذ|استحوذ|تصدرت|تتصدر|تصدر|تضم|يضم|سجلت|حققت|تسيطر|يسيطر)\s+(?:ل|ب)?\Z"
 )
+_HOLDING = re.compile(r"\s+(?:القابضه|جروب|غروب|للتجاره الالكترونيه)\Z")
 _PLACED_BEFORE = re.compile(r"\s*(?:ب|بحصه|بنسبه)\s*[0-9]")
 # The kind noun in an appositive after the name: «X»، التطبيق الشامل ...، «X»، منصة التجارة ...
 _KIND_AFTER = re.compile(r"\s*[،,]\s*(?:ال)?(?:تطبيق|منصه|متجر|سوق\s+الكترونيه)(?!\w)")
@@ -153,6 +154,14 @@ def discover_arabic(text: str, found: Discovered) -> None:
     for match in _QUOTED_NAME.finditer(text) if '"' in text else ():
         arabic = match.group("q")
         if arabic in found.platforms or _named_in_lexicon(arabic):
+            continue
+        holding = _HOLDING.search(arabic)
+        if holding and arabic[: holding.start()].strip():  # «طلبات القابضة»: the company of the platform «طلبات»
+            base = arabic[: holding.start()].strip()
+            latin = _latin_for(base, latin_names or sorted({m.group() for m in _LATIN_WORD.finditer(text)}))
+            _add(found, base, latin)
+            found.platforms.setdefault(arabic, found.platforms[base])
+            found.quoted_only.add(arabic)
             continue
         start = match.start()
         introduced = _INTRODUCED.search(text, max(0, start - 40), start)

@@ -33,8 +33,8 @@ _ITEM_GAP = re.compile(r"\.\s+(?:[A-Za-z-]+\s+){0,2}")
 _FROM_BEFORE = re.compile(r"(?<!\w)(?:from|من)\s*\Z", re.IGNORECASE)
 # What may follow an elliptic figure ("... and aims to reach 80,000 by 2025"): no noun of its own.
 _ELLIPSIS_NEXT = re.compile(
-    r"\s*(?:[.,;:)]|\Z|(?:by|in|at|this|next|within|before|over|across|on|for|and|بحلول|في|خلال|مع|حتى|بنهايه"
-    r"|و)(?!\w))"
+    r"\s*(?:[.,;:)]|\Z|(?:by|in|at|this|next|within|before|over|across|on|for|and|a year|a quarter|the year"
+    r"|the previous|the prior|last|بحلول|في|خلال|مع|حتى|بنهايه|قبل|و)(?!\w))"
 )
 _LEVEL_BEFORE = re.compile(r"(?<!\w)(?:الي|to|at|reached|بلغ|بلغت|يبلغ|تبلغ)\s*\Z", re.IGNORECASE)
 

@@ -234,3 +234,8 @@ def test_an_arabic_comparison_in_the_same_market_keeps_the_metric() -> None:
 )
 def test_other_iso_codes(body: str, unit: str) -> None:
     assert only(body).unit == unit
+
+
+def test_from_a_level_a_year_earlier_keeps_the_metric() -> None:
+    figures = run("Etsy's active buyers averaged 90 million in 2024, up from 80 million a year earlier.")
+    assert [(f.metric, f.value) for f in figures] == [("active_users", 9e7), ("active_users", 8e7)]

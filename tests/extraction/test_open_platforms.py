@@ -263,3 +263,8 @@ def test_well_known_platforms_by_their_latin_names(body: str, slug: str) -> None
 def test_an_arabic_name_followed_by_its_kind_noun() -> None:
     figure = only("أعلنت «بيتكو»، التطبيق الأسرع نموا في الكويت، أن عدد طلباتها تجاوز 3 ملايين طلب في 2024.")
     assert (figure.platform, figure.metric) == ("bitko", "orders")
+
+
+def test_a_holding_company_in_quotes_is_its_platforms() -> None:
+    figure = only("أعلنت «نمشي القابضة» أن إجمالي قيمة البضائع عبر منصتها في الإمارات بلغ 400 مليون دولار في 2023.")
+    assert (figure.platform, figure.metric) == ("namshi", "gmv")

@@ -14,7 +14,7 @@ TARGET = ["تستهدف", "يستهدف", "نستهدف", "تهدف", "يهدف"
            "hopes to", "ambition"]
 FORECAST = ["توقعاتنا", "تقديرنا السابق", "تقديراتنا السابقة", "توقعنا", "نتوقع",
             "أن تبلغ", "أن يبلغ", "أن تصل", "أن يصل", "أن تتجاوز", "أن يتجاوز", "من المتوقع", "المتوقع",
-            "متوقع", "يتوقع", "تتوقع", "توقعات", "توقع", "تشير التوقعات",
+            "متوقع", "يتوقع", "تتوقع", "توقعات", "توقع", "توقعت", "تشير التوقعات",
              "يرجح", "ترجح", "ستصل", "سيصل", "ستبلغ", "سيبلغ", "ستتجاوز", "سيتجاوز", "ستنمو", "سينمو",
              "expected", "expects", "expect", "forecast", "forecasts", "projected", "projects",
              "projection", "predicts", "predicted", "likely to", "will reach", "will hit", "will top",
@@ -32,7 +32,7 @@ SRC_PREP = ["بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا ع
              "analysts with", "data by", "تقول", "يقول", "تضيف", "يضيف", "تؤكد", "يؤكد", "توضح",
              "يوضح", "cited by", "quoted by", "reported by", "as reported by", "أصدرت", "أصدر", "توقع", "توقعت", "قدر",
              "أعدته", "أعدها", "أصدرته", "أصدرتها", "prepared by", "compiled by", "published by", "conducted by",
-             "carried out by"]
+             "carried out by", "polled by", "surveyed by", "compiled by"]
 SRC_VERB_EN = ["said", "says", "reported", "reports", "announced", "added", "estimates", "estimated", "expect",
                 "forecast", "estimate", "project", "projects", "predict", "predicts", "say", "report",
                 "puts", "put", "told", "disclosed", "revealed", "expects", "forecasts", "found", "shows",
