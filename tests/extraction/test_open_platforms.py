@@ -266,5 +266,5 @@ def test_an_arabic_name_followed_by_its_kind_noun() -> None:
 
 
 def test_a_holding_company_in_quotes_is_its_platforms() -> None:
-    figure = only("أعلنت «نمشي القابضة» أن إجمالي قيمة البضائع عبر منصتها في الإمارات بلغ 400 مليون دولار في 2023.")
-    assert (figure.platform, figure.metric) == ("namshi", "gmv")
+    figure = only("أعلنت «جاهز القابضة» أن إجمالي قيمة البضائع عبر منصتها في السعودية بلغ 4 مليارات ريال في 2023.")
+    assert (figure.platform, figure.metric) == ("jahez", "gmv")
