@@ -20,6 +20,7 @@ from .sentence import Sentence, nearest
 _COMPANY_OF = re.compile(r"'s\s+(?:[A-Z][\w.&-]*\s*){1,3}(?:Group|Holdings|Inc|Ltd|Limited)?")
 _NATIONALITY_OF = re.compile(r"(?:[\w-]+\s+){0,2}(?:app|platform|marketplace|retailer|company|firm|group|rival"
                              r"|e-commerce (?:company|group)|store builder|conglomerate|giant|unicorn)s?(?!\w)")
+_DEMONYM = re.compile(r"(?:ish|ese|ian|ean|can|i|ic|ch|sh|ern|ss)\Z|\A(?:Thai|Kazakh)\Z")
 _AFTER_A_NAME = re.compile(r"[A-Za-z0-9\"]\s*\Z")
 _INSTITUTION = re.compile(r"\s+(?:Securities|Federal|Department|Office|Bureau|Census|Treasury|Central|National"
                           r"|Commerce|Trade|Competition|Markets|Government|Ministry|Customs)(?!\w)")
@@ -75,8 +76,9 @@ def _nationality(sent: Sentence, start: int, end: int) -> bool:
     if text[start].isascii():
         if _COMPANY_OF.match(text, end) and any(0 < h.start - end <= 4 for h in named):
             return True
-        if _ARTICLE_BEFORE.search(text, max(0, start - 5), start) and _NATIONALITY_OF.match(text, end + 1):
-            return True
+        if (_ARTICLE_BEFORE.search(text, max(0, start - 5), start) and _NATIONALITY_OF.match(text, end + 1)
+                and _DEMONYM.search(text, start, end)):
+            return True  # "the Turkish marketplace" (not "the Japan marketplace", the market it serves)
         return bool(_INSTITUTION.match(text, end))
     # Arabic: the adjective right after a name («علي بابا» الصينية، منصة Trendyol التركية), but not a market
     # named inside the same quotes («أمازون الإمارات»)

@@ -268,3 +268,8 @@ def test_an_arabic_name_followed_by_its_kind_noun() -> None:
 def test_a_holding_company_in_quotes_is_its_platforms() -> None:
     figure = only("أعلنت «جاهز القابضة» أن إجمالي قيمة البضائع عبر منصتها في السعودية بلغ 4 مليارات ريال في 2023.")
     assert (figure.platform, figure.metric) == ("jahez", "gmv")
+
+
+def test_a_country_name_before_a_kind_noun_is_the_market_a_demonym_the_companys_home() -> None:
+    assert only("On the Japan marketplace, Mercari's GMV was ¥300 billion in 2024.").region == "JP"
+    assert only("The Turkish marketplace Trendyol had GMV of $10 billion in 2024.").region is None
