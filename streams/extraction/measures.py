@@ -123,7 +123,7 @@ def metric_of(sent: Sentence, q: Quantity, back: int, fwd: int, clause: Clause
         return cue.payload, "percent", None, cue.start
     if unit in ("users", "people") or unit is None or unit == "count":
         if q.noun_metric and unit in ("users", "count"):
-            cue = nearest(metrics_back, {q.noun_metric})
+            cue = nearest([h for h in metrics_back if h.start >= clause.start], {q.noun_metric})
             if blocked(cue) and cue is None:
                 return None, None, None, -1
             return q.noun_metric, unit, None, q.start

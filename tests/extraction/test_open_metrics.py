@@ -239,3 +239,8 @@ def test_other_iso_codes(body: str, unit: str) -> None:
 def test_from_a_level_a_year_earlier_keeps_the_metric() -> None:
     figures = run("Etsy's active buyers averaged 90 million in 2024, up from 80 million a year earlier.")
     assert [(f.metric, f.value) for f in figures] == [("active_users", 9e7), ("active_users", 8e7)]
+
+
+def test_a_surveys_sample_is_no_count_even_after_a_metric_in_another_clause() -> None:
+    figures = run("About 60% of Etsy's sellers are women, according to a survey of 900 merchants.")
+    assert [f.value for f in figures if f.metric == "sellers"] == []
