@@ -244,3 +244,15 @@ def test_from_a_level_a_year_earlier_keeps_the_metric() -> None:
 def test_a_surveys_sample_is_no_count_even_after_a_metric_in_another_clause() -> None:
     figures = run("About 60% of Etsy's sellers are women, according to a survey of 900 merchants.")
     assert [f.value for f in figures if f.metric == "sellers"] == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Jahez handled 90 million orders in 2024. The average household orders twice a week.",
+        "Jahez handled 90 million orders in 2024; its users order 3 times a month.",
+        "وعالجت «نون» 90 مليون طلب في 2024، ويطلب المستخدم 3 مرات في الشهر.",
+    ],
+)
+def test_how_often_is_no_growth(body: str) -> None:
+    assert [f.metric for f in run(body)] == ["orders"]

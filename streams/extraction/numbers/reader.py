@@ -36,6 +36,8 @@ from .words import (
 )
 
 MAX_PER_SENTENCE = 24
+_FREQUENCY_AFTER = re.compile(r"\s+(?:(?:a|per|each|every)\s+(?:day|week|month|year|quarter)|(?:في|كل)\s+(?:ال)?"
+                              r"(?:يوم|اسبوع|شهر|سنه|عام)|يوميا|اسبوعيا|شهريا|سنويا)(?!\w)")
 # Substrings every match of the word patterns holds: a sentence without any is not searched with them.
 _OTHER_FRACTION_WORDS = ("one in", "one out", "واحد", "a quarter", "خمس", "عشر")
 _MULTIPLE_STEMS = {w[:4] for w in MULTIPLE_WORDS}
@@ -79,6 +81,8 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         if cur:
             q.unit, q.start, q.currency_noun = cur  # "¥": yen or yuan, by the figure's country
         read_unit(low, q.end, q)
+        if q.unit == "multiple" and _FREQUENCY_AFTER.match(low, q.end):
+            continue  # "3 times a week": how often
         if q.unit is None and not q.scaled:
             # A bare number: a year, a date, a phone number, an age ... Grouped thousands ("80,000") are
             # kept, marked bare: only an elliptic figure ("60,000 sellers ... to reach 80,000") uses them.
@@ -141,8 +145,8 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         if len(found) >= MAX_PER_SENTENCE:
             break
         word = match.group("w").lower()
-        if overlaps(match.start("w"), match.end()):
-            continue
+        if overlaps(match.start("w"), match.end()) or _FREQUENCY_AFTER.match(low, match.end()):
+            continue  # "twice a week", «مرتين في الأسبوع»: how often, not growth
         if word == fold("ضعف"):
             trigger = SINGLE_DOUBLE_TRIGGER.search(low, max(0, match.start("w") - 20), match.start("w"))
             if not (trigger or SINGLE_DOUBLE_NEXT.match(low, match.end())):
