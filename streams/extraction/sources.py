@@ -72,6 +72,12 @@ _TITLE_BEFORE = re.compile(r"(?<!\w)(?:chief executive(?: officer)?|CEO|chief fi
                            r"|chief operating officer|COO|founder|co-founder|president|managing director"
                            r"|spokes(?:person|man|woman)|chairman|chairwoman|general manager)\s*,?\s*\Z")
 _OURS_AFTER = re.compile(r"\s*(?:(?:ال)?\w+\s+)?(?:تقديراتنا|تقديرنا|بياناتنا|حساباتنا|توقعاتنا|ارقامنا|مسحنا|our\s)")
+_CAP_WORDS = r"[A-Z][A-Za-z0-9&.\-']*(?:\s+(?:&\s+)?[A-Z][A-Za-z0-9&.\-']*)*"
+_FIRM_BEFORE = re.compile(r"(?<![\w'])(?P<name>" + _CAP_WORDS + r")(?:'s)?\s+(?:data|figures|estimates|research|numbers"
+                          r"|analysis|analysts|analyst|economists|researchers)\s+\Z")
+_SAID_BY = re.compile(r"\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3},\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,3}?"
+                      r"(?:analyst|economist|partner|strategist|researcher|director|head|consultant)\s+(?:at|with|of)\s+"
+                      r"(?P<firm>" + _CAP_WORDS + r")")
 _THAT = re.compile(r"\s*(?:الي\s+)?(?<!\w)[بل]?ان(?!\w)")
 _NAME_GAP = re.compile(r"[\s\"]*")
 _MEMBERS_OF = re.compile(r"\s+(?:في|لدى|من|ب|at|from|with|of)\s", re.IGNORECASE)
@@ -211,6 +217,18 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
             elif fronted and forward:
                 found.append((cue.start, company_name(fronted[-1].platform, memory), forward))
     for cue in sent.cat("src_verb"):
+        # "Sensor Tower data show", "Itau BBA analysts wrote", "Sensor Tower's estimates put": the firm speaks
+        firm = _FIRM_BEFORE.search(text, max(0, cue.start - 80), cue.start)
+        if firm:
+            name = _clean_name(firm.group("name"))
+            if name:
+                found.append((cue.start, full_name(memory.short_forms.get(name, _platform_name(name) or name), memory),
+                              False))
+                continue
+        after = _SAID_BY.match(text, cue.end) if text[cue.start : cue.end] in ("said", "says", "wrote") else None
+        if after:  # "..., said Ana Lima, an analyst at Itau BBA": her firm
+            found.append((cue.start, full_name(_clean_name(after.group("firm")), memory), False))
+            continue
         executive = _EXECUTIVE.search(text, max(0, cue.start - 90), cue.start)
         if executive:  # "Zentro's chief executive told Reuters": Zentro speaks, Reuters is told
             if executive.group("poss") or executive.group("of"):

@@ -285,3 +285,16 @@ def test_an_arabic_interview_with_questions_ending_in_the_arabic_question_mark()
             "تجاوز عدد التجار النشطين لدينا 50 ألف تاجر في السعودية.\nوماذا عن الطلبات؟\n"
             "بلغ عدد طلباتنا 20 مليون طلب في 2024.")
     assert {(f.platform, f.source) for f in run(body)} == {("salla", "Salla")}
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ("Temu had 20 million users in Chile in 2024, Pulso Metrics data show.", "Pulso Metrics"),
+        ("Pulso Metrics' estimates put Temu's users in Chile at 20 million in 2024.", "Pulso Metrics"),
+        ("Temu had 20 million users in Chile in 2024, said Ana Lima, an analyst at Andes Capital.", "Andes Capital"),
+        ("Temu had 20 million users in Chile in 2024, Andes Capital analysts wrote in a note.", "Andes Capital"),
+    ],
+)
+def test_a_firm_credited_through_its_data_or_its_analysts(body: str, source: str) -> None:
+    assert {f.source for f in run(body)} == {source}

@@ -36,7 +36,7 @@ SRC_PREP = ["بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا ع
 SRC_VERB_EN = ["said", "says", "reported", "reports", "announced", "added", "estimates", "estimated", "expect",
                 "forecast", "estimate", "project", "projects", "predict", "predicts", "say", "report",
                 "puts", "put", "told", "disclosed", "revealed", "expects", "forecasts", "found", "shows",
-                "showed", "shared"]
+                "showed", "shared", "show", "wrote", "write", "note", "noted", "suggest", "suggests"]
 SRC_SAME = ["الدراسة", "الدراسة ذاتها", "الدراسة نفسها", "ذات الدراسة", "نفس الدراسة", "التقرير",
              "التقرير ذاته", "التقرير نفسه", "البيانات ذاتها", "البيانات نفسها", "المسح", "المسح نفسه",
              "الاستطلاع", "الإحصاءات", "the same filing", "the same study", "the same report",
