@@ -22,6 +22,7 @@ _COMPARED_TO = re.compile(r"\s+(?:(?:our|their|its|the|that|this|that of|the siz
 _GROWTH_NOUN = re.compile(r"[وفبل]{0,2}(?:ال)?نمو|growth(?: rate)?|معدل النمو|نسبه النمو", re.IGNORECASE)
 _IT_IS = re.compile(r"(?<!\w)(?:it's|it is|it was|that's|that is)\s", re.IGNORECASE)
 _COUNT_VERB = re.compile(r"\s+(?:now\s+)?(?:number|numbered|total|totalled|totaled|stand at|stood at|reached|topped"
+                         r"|grew to|rose to|increased to|climbed to|jumped to|came to|came in at"
                          r"|exceeded|surpassed|passed)(?:\s+(?:more than|over|about|around|nearly|some))?\s+")
 _COUNT_LEVEL = {"active_users", "sellers", "orders"}
 _NUMBER_OF = re.compile(r"(?<!\w)(?:number of|count of|عدد)\s+(?:\w+\s+)?\Z", re.IGNORECASE)

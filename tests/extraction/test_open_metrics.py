@@ -256,3 +256,15 @@ def test_a_surveys_sample_is_no_count_even_after_a_metric_in_another_clause() ->
 )
 def test_how_often_is_no_growth(body: str) -> None:
     assert [f.metric for f in run(body)] == ["orders"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Noon's seller base grew to 12,000 in 2024.", ("noon", "sellers", 12000)),
+        ("Amazon.sa saw its GMV double in 2024.", ("amazon", "growth_multiple", 2)),
+    ],
+)
+def test_counts_after_grew_to_and_a_bare_double_after_a_metric(body: str, expected: tuple[str, str, float]) -> None:
+    figure = only(body)
+    assert (figure.platform, figure.metric, figure.value) == expected

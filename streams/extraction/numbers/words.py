@@ -129,7 +129,8 @@ SINGLE_DOUBLE_TRIGGER = re.compile(
 BARE_MULTIPLES = {"double", "triple", "quadruple"}
 BARE_MULTIPLE_CONTEXT = re.compile(r"\s+(?:the|its|their|that|this|our|in|over|from|on|since|compared|year)(?!\w)")
 BARE_MULTIPLE_BEFORE = re.compile(r"(?:(?<!\w)(?:to|roughly|about|nearly|almost|around|some|approximately|than|will"
-                                  r"|would|could|more than|over)|,)\s+\Z")
+                                  r"|would|could|more than|over|gmv|sales|revenue|revenues|orders|users|sellers)"
+                                  r"|,)\s+\Z")
 SINGLE_DOUBLE_NEXT = re.compile(
     r"\s+(?:" + trie_pattern([fold(w) for w in ["مستوى", "مستواه", "مستواها", "مستوياته", "مستوياتها",
                                                  "ما", "حجم", "قيمة", "عدد", "نظيره", "نظيرتها", "الرقم"]])
