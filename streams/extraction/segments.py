@@ -39,14 +39,19 @@ _FIGURE_ONLY = re.compile(r"\s*(?:[0-9]{1,2}[.)]\s*)?(?:[A-Z]{2,3}\$?\s?|[$£€
                           r"(?:%|[a-z]{1,9})?\s*\.?\s*")
 
 
+# A note's heading naming what the next sentence measures: "GMV. PLN 15.2 billion, up 9%", "Buyers. 15.1 million."
+_HEADING_WORDS = re.compile(r"\s*[A-Z][A-Za-z-]*(?:\s+[A-Za-z-]+){0,2}\.\s*")
+
+
 def sentences(text: str) -> list[tuple[int, int, int]]:
     """(start, end, paragraph) of each sentence; over-long ones are cut at whitespace; a figure standing
     alone ("29%.", "1. MXN 118 billion.") is read with the sentence after it, which says what it is."""
     out = _sentences(text)
     merged: list[tuple[int, int, int]] = []
     for start, end, paragraph in out:
-        if merged and merged[-1][2] == paragraph and merged[-1][1] - merged[-1][0] <= 24 and _FIGURE_ONLY.fullmatch(
-                text, merged[-1][0], merged[-1][1]) and end - merged[-1][0] <= MAX_SENTENCE:
+        last = merged[-1] if merged else None
+        if last and last[2] == paragraph and last[1] - last[0] <= 24 and end - last[0] <= MAX_SENTENCE and (
+                _FIGURE_ONLY.fullmatch(text, last[0], last[1]) or _HEADING_WORDS.fullmatch(text, last[0], last[1])):
             merged[-1] = (merged[-1][0], end, paragraph)
         else:
             merged.append((start, end, paragraph))

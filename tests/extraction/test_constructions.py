@@ -359,3 +359,11 @@ def test_a_sentence_opening_with_a_growth_word_continues_the_figure_before() -> 
                   "Amazon is catching up.")
     assert [(f.platform, f.metric, f.base_period) for f in figures] == [
         ("noon", "gmv", None), ("noon", "growth_percent", "2023")]
+
+
+def test_a_notes_heading_names_what_the_next_sentence_measures() -> None:
+    body = ("Harbor Equity | Retail | Note. Etsy's quarter was fine.\n"
+            "GMV. $2.9 billion, slightly above our $2.8 billion estimate.\nBuyers. 89 million, flat.")
+    figures = run(body)
+    assert [(f.metric, f.value, f.kind) for f in figures] == [
+        ("gmv", 2.9e9, "actual"), ("gmv", 2.8e9, "forecast"), ("active_users", 8.9e7, "actual")]

@@ -50,7 +50,7 @@ METRICS: list[tuple[str, list[str]]] = [
                       "مستخدميه النشطين", "مستخدمينا", "مستخدمونا", "مستخدم", "مستخدمين", "المستخدمين", "مستخدميها",
                       "مستخدمون", "مستخدما", "عدد المستخدمين", "active users", "monthly active users",
                       "daily active users", "users", "MAU", "MAUs", "DAU", "DAUs", "user base", "used by",
-                      "recipients", "active recipients", "monthly active recipients", "active buyers",
+                      "recipients", "active recipients", "monthly active recipients", "active buyers", "buyers",
                       "active customers", "active consumers", "يستخدمه", "يستخدمها", "customer base",
                       "active customer base", "transacting users", "annual transacting users",
                       "عميل نشط", "عملاء نشطين", "العملاء النشطين", "عملائها النشطين",

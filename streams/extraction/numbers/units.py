@@ -24,7 +24,7 @@ for _unit, _metric, _words in [
     ("users", "active_users", ["مستخدم", "مستخدما", "مستخدمين", "مستخدمون", "المستخدمين", "users",
                                "user", "MAUs", "DAUs", "monthly active users", "daily active users",
                                "active users", "monthly users", "daily users", "recipients", "active recipients",
-                               "monthly active recipients", "active buyers", "active customers",
+                               "monthly active recipients", "active buyers", "active customers", "buyers",
                                "عميل نشط", "عملاء نشطين", "عميلا نشطا", "عملاء نشطون", "مشترك نشط",
                                "active consumers", "active shoppers", "monthly active shoppers", "active accounts",
                                "مشتر نشط", "مشترين نشطين", "متسوق نشط", "متسوقين نشطين"]),
