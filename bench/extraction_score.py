@@ -1,8 +1,8 @@
 """Score the extractor on a named set and print one Markdown table row.
 
-    python bench/extraction_score.py SET [SET ...] [--header] [--errors] [--out PRED.jsonl]
+    python bench/extraction_score.py SET [SET ...] [--header] [--errors] [--attributes] [--out PRED.jsonl]
 
-SET is a name (``seed``, ``dev``: the shared sets; ``heldout_a``, ``tune``: under
+SET is a name (``seed``, ``dev``: the shared sets; ``heldout_a``, ``tune``, ``tune2``: under
 tests/extraction) or the path of a folder holding ``articles.jsonl`` and ``gold.jsonl``.
 The shared scorer (``../shared/tools/score_extraction.py``) is the judge: this script only runs
 the extractor and hands its lines to the scorer's own ``load`` and ``score``.
@@ -32,6 +32,7 @@ NAMED = {
     "dev": SHARED / "data" / "dev",
     "heldout_a": ROOT / "tests" / "extraction" / "heldout_a",
     "tune": ROOT / "tests" / "extraction" / "sets" / "tune",
+    "tune2": ROOT / "tests" / "extraction" / "sets" / "tune2",
 }
 ATTRIBUTES = ("qualifier", "kind", "period", "region", "source", "base_period")
 
@@ -70,6 +71,26 @@ def predict(articles: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]
     return out
 
 
+def attribute_errors(scorer: ModuleType, gold: dict[str, list[dict[str, Any]]],
+                     predicted: dict[str, list[dict[str, Any]]]) -> list[tuple[str, str, str, str, dict[str, Any]]]:
+    """(article, attribute, gold value, predicted value, gold signal) for each wrong attribute of a match.
+
+    Matches are paired the way the scorer pairs them (first predicted line that is the same figure).
+    """
+    out: list[tuple[str, str, str, str, dict[str, Any]]] = []
+    for article, gold_signals in gold.items():
+        remaining = list(predicted.get(article, []))
+        for g in gold_signals:
+            hit = next((p for p in remaining if scorer.same_figure(g, p)), None)
+            if hit is None:
+                continue
+            remaining.remove(hit)
+            for name in ATTRIBUTES:
+                if name in g and scorer._attr(g, name) != scorer._attr(hit, name):
+                    out.append((article, name, str(scorer._attr(g, name)), str(scorer._attr(hit, name)), g))
+    return out
+
+
 def markdown_row(label: str, result: dict[str, Any]) -> str:
     attributes = result["attribute_accuracy"]
     cells = [label, str(result["gold"]), str(result["predicted"]), f"{result['precision']:.3f}",
@@ -87,6 +108,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("sets", nargs="+", help="seed, dev, heldout_a, tune, or a folder")
     parser.add_argument("--header", action="store_true", help="print the table header first")
     parser.add_argument("--errors", action="store_true", help="list missed and spurious signals after each row")
+    parser.add_argument("--attributes", action="store_true", help="list wrong attributes of matched signals")
     parser.add_argument("--out", type=Path, help="also write the predicted lines (one signal a line)")
     args = parser.parse_args(argv)
     scorer = load_scorer()
@@ -96,11 +118,16 @@ def main(argv: list[str]) -> int:
     for name in args.sets:
         folder = set_folder(name)
         predicted = predict(read_articles(folder / "articles.jsonl"))
-        result, errors = scorer.score(scorer.load(str(folder / "gold.jsonl")), predicted)
+        gold = scorer.load(str(folder / "gold.jsonl"))
+        result, errors = scorer.score(gold, predicted)
         print(markdown_row(name, result))
         if args.errors:
             for what, article, signal in errors:
                 print(f"    {what:8} {article}: {json.dumps(signal, ensure_ascii=False)}")
+        if args.attributes:
+            for article, name, want, got, signal in attribute_errors(scorer, gold, predicted):
+                figure = f"{signal['platform']} {signal['metric']} {signal['value']:g} {signal['unit']}"
+                print(f"    {name:11} {article}: want {want!r} got {got!r}  ({figure})")
         written.extend(line for lines in predicted.values() for line in lines)
     if args.out:
         args.out.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in written),

@@ -33,7 +33,10 @@ _PLACED_AFTER = re.compile(
     r"(?<!\w)(?:[وفبلك]{0,2})(?:تلتها|تلاها|تليها|ثم|مبيعات|ايرادات|عائدات|حصه|مستخدمي|عملاء|بائعي|تجار|متسوقي"
     r"|تستحوذ|استحوذت|يستحوذ|استحوذ|تصدرت|تتصدر|تصدر|تضم|يضم|سجلت|حققت|تسيطر|يسيطر)\s+(?:ل|ب)?\Z"
 )
+_HOLDING = re.compile(r"\s+(?:القابضه|جروب|غروب|للتجاره الالكترونيه)\Z")
 _PLACED_BEFORE = re.compile(r"\s*(?:ب|بحصه|بنسبه)\s*[0-9]")
+# The kind noun in an appositive after the name: «X»، التطبيق الشامل ...، «X»، منصة التجارة ...
+_KIND_AFTER = re.compile(r"\s*[،,]\s*(?:ال)?(?:تطبيق|منصه|متجر|سوق\s+الكترونيه)(?!\w)")
 # A gloss: «X» (Latin), or kind noun + X (Latin).
 _GLOSS_LATIN = re.compile(r"\((?P<lat>[A-Z][A-Za-z0-9.&' -]{0,40})\)")
 _GLOSSED = re.compile(
@@ -42,7 +45,9 @@ _GLOSSED = re.compile(
     r"|\"(?P<arq2>[^\"()\n]{1,30})\"\s*\Z"
 )
 _COMMERCE_AFTER = re.compile(r"\s+(?:لل|ل)?(?:تجاره\s+الالكترونيه|تسوق)")
-_LATIN_IN_ARABIC = re.compile(r"(?P<lat>[A-Z](?<![\w(][A-Z])[A-Za-z0-9]*(?:[.&][A-Za-z0-9]+)*[A-Za-z0-9]?)(?![\w)])")
+# A Latin name in Arabic text, of one or more words, maybe camel-cased («منصة iFood», «Mercado Libre»).
+_LATIN_IN_ARABIC = re.compile(r"(?P<lat>(?:[A-Z](?<![\w(][A-Z])|[a-z](?<![\w(][a-z])(?=[A-Z]))[A-Za-z0-9]*"
+                              r"(?:[.&][A-Za-z0-9]+)*(?:\s[A-Z][A-Za-z0-9]*){0,2})(?![\w)])")
 _LATIN_WORD = re.compile(r"[A-Z](?<!\w[A-Z])[A-Za-z0-9]+(?:\s[A-Z][A-Za-z0-9]+)*")
 _LATIN_NOT_NAMES = {"GMV", "AOV", "CEO", "CFO", "COO", "MAU", "DAU", "SME", "SMEs", "USD", "SAR", "AED", "EGP", "KWD",
                     "QAR", "IPO", "AI", "TV", "PDF", "ID", "Q1", "Q2", "Q3", "Q4", "H1", "H2"}
@@ -80,10 +85,29 @@ def _single(skeleton: str) -> str:
     return re.sub(r"(.)\1+", r"\1", skeleton)
 
 
+# English words that Arabic spells in the names of English-language media and firms.
+LOANWORDS = {fold(arabic): latin for arabic, latin in [
+    ("نيوز", "News"), ("تايمز", "Times"), ("تايمس", "Times"), ("بوست", "Post"), ("ديلي", "Daily"), ("عرب", "Arab"),
+    ("بزنس", "Business"), ("ريسيرش", "Research"), ("إنسايتس", "Insights"), ("داتا", "Data"), ("ماركت", "Market"),
+    ("ماركتس", "Markets"), ("جازيت", "Gazette"), ("تريبيون", "Tribune"), ("ويكلي", "Weekly"), ("ريفيو", "Review"),
+    ("جورنال", "Journal"), ("ميديا", "Media"), ("جلف", "Gulf"), ("غلف", "Gulf"), ("ديجيتال", "Digital"), ("تك", "Tech"),
+    ("بلس", "Plus"),
+    ("مونيتور", "Monitor"), ("كابيتال", "Capital"), ("بارتنرز", "Partners"), ("غروب", "Group"), ("جروب", "Group"),
+]}
+
+
 def transliterate(name: str) -> str:
-    """A Latin rendering of an Arabic name, for a platform the text names in Arabic script only."""
-    out = []
+    """A Latin rendering of an Arabic name, for a platform the text names in Arabic script only; English
+    words it spells keep their spelling («ديجيتال بلس» Digital Plus)."""
     name = fold(name)
+    words = name.split()
+    if any(word in LOANWORDS for word in words):
+        return " ".join(LOANWORDS.get(word) or _letters(word).capitalize() for word in words)
+    return _letters(name).capitalize()
+
+
+def _letters(name: str) -> str:
+    out = []
     for index, ch in enumerate(name):
         if ch == "ه" and (index + 1 == len(name) or name[index + 1] == " "):
             out.append("a")  # ta marbuta, folded to ha
@@ -93,15 +117,19 @@ def transliterate(name: str) -> str:
             out.append("y")
         else:
             out.append(_TRANSLITERATION.get(ch, ""))
-    return "".join(out).strip().capitalize()
+    return "".join(out).strip()
 
 
-def _latin_for(arabic: str, latin_names: list[str]) -> str:
+def _latin_for(arabic: str, in_text: list[str]) -> str:
+    """The Latin name the text itself writes with these consonants, else the only such lexicon name."""
     skeleton = arabic_skeleton(arabic)
     if len(skeleton) >= 2:
-        fits = {name for name in latin_names if latin_skeleton(name) == skeleton}
-        if len(fits) == 1:
-            return fits.pop()
+        for names in (in_text, LATIN_NAMES):
+            fits = {name for name in names if latin_skeleton(name) == skeleton}
+            if len(fits) == 1:
+                return fits.pop()
+            if fits:
+                break
     return transliterate(arabic)
 
 
@@ -122,21 +150,31 @@ def discover_arabic(text: str, found: Discovered) -> None:
             continue
         _add(found, arabic, latin, quoted=False)
         found.platforms.setdefault(latin, found.platforms[arabic])
-    in_text = sorted({m.group() for m in _LATIN_WORD.finditer(text)} - _LATIN_NOT_NAMES)
-    latin_names = in_text + LATIN_NAMES
+    latin_names: list[str] = []  # Latin names in the text and the lexicon's, read when a name needs them
     for match in _QUOTED_NAME.finditer(text) if '"' in text else ():
         arabic = match.group("q")
         if arabic in found.platforms or _named_in_lexicon(arabic):
             continue
+        holding = _HOLDING.search(arabic)
+        if holding and arabic[: holding.start()].strip():  # «طلبات القابضة»: the company of the platform «طلبات»
+            base = arabic[: holding.start()].strip()
+            latin = _latin_for(base, latin_names or sorted({m.group() for m in _LATIN_WORD.finditer(text)}))
+            _add(found, base, latin)
+            found.platforms.setdefault(arabic, found.platforms[base])
+            found.quoted_only.add(arabic)
+            continue
         start = match.start()
         introduced = _INTRODUCED.search(text, max(0, start - 40), start)
-        placed = _PLACED_AFTER.search(text, max(0, start - 16), start) or _PLACED_BEFORE.match(text, match.end())
-        if introduced is None and placed is None:
+        placed = (_PLACED_AFTER.search(text, max(0, start - 16), start) or _PLACED_BEFORE.match(text, match.end())
+                  or _KIND_AFTER.match(text, match.end()))
+        if (introduced is None and placed is None) or _known_then_place(arabic):
             continue
         lead_end = introduced.start() if introduced else start
         if (_SOURCE_KIND.search(text, max(0, lead_end - 40), lead_end)
                 or (introduced and _SOURCE_MODIFIER.search(introduced.group("mod") or ""))):
             continue
+        if not latin_names:
+            latin_names = sorted({m.group() for m in _LATIN_WORD.finditer(text)} - _LATIN_NOT_NAMES)
         _add(found, arabic, _latin_for(arabic, latin_names))
     for match in _LATIN_IN_ARABIC.finditer(text):
         latin = match.group("lat")
@@ -145,6 +183,14 @@ def discover_arabic(text: str, found: Discovered) -> None:
                 or _SOURCE_KIND.search(text, max(0, match.start() - 40), match.start())):
             continue
         found.platforms[latin] = (slug(latin), latin)
+
+
+def _known_then_place(name: str) -> bool:
+    """«أمازون مصر», «نون السعودية»: a platform the lexicon knows and the market it serves."""
+    words = name.split()
+    return len(words) > 1 and any(
+        _named_in_lexicon(" ".join(words[:cut])) and _named_in_lexicon(" ".join(words[cut:]))
+        for cut in range(1, len(words)))
 
 
 def _named_in_lexicon(name: str) -> bool:

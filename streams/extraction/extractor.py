@@ -18,14 +18,17 @@ from .arabic_names import discover_arabic
 from .candidate import Candidate
 from .dedup import unique_figures
 from .figures import sentence_figures
+from .interviews import interview_answers
 from .lexicon.matcher import Hit, scan
 from .lexicon.platforms import PLATFORM_NAMES
 from .memory import Memory
 from .mentions import company_name
 from .normalize import Normalized, fold
+from .period_resolution import resolve_periods
 from .platforms import X_CONTEXT, Discovered, alias_matcher, discover_latin
 from .segments import sentences
 from .sentence import Sentence
+from .sources import GLOSS
 from .voices import author, quotations
 
 
@@ -65,8 +68,13 @@ class _Extractor:
         self.text = self.norm.text
         self.published = published_at
         self.memory = Memory()
-        self.x_ok = bool(X_CONTEXT.search(self.text)) or bool(title and X_CONTEXT.search(title))
+        self.x_ok = bool(X_CONTEXT.search(self.text.lower())) or bool(title and X_CONTEXT.search(title.lower()))
         if title:
+            # A title that names one quarter ("Q3 2025 results call", "fourth-quarter 2024 results"): the period the
+            # article reports on, for figures that name none
+            titled = {value for _m, value in resolve_periods(Sentence(fold(title), False), Memory(), published_at)
+                      if value and "-Q" in value}
+            self.memory.title_period = titled.pop() if len(titled) == 1 else None
             for hit in scan(fold(title)):
                 if hit.cat == "platform" and (hit.payload != "x" or self.x_ok):
                     self.memory.topic = hit.payload
@@ -78,6 +86,9 @@ class _Extractor:
         self.extra = alias_matcher(self.discovered)
         for slug, name in self.aliases.values():
             self.memory.names.setdefault(slug, name)
+        if "(" in self.text and '"' in self.text:  # «X» (Latin) glossing a name that is not a platform's
+            self.memory.glosses = {m.group("ar").strip(): m.group("lat").strip() for m in GLOSS.finditer(self.text)
+                                   if m.group("ar").strip() not in self.aliases}
 
     def _voices(self, read: list[tuple[Sentence, tuple[int, int], int]]) -> None:
         """The note's author, and each quotation's speaker, handed to the sentences that hold them."""
@@ -89,10 +100,12 @@ class _Extractor:
         memory.author = author(self.text, {a: latin for a, (_slug, latin) in self.aliases.items()})
         hits = [Hit(h.start + span[0], h.end + span[0], h.cat, h.payload.split("|")[-1])
                 for sent, span, _paragraph in read for h in sent.hits if h.cat in ("platform", "owner")]
-        for quote in quotations(self.text, hits):
+        answers = interview_answers(self.text, [h for h in hits if h.cat == "platform"])
+        for quote in [*quotations(self.text, hits), *answers]:
             for sent, (start, end), _paragraph in read:
                 if start < quote.end and quote.start < end:
-                    name = company_name(quote.platform, memory) if quote.platform else None
+                    sent.interview = sent.interview or quote in answers
+                    name = quote.speaker or (company_name(quote.platform, memory) if quote.platform else None)
                     if quote.platform and quote.platform in memory.owners:
                         name = PLATFORM_NAMES.get(quote.platform) or memory.names.get(quote.platform, name)
                     sent.quotes.append((max(0, quote.start - start), min(end, quote.end) - start, name,
@@ -102,8 +115,14 @@ class _Extractor:
 
     def run(self) -> list[ExtractedFigure]:
         memory = self.memory
-        read = [(Sentence(self.text[start:end], self.x_ok, self.extra, self.aliases), (start, end), paragraph)
-                for start, end, paragraph in sentences(self.text)]
+        read: list[tuple[Sentence, tuple[int, int], int]] = []
+        seen: dict[str, Sentence] = {}  # a sentence stated twice (a repeated paragraph) is read once
+        for start, end, paragraph in sentences(self.text):
+            words = self.text[start:end]
+            known = seen.get(words)
+            sent = known.copy() if known is not None else Sentence(words, self.x_ok, self.extra, self.aliases)
+            seen.setdefault(words, sent)
+            read.append((sent, (start, end), paragraph))
         # Owners named anywhere in the text are credited for their platform's figures from the first sentence.
         for sent, _span, _paragraph in read:
             for hit in sent.cat("owner"):

@@ -13,7 +13,8 @@ from dataclasses import replace
 from datetime import datetime
 
 from .candidate import Candidate
-from .kinds import figure_kind, figure_qualifier
+from .credit import figure_source
+from .kinds import NOW, figure_kind, figure_qualifier
 from .measures import metric_in_context
 from .memory import Memory
 from .mentions import Mention, platform_mentions
@@ -21,10 +22,12 @@ from .numbers.currencies import for_region
 from .period_resolution import figure_periods, resolve_periods
 from .regions import Regions, figure_region, region_mentions
 from .sentence import Sentence
-from .sources import Credit, credited_sources, figure_source, group_names
+from .sources import Credit, credited_sources, group_names
 from .subjects import figure_platform
 
 _HEADING = re.compile(r"\s*[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2}\.\s*")
+# A clause in the present tense states a figure for now, not for the period of the figure before it.
+_PRESENT = re.compile(r"(?<!\w)(?:is|are|has|have|remains|stays|now|still)(?!\w)")
 _CONVERSION = re.compile(r"\s*(?:\(\s*(?:about|around|roughly|nearly|some|approximately|almost|نحو|حوالي)?\s*"
                          r"|,\s+or\s+(?:about\s+|around\s+|roughly\s+)?|\s+أي\s+(?:ما\s+يعادل\s+)?(?:نحو\s+)?)")
 
@@ -34,7 +37,7 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
     """Candidates of the sentence at ``span`` (body offsets), in order; updates ``memory``."""
     text = sent.text
     periods = resolve_periods(sent, memory, published)
-    mentions = platform_mentions(text, sent.hits, sent.clauses, memory, x_ok, sent.quotes)
+    mentions = platform_mentions(text, sent.hits, lambda: sent.clauses, memory, x_ok, sent.quotes, sent.interview)
     regions = region_mentions(sent, memory)
     sources = credited_sources(sent, mentions, memory)
     same_source = bool(sent.cat("src_same"))
@@ -42,7 +45,7 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
     figures: list[Candidate] = []
     prev: Candidate | None = None
     quantities = sent.quantities
-    clause_has_q = [False] * len(sent.clauses)
+    clause_has_q = [False] * len(sent.clauses) if quantities else []
     for q in quantities:
         clause_has_q[sent.clause_of(q.start)] = True
     # Clauses that name a platform of their own but no metric: a list or comparison that leaves it out.
@@ -65,12 +68,26 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
         if measured is None:
             continue
         metric, unit, of_metric, confidence, sign = measured
-        about = figure_platform(sent, mentions, q, clause, metric, prev, confidence, memory.heading)
+        # An article about one platform only: a sentence naming none ("Revenue for the quarter was ...") is its.
+        lone = memory.topic if not mentions and (len(memory.platforms_seen) == 1 or (
+            sent.opens_with_growth and memory.last_figure is not None)) else None
+        about = figure_platform(sent, mentions, q, clause, metric, prev, confidence, memory.heading or lone)
         if about is None:
             continue
         platform, confidence = about
         period, base_period, implied_base = figure_periods(sent, periods, q, ci, metric, inherit, clause_has_q,
                                                            clause.adjunct, memory.last_period)
+        # "... in the quarter, SDL said, and the number of sellers topped 150,000": the sentence's period so far
+        earlier = next((f for f in reversed(figures) if f.platform == platform and f.kind == "actual" and f.period),
+                       None) if period is None else None
+        if (earlier is not None and not (metric.startswith("growth") and base_period is None)
+                and not NOW.search(text, clause.start, clause.end)
+                and not _PRESENT.search(text, clause.start, clause.end)):
+            period = earlier.period
+        if (period is None and memory.title_period and not metric.startswith("growth")
+                and not NOW.search(text, clause.start, clause.end)
+                and not _PRESENT.search(text, clause.start, clause.end)):
+            period = memory.title_period
         if metric.startswith("growth") and of_metric is None and prev is not None:
             of_metric = prev.metric
         region = figure_region(regions, q, clause, prev, same_source, memory, platform)
@@ -110,6 +127,7 @@ def _remember(sent: Sentence, memory: Memory, mentions: list[Mention], sources: 
     named = [s for _p, s, _forward in sources if s]
     if named:
         memory.last_source = named[-1]
+        memory.sources_named.extend(named)
     companies = [s for s in named if s in memory.companies or s.endswith(" Group")]
     if companies:
         memory.last_company_source = companies[-1]
@@ -120,3 +138,4 @@ def _remember(sent: Sentence, memory: Memory, mentions: list[Mention], sources: 
     memory.prev_sentence_region = concrete[-1] if concrete else (
         figures[-1].region if figures and figures[-1].region != "global" else None)
     memory.prev_sentence_platforms = frozenset(m.platform for m in mentions if not m.owner)
+    memory.platforms_seen.update(m.platform for m in explicit_mentions if not m.owner)

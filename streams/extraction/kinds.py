@@ -17,7 +17,7 @@ from .segments import Clause
 from .sentence import Sentence
 
 # The kind written as a noun right after the figure: "our ₹3,020 crore forecast", "a $2bn target".
-_KIND_AFTER = re.compile(r"\s+(?:(?P<forecast>forecasts?|projections?|guidance|consensus|expectations?)"
+_KIND_AFTER = re.compile(r"\s+(?:(?P<forecast>forecasts?|projections?|guidance|consensus|expectations?|estimates?)"
                          r"|(?P<target>targets?|goals?))(?!\w)")
 
 

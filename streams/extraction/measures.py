@@ -17,22 +17,25 @@ from .segments import Clause
 from .sentence import Sentence
 
 # A multiple of something else than the same figure earlier: a comparison, not growth.
-_COMPARED_TO = re.compile(r"\s+(?:(?:our|their|its|the|that of|the size of)\s+)?(?:size|average|rivals?|competitors?"
-                          r"|that of|متوسط|حجم\s+(?:منافس|المنافس)|ما\s+لدى|نظير)", re.IGNORECASE)
+_COMPARED_TO = re.compile(r"\s+(?:(?:our|their|its|the|that|this|that of|the size of)\s+)?(?:size|average|rivals?"
+                          r"|competitors?|that of|متوسط|حجم\s+(?:منافس|المنافس)|ما\s+لدى|نظير)", re.IGNORECASE)
 _GROWTH_NOUN = re.compile(r"[وفبل]{0,2}(?:ال)?نمو|growth(?: rate)?|معدل النمو|نسبه النمو", re.IGNORECASE)
 _IT_IS = re.compile(r"(?<!\w)(?:it's|it is|it was|that's|that is)\s", re.IGNORECASE)
 _COUNT_VERB = re.compile(r"\s+(?:now\s+)?(?:number|numbered|total|totalled|totaled|stand at|stood at|reached|topped"
+                         r"|grew to|rose to|increased to|climbed to|jumped to|came to|came in at"
                          r"|exceeded|surpassed|passed)(?:\s+(?:more than|over|about|around|nearly|some))?\s+")
 _COUNT_LEVEL = {"active_users", "sellers", "orders"}
 _NUMBER_OF = re.compile(r"(?<!\w)(?:number of|count of|عدد)\s+(?:\w+\s+)?\Z", re.IGNORECASE)
 _CURRENCY_METRICS = {"gmv", "revenue", "average_order_value"}
 _PERCENT_METRICS = {"conversion_rate", "engagement_rate", "market_share"}
 _COUNT_METRICS = {"sellers", "orders"}
+_SEPARATED = re.compile(r",|;|\sand\s|،")
+_ITEM_GAP = re.compile(r"\.\s+(?:[A-Za-z-]+\s+){0,2}")
 _FROM_BEFORE = re.compile(r"(?<!\w)(?:from|من)\s*\Z", re.IGNORECASE)
 # What may follow an elliptic figure ("... and aims to reach 80,000 by 2025"): no noun of its own.
 _ELLIPSIS_NEXT = re.compile(
-    r"\s*(?:[.,;:)]|\Z|(?:by|in|at|this|next|within|before|over|across|on|for|and|بحلول|في|خلال|مع|حتى|بنهايه"
-    r"|و)(?!\w))"
+    r"\s*(?:[.,;:)]|\Z|(?:by|in|at|this|next|within|before|over|across|on|for|and|a year|a quarter|the year"
+    r"|the previous|the prior|last|بحلول|في|خلال|مع|حتى|بنهايه|قبل|و)(?!\w))"
 )
 _LEVEL_BEFORE = re.compile(r"(?<!\w)(?:الي|to|at|reached|بلغ|بلغت|يبلغ|تبلغ)\s*\Z", re.IGNORECASE)
 
@@ -99,7 +102,8 @@ def metric_of(sent: Sentence, q: Quantity, back: int, fwd: int, clause: Clause
             return None, None, None, -1
         return "growth_multiple", "multiple", of, q.start
     if unit == "percent":
-        if any(q.end <= h.start <= q.end + 20 for h in sent.cat("sample")):
+        if any(q.end <= h.start <= q.end + 20 and not _SEPARATED.search(text, q.end, h.start)
+               for h in sent.cat("sample")):
             return None, None, None, -1  # "62% of respondents said ...": a survey's answer
         growth = [h for h in sent.cat("growth") if max(back, clause.start) <= h.start < q.lead]
         growth += [h for h in sent.cat("growth") if q.end <= h.start <= q.end + 12 and h.start < clause.end]
@@ -120,11 +124,14 @@ def metric_of(sent: Sentence, q: Quantity, back: int, fwd: int, clause: Clause
         return cue.payload, "percent", None, cue.start
     if unit in ("users", "people") or unit is None or unit == "count":
         if q.noun_metric and unit in ("users", "count"):
-            cue = nearest(metrics_back, {q.noun_metric})
+            cue = nearest([h for h in metrics_back if h.start >= clause.start], {q.noun_metric})
             if blocked(cue) and cue is None:
                 return None, None, None, -1
             return q.noun_metric, unit, None, q.start
         cue = nearest(metrics_back, {"active_users", "sellers", "orders"})
+        if cue is None:  # "19.7 million. Unique active buyers in Mexico": a list item's figure, then its noun
+            cue = next((h for h in metrics_fwd if h.payload in _COUNT_LEVEL
+                        and (_ITEM_GAP.fullmatch(text, q.end, h.start) or not text[q.end : h.start].strip())), None)
         if cue is None or blocked(cue):
             return None, None, None, -1
         return cue.payload, "users" if cue.payload == "active_users" else "count", None, cue.start
@@ -157,6 +164,9 @@ def metric_in_context(sent: Sentence, q: Quantity, ci: int, back: int, fwd: int,
     if inherit is not None and any(clause.start <= h.start < q.lead for h in sent.cat("negative")):
         inherit = None  # "..., with most items priced under £5": a price, not the previous metric
     metric, unit, of_metric, cue_at = metric_of(sent, q, back, fwd, clause)
+    if (metric == "market_share" and inherit is not None and inherit.unit == "percent" and clause.adjunct
+            and not inherit.metric.startswith("growth") and any(h.start == cue_at for h in sent.cat("metric_weak"))):
+        metric = inherit.metric  # «مقابل 3.8% على X في السوق نفسها»: "market" only places the compared figure
     confidence = 0.9
     sign = 1.0
     if metric == "growth_percent":

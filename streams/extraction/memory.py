@@ -15,6 +15,8 @@ class Memory:
     last_explicit: str | None = None
     last_region: str | None = None
     last_source: str | None = None
+    sources_named: list[str] = field(default_factory=list)  # every source credited so far, in order
+    glosses: dict[str, str] = field(default_factory=dict)  # Arabic name -> the Latin name the text glosses it with
     last_company_source: str | None = None  # the last source that is a company (a platform, owner or group)
     last_group: str | None = None  # the last group named («مجموعة «X»», "X Group"), for «المجموعة», "the group"
     last_quoted: str | None = None  # the company of the one quoted last
@@ -26,8 +28,10 @@ class Memory:
     last_year: str | None = None
     last_quarter: str | None = None
     last_period: str | None = None
+    title_period: str | None = None  # the one quarter the title names: what the article reports on
     year_paragraph: int = -1  # the paragraph in which ``last_year`` was named
     prev_sentence_region: str | None = None
+    platforms_seen: set[str] = field(default_factory=set)  # platforms named so far (not as owners or speakers)
     prev_sentence_platforms: frozenset[str] = frozenset()  # platforms the previous sentence of the paragraph named
     paragraph: int = -1
     owners: dict[str, str] = field(default_factory=dict)  # platform -> owner name seen in the text

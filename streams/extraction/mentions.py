@@ -8,7 +8,7 @@ against the memory of earlier sentences; a mention credited as the speaker ("X s
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .lexicon.matcher import Hit
@@ -62,6 +62,7 @@ OWNER_AFTER = re.compile(r"\"?(?:-(?:owned|backed|controlled)|'s\s+(?:[\w-]+\s+)
                           r"|affiliate)(?!\w))")
 # Words one of which every owner phrase before a name holds (the phrase is not searched for without one).
 _OWNER_WORDS = ("by", "parent", "unit", "subsidiary", "division", "owner", "مملوك", "تابع", "ذراع", "الام", "مالك")
+_OWNER_GATE = re.compile("|".join(_OWNER_WORDS))  # on lowered text: IGNORECASE is several times slower
 _POSSESSIVE_OF_PLATFORM = re.compile(r"'s\s+(?=[A-Z])")
 _GROUP_BEFORE = re.compile(r"(?:مجموعه|holding|parent)\s*\"?\s*\Z|(?<!\w)group\s+\Z", re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"\s*\"?\s*(?:group|platforms|holdings)(?!\w)", re.IGNORECASE)
@@ -83,8 +84,9 @@ def _is_speaker(text: str, hit: Hit, cues: list[Hit]) -> bool:
     return False
 
 
-def platform_mentions(text: str, hits: list[Hit], clause_list: list[Clause], memory: Memory,
-                      x_ok: bool, quotes: Sequence[tuple[int, int, str | None, str | None]] = ()) -> list[Mention]:
+def platform_mentions(text: str, hits: list[Hit], clause_list: Callable[[], list[Clause]], memory: Memory,
+                      x_ok: bool, quotes: Sequence[tuple[int, int, str | None, str | None]] = (),
+                      interview: bool = False) -> list[Mention]:
     """Explicit platform mentions and back-references resolved to platforms, in order."""
     out: list[Mention] = []
     first_explicit: str | None = None
@@ -92,8 +94,7 @@ def platform_mentions(text: str, hits: list[Hit], clause_list: list[Clause], mem
     last_explicit = memory.last_explicit
     last_named: str | None = None  # the last platform named in this sentence (not as an owner)
     cues = [h for h in hits if h.cat in ("src_prep", "src_verb")]
-    lowered = text.lower()
-    may_own = any(word in lowered for word in _OWNER_WORDS)
+    may_own = _OWNER_GATE.search(text.lower()) is not None
     for hit in hits:
         if hit.cat == "platform" or hit.cat == "owner":
             slug = hit.payload.split("|")[-1]
@@ -128,13 +129,16 @@ def platform_mentions(text: str, hits: list[Hit], clause_list: list[Clause], mem
             if quoted:
                 out.append(Mention(hit.start, hit.end, quoted, False))
         elif hit.cat == "backref":
-            clause = clause_list[clause_of(clause_list, hit.start)]
+            cut = clause_list()  # cut only when a back-reference needs its clause
+            clause = cut[clause_of(cut, hit.start)]
             if is_existential(text, hit, clause):
                 continue
             if hit.payload == "latter":
                 target = last_explicit
             elif hit.payload == "app":
                 fallback = memory.app_topic if memory.topic_company else memory.topic
+                if interview:  # an interviewee's "the platform": the interviewee's own
+                    fallback = next((q[3] for q in quotes if q[0] <= hit.start < q[1] and q[3]), fallback)
                 target = first_app or fallback or first_explicit or memory.topic
             elif _POSSESSIVE.search(text, hit.start, hit.end):
                 target = _possessor(out, first_explicit, memory)  # «منصتها», «تطبيقها»

@@ -19,6 +19,7 @@ from .sentence import Sentence, nearest
 
 _BY_BEFORE = re.compile(r"(?<!\w)(?:by|until|بحلول|حتي)\s+(?:(?:the\s+)?end\s+of\s+|نهايه\s+|(?:ال)?عام\s+)?\Z",
                         re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"(?<!\w)(?:from|من|مقابل|against|compared with|versus)\s*\Z", re.IGNORECASE)
 _PART_OF_YEAR = re.compile(r"(?:half|h[12]|months|days|weeks|النصف|اشهر|الاشهر|شهور|ايام)\W+(?:\w+\W+){0,3}\Z",
                            re.IGNORECASE)
 
@@ -64,6 +65,8 @@ def resolve_periods(sent: Sentence, memory: Memory, pub: datetime | None) -> lis
         elif mention.kind == "prev_year":
             latest = memory.last_year or (str(pub.year) if pub else None)
             value = str(int(latest[:4]) - 1) if latest else None
+            if memory.last_period and "-Q" in memory.last_period:  # the quarter in focus, a year before
+                value = shift(memory.last_period, years=-1)
         out.append((mention, value))
         if value and not mention.base_prep and mention.kind not in ("yoy", "qoq", "prev_year", "same_in_year"):
             memory.last_period = value
@@ -94,6 +97,11 @@ def figure_periods(sent: Sentence, periods: list[tuple[PeriodMention, str | None
            if v and m is not base_mention and m.kind not in ("yoy", "qoq")
            and clause.start <= m.start < clause.end and not (m.base_prep and base_mention is None
                                                               and metric.startswith("growth"))]
+    # "fell to SAR 84 from SAR 89 a year earlier": the period after "from" + figure is that figure's
+    compared = [other for other in sent.quantities if other.start > q.end and clause.start <= other.start < clause.end
+                and _FROM_BEFORE.search(sent.text, max(0, other.lead - 14), other.lead)]
+    if compared:
+        own = [(at, v) for at, v in own if at < compared[0].start]
     period = nearest(own, centre)[1] if own else None
     now = NOW.search(sent.text, clause.start, clause.end) is not None  # "currently": no period of the others
     if period is None and not now and inherit is not None and (clause.adjunct or continues or inherit.clause == ci):
@@ -123,4 +131,6 @@ def figure_periods(sent: Sentence, periods: list[tuple[PeriodMention, str | None
         deadline = chosen is not None and _BY_BEFORE.search(sent.text, max(0, chosen.start - 24), chosen.start)
         if not part and not deadline:
             implied = str(int(period) - 1)
+    if metric.startswith("growth") and base_mention is None and period and "-Q" in period:
+        implied = shift(period, years=-1)  # "rose 51% in the second quarter": on the same quarter a year before
     return period, base_period, implied

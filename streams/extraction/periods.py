@@ -50,9 +50,9 @@ _REL_QUARTER_WORDS = {
 }
 _REL_QUARTER = {fold(w).lower(): off for off, words in _REL_QUARTER_WORDS.items() for w in words}
 _REF_YEAR = ["العام نفسه", "العام ذاته", "نفس العام", "ذات العام", "السنة نفسها", "السنة ذاتها",
-             "the same year", "that year", "for the year"]
+             "the same year", "that year", "for the year", "year end", "year-end", "the end of the year"]
 _REF_QUARTER = ["الربع ذاته", "الربع نفسه", "نفس الربع", "ذات الربع", "the same quarter", "the quarter",
-                "that quarter"]
+                "that quarter", "quarterly", "quarter end", "quarter-end", "the end of the quarter"]
 _REF_PERIOD = ["الفترة نفسها", "الفترة ذاتها", "نفس الفترة", "ذات الفترة", "the same period"]
 # The year before the one in focus (not before publication): "up from 13% a year earlier".
 _PREV_YEAR = ["a year earlier", "a year before", "the previous year", "the prior year", "the year before"]
@@ -139,19 +139,22 @@ _BASE_PREP = {fold(w).lower() for w in [
     "من", "عن", "مقارنة", "مقارنة ب", "مقارنة بعام", "مقارنة بالعام", "مقارنة مع", "مقارنة مع عام", "قياسا ب",
     "قياسا بعام", "بعام", "بالعام", "مستواها في", "مستواه في", "مستوياتها في", "مستواها عام", "ما كان عليه في",
     "ما كانت عليه في", "كان عليه في", "كانت عليه في", "what it was in", "its level in", "on", "from", "over",
-    "versus", "vs", "vs.", "compared with", "compared to", "than", "than in", "levels in", "level in", "against"]}
+    "versus", "vs", "vs.", "compared with", "compared to", "than", "than in", "levels in", "level in", "against",
+    "the volume of", "the level of", "the levels of", "that of", "the size of"]}
 
 
+_LEVEL_AFTER = re.compile(r"\s+(?:levels?|figures?|total)(?!\w)")
 # Every period phrase holds one of these; a sentence with none of them is not searched further.
 _PERIOD_WORDS = ("q1", "q2", "q3", "q4", "quarter", "year", "month", "period", "annual", "yoy", "y/y", "q/q", "qoq",
                  "fy", "h1", "h2", "ربع", "عام", "سنه", "سنوي", "فتره", "اشهر", "شهر")
 
 
-_PERIOD_GATE = re.compile(r"[0-9]{2}|" + trie_pattern(sorted(_PERIOD_WORDS)))
+_TWO_DIGITS = re.compile(r"[0-9][0-9]")
+_PERIOD_GATE = re.compile(trie_pattern(sorted(_PERIOD_WORDS)))
 
 
 def any_period(low: str) -> bool:
-    return _PERIOD_GATE.search(low) is not None
+    return _TWO_DIGITS.search(low) is not None or _PERIOD_GATE.search(low) is not None
 
 
 def find_periods(text: str, low: str | None = None) -> list[PeriodMention]:
@@ -212,7 +215,8 @@ def find_periods(text: str, low: str | None = None) -> list[PeriodMention]:
         else:
             digits = match.group()[-4:]
             mention = PeriodMention(start, end, "year", int(digits))
-        mention.base_prep = phrase_before(low, start, _BASE_PREP, reach=24) is not None
+        mention.base_prep = phrase_before(low, start, _BASE_PREP, reach=24) is not None or (
+            group == "year" and _LEVEL_AFTER.match(low, end) is not None)  # "double the 2022 level"
         found.append(mention)
     return found
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from .lexicon.matcher import TABLE
 from .normalize import fold
 
-X_CONTEXT = re.compile(r"twitter|تويتر|x corp|formerly|سابقا", re.IGNORECASE)
+X_CONTEXT = re.compile(r"twitter|تويتر|x corp|formerly|سابقا")  # searched in lowered text
 
 _TOKEN = r"(?:[A-Z][A-Za-z0-9]*(?:[.&][A-Za-z0-9]+)*|[ei][A-Z][A-Za-z0-9]*)"
 _NAME = _TOKEN + r"(?:\s" + _TOKEN + r"){0,3}"
@@ -44,12 +44,14 @@ _METRIC_WORD = (r"(?:GMV|gross merchandise (?:value|volume)|merchandise (?:value
                 r"|average order(?: value)?|order value|market share|share|conversion(?: rate)?|active users"
                 r"|monthly active users|daily active users|viewers|subscribers|audience)")
 # The first character first, the look-behind after it: the engine then skips to candidate letters at C speed.
-_CAP_NAME = re.compile(r"(?=[A-Zei])(?<![\w.'-])" + _NAME + r"(?![\w])")
+_CAP_NAME = re.compile(r"[A-Zei](?<![\w.'-].)(?:(?<=[A-Z])[A-Za-z0-9]*(?:[.&][A-Za-z0-9]+)*|(?<=[ei])[A-Z][A-Za-z0-9]*)"
+                       r"(?:\s" + _TOKEN + r"){0,3}(?![\w])")
 # What stands after a name that the text uses as a platform's.
 _AFTER = re.compile(
     # "Zentro, the London-based resale app,": an appositive naming its kind
     r",\s+(?P<appos_mod>(?:the|a|an|its|[A-Z][\w.-]*'s)(?:\s+[\w'-]+){0,5}?)\s+" + _KIND_NOUN
-    + r"(?=\s*[,;.)]|\s+-|\s+(?:that|which|who|with|for|in|from|based|owned|backed|known)(?!\w))"
+    + r"(?=\s*[,;.)]|\s+-|\s+(?:that|which|who|with|for|in|from|based|owned|backed|known|built|designed|aimed"
+    r"|focused|popular|run|operated|selling|serving|offering)(?!\w))"
     # "Zentro is a Turkish e-commerce platform"
     r"|\s+(?:is|was|has become|remains)\s+(?P<cop_mod>(?:the|a|an|[A-Z][\w.-]*'s)(?:\s+[\w'-]+){0,5}?)\s+"
     + _KIND_NOUN + r"(?!\w)"
@@ -72,14 +74,21 @@ _AFTER = re.compile(
     # "Zentro reported 30 million active customers", "Zentro posted revenue of $2bn"
     r"|(?:reported|posted|announced|disclosed)(?=[^.;:\n]{0,40}?[0-9$£€¥₹%])\s+(?:[\w.,$£€¥₹%-]+\s+){0,3}?"
     + _METRIC_WORD + r"(?!\w)))"
+    # "Zentro, meanwhile, said it received 145 million orders": what the speaker says it did is a platform's
+    r"|(?P<said>(?:,\s+\w+,)?\s+(?:said|says|reported|announced)\s+(?:that\s+)?it\s+(?:now\s+)?(?:had|has|received"
+    r"|shipped|sold|handled|processed|served|delivered|hosts|hosted|counts|counted)(?!\w)[^.;:\n]{0,40}?[0-9$£€¥₹])"
+    # "Zentro was second with $310 million", "Zentro third at 9%": a place in a ranking of figures
+    r"|(?P<rank>\s+(?:(?:was|is|came|ranked|placed|came in|finished)\s+)?(?:first|second|third|fourth|fifth|next|last)"
+    r"\s+(?:with|at|on)\s+(?:about\s+|around\s+|roughly\s+|some\s+)?(?:[$£€¥₹₦]|[A-Z]{1,3}\$?\s?)?[0-9])"
     # "followed by Zentro at 19%"
-    r"|(?P<at>\s+(?:at|with)\s+(?:about\s+|around\s+|roughly\s+)?[0-9])"
+    r"|(?P<at>\s+(?:at|with)\s+(?:about\s+|around\s+|roughly\s+)?(?:[$£€¥₹₦]|[A-Z]{1,3}\$?\s?)?[0-9])"
 )
 _BEFORE = re.compile(
-    r"(?:(?P<kind>(?<![\w-])(?:marketplace|platform|app|e-commerce site|retailer|channel"
+    r"(?:(?P<kind>(?<![\w-])(?:marketplace|platform|app|e-commerce site|retailer|channel|arm|unit|subsidiary"
     r"|(?:chief executive|chief operating officer|CEO|COO|president|founder|head|boss|spokes\w+) of))"
     r"|(?P<owned>-(?:owned|backed|controlled))"
-    r"|(?P<on>(?<!\w)" + _METRIC_WORD + r"\s+(?:on|at|through|via|across))"
+    r"|(?P<on>(?<!\w)(?:" + _METRIC_WORD + r"|bought|sold|buy|sell|buying|selling|spent|spend|shop|shopped|shopping"
+    r"|orders placed|streams)\s+(?:on|at|through|via|across))"
     r"|(?P<for>[0-9%](?:\s*(?:%|percent|million|billion|trillion|crore|lakh|bn|mn|m|k))?\s+(?:for|at))"
     r"|(?P<list>(?<!\w)(?:followed by|then|ahead of|behind|trailed by|and))"
     r"|(?P<addressee>(?<!\w)(?:told|spoke to|speaking to|interview with|according to|data from|figures from"
@@ -113,6 +122,11 @@ _NOT_NAMES = {"the", "a", "an", "it", "its", "this", "that", "however", "meanwhi
               "about", "nearly", "around", "more", "less", "over", "under", "up", "down", "last", "next", "total",
               "gross", "net", "average", "monthly", "daily", "annual", "quarterly", "online", "e-commerce",
               "social", "live", "tv", "asked", "according", "there", "here", "not", "no", "so", "then", "than"}
+
+
+# A job title is no platform's name ("Group CFO, Swiggy").
+_TITLE_WORD = re.compile(r"(?<![A-Za-z])(?:CEO|CFO|COO|CTO|Chief|Officer|President|Director|Manager|Head|Founder"
+                         r"|Chairman|Chairwoman|Analyst|Editor|Reporter)(?![A-Za-z])")
 
 
 @dataclass(slots=True)
@@ -174,31 +188,60 @@ def discover_latin(text: str, found: Discovered) -> None:
             if _SOURCE_KINDS.search(modifiers) or after.group("owner"):
                 not_platforms.add(clean_platform_name(raw))
                 continue
-            verb_not_at_start = after.group("verb") and not _CLAUSE_START.search(text, max(0, start - 12), start)
+            verb_not_at_start = (after.group("verb") or after.group("said")) and not _CLAUSE_START.search(
+                text, max(0, start - 12), start)
             if verb_not_at_start or (after.group("at") and not (before and before.group("list"))):
                 after = None
         if before and before.group("kind"):
             modifiers_match = _PRE_MODIFIERS.search(text, max(0, before.start() - 60), before.start())
             if modifiers_match and _SOURCE_KINDS.search(modifiers_match.group()):
                 continue
-        if after or (before and not before.group("list")):
+        if after or (before and not before.group("list")) or _coordinated(text, start, end):
             candidates.append(raw)
     # "HSN. Quarterly revenue came in at ...": a capitals name as a paragraph's heading in a note
     candidates.extend(m.group("name") for m in _HEADING.finditer(text))
     for raw in candidates:
         name = clean_platform_name(raw)
         if (len(name) < 2 or name in not_platforms or name.lower() in _NOT_NAMES or _source_like(name)
+                or _TITLE_WORD.search(name)
                 or known(name) or any(known(word) for word in name.split())):
             continue
         found.platforms.setdefault(name, (slug(name), name))
     if "owne" in text or "backed" in text or "parent" in text or "controlled" in text:
-        found.companies.update(clean_platform_name(m.group("name") or m.group("name2"))
-                               for m in _OWNER_NAME.finditer(text))
+        found.companies.update(_owner_names(text))
     _short_forms(text, found)
 
 
-_OWNER_NAME = re.compile(r"(?<!\w)(?:parent(?: company)?|owner|owned by|backed by|controlled by)\s+(?P<name>" + _NAME
-                         + r")|(?P<name2>" + _NAME + r")-(?:owned|backed|controlled)(?!\w)")
+# Names coordinated with a platform the lexicon knows: "QVC and HSN are bigger", "Zentro, Shopee and Lazada".
+_COORD_BEFORE = re.compile(r"(?P<k>" + _TOKEN + r"(?:\s" + _TOKEN + r")?)(?:\s*,\s*|\s+(?:and|or|&)\s+)\Z")
+_COORD_AFTER = re.compile(r"(?:\s*,\s*|\s+(?:and|or|&)\s+)(?P<k>" + _TOKEN + r"(?:\s" + _TOKEN + r")?)(?![\w'])")
+
+
+def _is_platform(name: str) -> bool:
+    return any(entry.cat == "platform" for entry in TABLE.get(fold(name).lower(), ()))
+
+
+def _coordinated(text: str, start: int, end: int) -> bool:
+    before = _COORD_BEFORE.search(text, max(0, start - 30), start)
+    after = _COORD_AFTER.match(text, end)
+    return bool((before and _is_platform(before.group("k"))) or (after and _is_platform(after.group("k"))))
+
+
+# Patterns that open with literals, so the engine skips to them at C speed; the name before "-owned" is
+# read back from there.
+_OWNER_OF = re.compile(r"(?:parent(?: company)?|owner|owned by|backed by|controlled by)\s+(?P<name>" + _NAME + r")")
+_OWNED = re.compile(r"-(?:owned|backed|controlled)(?!\w)")
+_NAME_AT_END = re.compile(r"(?<![\w.'-])(?P<name>" + _NAME + r")\Z")
+
+
+def _owner_names(text: str) -> list[str]:
+    """Companies the text names as an owner: "parent company X", "owned by X", "X-owned"."""
+    names = [m.group("name") for m in _OWNER_OF.finditer(text) if not (m.start() and text[m.start() - 1].isalnum())]
+    for m in _OWNED.finditer(text):
+        before = _NAME_AT_END.search(text, max(0, m.start() - 60), m.start())
+        if before:
+            names.append(before.group("name"))
+    return [clean_platform_name(name) for name in names]
 
 
 # "Saigon Data Lab (SDL)", "ecommerceIQ (eIQ)": found from the bracket, the full name read back from it.

@@ -20,6 +20,7 @@ from .sentence import Sentence, nearest
 _COMPANY_OF = re.compile(r"'s\s+(?:[A-Z][\w.&-]*\s*){1,3}(?:Group|Holdings|Inc|Ltd|Limited)?")
 _NATIONALITY_OF = re.compile(r"(?:[\w-]+\s+){0,2}(?:app|platform|marketplace|retailer|company|firm|group|rival"
                              r"|e-commerce (?:company|group)|store builder|conglomerate|giant|unicorn)s?(?!\w)")
+_DEMONYM = re.compile(r"(?:ish|ese|ian|ean|can|i|ic|ch|sh|ern|ss)\Z|\A(?:Thai|Kazakh)\Z")
 _AFTER_A_NAME = re.compile(r"[A-Za-z0-9\"]\s*\Z")
 _INSTITUTION = re.compile(r"\s+(?:Securities|Federal|Department|Office|Bureau|Census|Treasury|Central|National"
                           r"|Commerce|Trade|Competition|Markets|Government|Ministry|Customs)(?!\w)")
@@ -27,6 +28,13 @@ _ARTICLE_BEFORE = re.compile(r"(?<!\w)(?:the|a|an)\s+\Z", re.IGNORECASE)
 
 # A dateline names where the story was filed: "JAKARTA, Feb 15 (SWN) -", «بكين - (وكالة ...) -».
 _DATELINE = re.compile(r"\s*(?:,\s*[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2}\s*\(|-\s*\()")
+# A dateline opening a release: "LAGOS, Nigeria, February 20, 2025 -", "NAIROBI, March 3 -", «الرياض - أعلنت».
+DATELINE_SPAN = re.compile(r"\s*[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,2}"
+                            r"(?:,\s*[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+)?)?"
+                            r",\s*(?:[A-Z][a-z]{2,8}\.?\s+[0-9]{1,2}(?:,\s*[0-9]{4})?|[0-9]{1,2}\s+[A-Z][a-z]{2,8}\.?"
+                            r"(?:\s+[0-9]{4})?)\s*[-–—]"
+                            r"|\s*[A-Z]{2,}(?:\s[A-Z]{2,})?\s*\([^()]{1,30}\)\s*[-–—]"
+                            r"|\s*[\u0621-\u064a]+(?:\s[\u0621-\u064a]+)?\s*[-–—]\s")
 
 Regions = list[tuple[int, str, bool]]
 """(position, code, whether it holds only in its own clause) for each region mention."""
@@ -37,12 +45,15 @@ def region_mentions(sent: Sentence, memory: Memory) -> Regions:
     text = sent.text
     regions: Regions = []
     hq = sent.cat("hq")
+    dateline = DATELINE_SPAN.match(text) if memory.paragraph == 0 else None
+    filed = dateline.end() if dateline else 0
     for hit in sent.hits:
         code: str | None = None
         local = False
         if hit.cat == "region":
             if (any(0 <= hit.start - h.end <= 2 for h in hq) or text[hit.end : hit.end + 6] == "-based"
-                    or _nationality(sent, hit.start, hit.end) or (hit.start < 3 and _DATELINE.match(text, hit.end))):
+                    or _nationality(sent, hit.start, hit.end) or (hit.start < 3 and _DATELINE.match(text, hit.end))
+                    or hit.end <= filed):
                 continue
             code = hit.payload
         elif hit.cat == "region_global":
@@ -65,10 +76,14 @@ def _nationality(sent: Sentence, start: int, end: int) -> bool:
     if text[start].isascii():
         if _COMPANY_OF.match(text, end) and any(0 < h.start - end <= 4 for h in named):
             return True
-        if _ARTICLE_BEFORE.search(text, max(0, start - 5), start) and _NATIONALITY_OF.match(text, end + 1):
-            return True
+        if (_ARTICLE_BEFORE.search(text, max(0, start - 5), start) and _NATIONALITY_OF.match(text, end + 1)
+                and _DEMONYM.search(text, start, end)):
+            return True  # "the Turkish marketplace" (not "the Japan marketplace", the market it serves)
         return bool(_INSTITUTION.match(text, end))
-    # Arabic: the adjective right after a name («علي بابا» الصينية، منصة Trendyol التركية)
+    # Arabic: the adjective right after a name («علي بابا» الصينية، منصة Trendyol التركية), but not a market
+    # named inside the same quotes («أمازون الإمارات»)
+    if text.startswith('"', end) and any(0 <= start - h.end <= 3 and '"' not in text[h.end:start] for h in named):
+        return False
     return text.startswith("ال", start) and (
         any(0 <= start - h.end <= 3 for h in named) or bool(_AFTER_A_NAME.search(text, max(0, start - 3), start)))
 

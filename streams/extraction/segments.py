@@ -17,8 +17,8 @@ from .normalize import ascii_lower
 
 # The leading class lets the engine skip to candidate characters before trying the word branches.
 _CLAUSE_BREAK = re.compile(
-    r"(?=[،;؛:,ومفبcavw])(?:[،;؛:]|,(?![0-9])|(?<!\w)(?=(?:و)?(?:مقابل|في حين|بينما|فيما)(?!\w))"
-    r"|(?<!\w)(?=(?:compared (?:with|to)|against|versus|vs\.?|while|whereas)(?!\w)))"
+    r"(?=[،;؛:,ومفبcavw])(?:[،;؛:]|,(?![0-9])|(?<!\w)(?=(?:و)?(?:مقابل|في حين|بينما|فيما)(?!\w)|وان(?!\w))"
+    r"|(?<!\w)(?=(?:compared (?:with|to)|against|versus|vs\.?|while|whereas|and that)(?!\w)))"
 )
 WORD_BEFORE = re.compile(r"(\w+)\W*\Z")
 _SENTENCE_END = re.compile(r"[.!?؟…]+[\"')\]]*(?=\s|\Z)")
@@ -34,8 +34,31 @@ class Clause:
 
 
 
+# A list item's figure standing alone before what it measures: "2. 29%. The growth in ...", "MXN 118 billion."
+_FIGURE_ONLY = re.compile(r"\s*(?:[0-9]{1,2}[.)]\s*)?(?:[A-Z]{2,3}\$?\s?|[$£€¥₹]\s?)?[0-9][0-9.,]*\s*"
+                          r"(?:%|[a-z]{1,9})?\s*\.?\s*")
+
+
+# A note's heading naming what the next sentence measures: "GMV. PLN 15.2 billion, up 9%", "Buyers. 15.1 million."
+_HEADING_WORDS = re.compile(r"\s*[A-Z][A-Za-z-]*(?:\s+[A-Za-z-]+){0,2}\.\s*")
+
+
 def sentences(text: str) -> list[tuple[int, int, int]]:
-    """(start, end, paragraph) of each sentence; over-long ones are cut at whitespace."""
+    """(start, end, paragraph) of each sentence; over-long ones are cut at whitespace; a figure standing
+    alone ("29%.", "1. MXN 118 billion.") is read with the sentence after it, which says what it is."""
+    out = _sentences(text)
+    merged: list[tuple[int, int, int]] = []
+    for start, end, paragraph in out:
+        last = merged[-1] if merged else None
+        if last and last[2] == paragraph and last[1] - last[0] <= 24 and end - last[0] <= MAX_SENTENCE and (
+                _FIGURE_ONLY.fullmatch(text, last[0], last[1]) or _HEADING_WORDS.fullmatch(text, last[0], last[1])):
+            merged[-1] = (merged[-1][0], end, paragraph)
+        else:
+            merged.append((start, end, paragraph))
+    return merged
+
+
+def _sentences(text: str) -> list[tuple[int, int, int]]:
     out: list[tuple[int, int, int]] = []
     paragraph = 0
     for para in re.finditer(r"[^\n]+", text):

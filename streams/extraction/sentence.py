@@ -39,9 +39,12 @@ class Sentence:
         self._read = False
         self._clauses: list[Clause] | None = None
         self.x_ok = x_ok
-        self._settle(any(h.cat in _CAN_STATE for h in hits))
+        # "Up 12% y/y.": a sentence opening with a growth word continues the figure of the sentence before
+        self.opens_with_growth = bool(hits) and hits[0].cat == "growth" and hits[0].start <= 3
+        self._settle(self.opens_with_growth or any(h.cat in _CAN_STATE for h in hits))
         # Quotations in the sentence (start, end, credited company, platform slug), set by the article reader.
         self.quotes: list[tuple[int, int, str | None, str | None]] = []
+        self.interview = False  # inside an interview's answer: its sources may still be named
 
     def _settle(self, read_numbers: bool) -> None:
         text, low = self.text, self._low
@@ -55,6 +58,14 @@ class Sentence:
         for hit in self.hits:
             self.by_cat.setdefault(hit.cat, []).append(hit)
         self.periods = [p for p in find_periods(text, low) if not covered[p.start]]
+
+    def copy(self) -> Sentence:
+        """The same reading for the same words stated again (a repeated paragraph), with its own quotations."""
+        twin = object.__new__(Sentence)
+        twin.__dict__.update(self.__dict__)
+        twin.quotes = []
+        twin.interview = False
+        return twin
 
     def read_numbers(self) -> None:
         """Read the numbers of a sentence that names nothing but is inside a quotation (its speaker's)."""

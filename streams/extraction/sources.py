@@ -12,16 +12,16 @@ from __future__ import annotations
 
 import re
 
-from .arabic_names import transliterate
 from .lexicon.matcher import TABLE
-from .lexicon.platforms import PLATFORM_NAMES, PUBLICATIONS_AR
+from .lexicon.platforms import PLATFORM_NAMES
 from .memory import Memory
 from .mentions import SPEAKER_GAP_AFTER, Mention, company_name
 from .normalize import fold
-from .numbers.quantity import Quantity
-from .sentence import Sentence, nearest
+from .publications import publication_name
+from .sentence import Sentence
 
-_CAPRUN = re.compile(r"(?:[A-Z]|[a-z][A-Z])[A-Za-z0-9&.\-']*(?:\s+(?:&\s+|of\s+)?[A-Z][A-Za-z0-9&.\-']*)*")
+# One character class first (a capital, or a lower-case letter before one: "eMarketer"): the engine skips to it.
+_CAPRUN = re.compile(r"[A-Za-z](?:(?<=[A-Z])|(?=[A-Z]))[A-Za-z0-9&.\-']*(?:\s+(?:&\s+|of\s+)?[A-Z][A-Za-z0-9&.\-']*)*")
 _NAME_BEFORE = re.compile(
     r"(?P<name>[A-Z][A-Za-z0-9&.\-']*(?:\s+[A-Z][A-Za-z0-9&.\-']*)*)(?:\s*,[^,]{1,70},)?\s*\Z"
 )
@@ -39,7 +39,6 @@ _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _FIRST_PERSON = re.compile(r"(?<![\w])(?:[Ww]e|[Oo]ur|us)(?![\w])|(?<!\w)[وف]?(?:نقدر|نتوقع|نرجح|نرى|نرفع|نبقي|نخفض"
                            r"|تقديراتنا|تقديرنا|توقعاتنا|توقعنا|مسحنا|بياناتنا|حساباتنا|مذكرتنا|تحليلنا|اجريناه"
                            r"|اجريناها|نعتقد|نقدرها)(?!\w)")
-_OUR_BEFORE = re.compile(r"(?<!\w)[Oo]ur\s+(?:[\w-]+\s+)?\Z")
 # The one who speaks through an executive: "Zentro's chief executive told", "the chief executive of Zentro said",
 # "its chief executive told", "the Zentro executive said".
 _EXECUTIVE = re.compile(
@@ -61,7 +60,26 @@ _ALSO_BEFORE = re.compile(r"(?<!\w)(?:كما|و|ف)\s*\Z")
 _HE_BEFORE = re.compile(r"(?<!\w)(?:he|she|they)\s+\Z", re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"\s+(?:Group|Holdings)(?!\w)")
 _GROUP_BEFORE = re.compile(r"مجموعه\s*\"?\s*\Z")
+_QUOTED_AR = re.compile(r"\"(?P<ar>[\u0621-\u064a][\u0621-\u064a ]{0,38})\"")
+# «X» (Latin) where the text glosses a source's Arabic name.
+GLOSS = re.compile(r"\"(?P<ar>[\u0621-\u064a][\u0621-\u064a ]{0,38})\"\s*\((?P<lat>[A-Z][A-Za-z0-9.&' -]{1,40})\)")
 _PUBLICATION = re.compile(r"(?:صحيفه|جريده|مجله|وكاله|قناه)\s+\"(?P<ar>[\u0621-\u064a ]{2,30})\"")
+# An executive of the platform the text refers back to: «المدير العام للمنصة», «الرئيسة التنفيذية للتطبيق».
+_TITLE_OF = re.compile(r"(?<!\w)(?:ال)?(?:مدير|مديره|رئيس|رئيسه|متحدث|متحدثه|نائب|مسؤول|مسؤوله|مؤسس|مؤسسه)"
+                       r"(?:\s+[\u0621-\u064a]+){0,2}\s+[لب]?\Z")
+_RELATIVE_GAP = re.compile(r",\s+(?:which|who|that|owned|backed|based|founded|run)\s[^,;]{1,70},\s*")
+_TITLE_BEFORE = re.compile(r"(?<!\w)(?:chief executive(?: officer)?|CEO|chief financial officer|CFO"
+                           r"|chief operating officer|COO|founder|co-founder|president|managing director"
+                           r"|spokes(?:person|man|woman)|chairman|chairwoman|general manager)\s*,?\s*\Z")
+_OURS_AFTER = re.compile(r"\s*(?:(?:ال)?\w+\s+)?(?:تقديراتنا|تقديرنا|بياناتنا|حساباتنا|توقعاتنا|ارقامنا|مسحنا|our\s)")
+_CAP_WORDS = r"[A-Z][A-Za-z0-9&.\-']*(?:\s+(?:&\s+)?[A-Z][A-Za-z0-9&.\-']*)*"
+_FIRM_BEFORE = re.compile(r"(?<![\w'])(?P<name>" + _CAP_WORDS + r")(?:'s)?\s+(?:data|figures|estimates|research|numbers"
+                          r"|analysis|analysts|analyst|economists|researchers)\s+\Z")
+_SAID_BY = re.compile(r"\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3},\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,3}?"
+                      r"(?:analyst|economist|partner|strategist|researcher|director|head|consultant)\s+(?:at|with|of)\s+"
+                      r"(?P<firm>" + _CAP_WORDS + r")")
+_THAT = re.compile(r"\s*(?:الي\s+)?(?<!\w)[بل]?ان(?!\w)")
+_NAME_GAP = re.compile(r"[\s\"]*")
 _MEMBERS_OF = re.compile(r"\s+(?:في|لدى|من|ب|at|from|with|of)\s", re.IGNORECASE)
 
 
@@ -90,6 +108,9 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
         elif hit.cat in ("company_ref", "backref") and hit.payload in ("", "app", "company"):
             word = text[hit.start : hit.end]
             kind = "group" if _GROUP_WORD.search(word) else "app" if hit.payload == "app" else "company"
+            if (kind == "company" and word.lower().startswith("the firm") and memory.last_source
+                    and memory.last_source not in memory.companies):
+                kind = "same"  # "..., the firm said" after a consultancy was credited: the consultancy
             entities.append((hit.start, hit.end, kind, None))
         elif hit.cat == "src_same":
             entities.append((hit.start, hit.end, "same", None))
@@ -101,6 +122,11 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
     if memory.author:  # «بحسب مسح أجريناه», "according to our estimates"
         entities.extend((m.start(), m.end(), "name", memory.author) for m in _FIRST_PERSON.finditer(text)
                         if not any(q[0] <= m.start() < q[1] for q in sent.quotes))
+    for match in _QUOTED_AR.finditer(text) if memory.glosses and '"' in text else ():
+        latin = glossed_name(match.group("ar"), memory)
+        if latin and not any(s <= match.start("ar") < e for s, e in covered):
+            entities.append((match.start("ar"), match.end("ar"), "name", latin))
+            covered.append((match.start("ar"), match.end("ar")))
     for match in _PUBLICATION.finditer(text) if '"' in text else ():
         entities.append((match.start("ar"), match.end("ar"), "name", publication_name(match.group("ar"))))
         covered.append((match.start("ar"), match.end("ar")))
@@ -110,10 +136,11 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
         based = _BASED_PREFIX.match(raw)  # "Jakarta-based Nusantara Research": the name after the place
         offset = based.end() if based else 0
         name = _clean_name(raw[offset:], keep_the=match.start() + offset > 0)
-        if not name:
+        if not name or name.endswith("-based"):
             continue
         start = match.start() + offset + raw[offset:].find(name.split()[0])
-        if any(s <= start < e for s, e in covered) or any(s == start for s, e in regions):
+        if any(s <= start < e for s, e in covered) or any(s == start and e >= start + len(name) - 2
+                                                            for s, e in regions):  # a place, not "Manila Retail Data"
             continue
         entities.append((start, start + len(name), "name", name))
     entities.sort()
@@ -121,9 +148,10 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
 
     def resolve(kind: str, value: str | None, position: int) -> tuple[bool, str | None]:
         if kind == "name":
-            return True, memory.short_forms.get(value or "", value)
+            return True, full_name(memory.short_forms.get(value or "", value), memory)
         if kind == "same":
-            return True, memory.last_source
+            earlier = [credited for at, credited, _forward in found if credited and at < position]
+            return True, earlier[-1] if earlier else memory.last_source
         if kind == "unnamed":
             return True, None
         if kind == "group":
@@ -143,21 +171,33 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
     found: list[Credit] = []
     for cue in sent.cat("src_prep"):
         forward = _ARABIC.match(text, cue.start) is not None and text[cue.start : cue.end] not in _LOCAL_AR
+        if _OURS_AFTER.match(text, cue.end):
+            found.append((cue.start, memory.author, forward))  # «وفق تقديراتنا»: the author's, named or not
+            continue
         credited_after = False
         for index, (start, end, kind, value) in enumerate(entities):
             if start < cue.end:
                 continue
             if start > cue.end + _SOURCE_REACH:
                 break
-            if kind == "app":
-                continue  # «تشير إلى أن التطبيق ...»: what the source says is about the app
+            if kind == "app" and not _TITLE_OF.search(text, max(0, start - 30), start):
+                continue  # «تشير إلى أن التطبيق ...»: what the source says is about the app (not «مدير المنصة»)
+            if _THAT.search(text, cue.end, start):
+                # «أظهر أن «X» تصدرت», «وأضافت أن ... «X»»: X is what is reported on; the verb's subject speaks
+                ok, credited = (True, found[-1][1]) if found else resolve("company", None, cue.start)
+                if ok:
+                    found.append((cue.start, credited, forward))
+                    credited_after = True
+                break
             if kind == "unnamed" and _MEMBERS_OF.match(text, end):
                 continue  # «محللون في «غولدمان ساكس»», "analysts at Jefferies": the firm is credited
             following = next((e for e in entities[index + 1 :] if e[0] >= end), None)
             if (kind in ("company", "group") and following and following[2] == "name"
                     and _PARENT_GAP.fullmatch(text, end, following[0])):
                 continue  # «أعلنت الشركة الأم «ألفابت»», "the parent company Alphabet": the name is credited
-            ok, credited = resolve(kind, value, start)
+            if kind == "same" and following and following[2] == "name" and _NAME_GAP.fullmatch(text, end, following[0]):
+                continue  # "compiled by the consultancy Streamline Partners": the name is credited
+            ok, credited = resolve("company" if kind == "app" else kind, value, start)
             if ok:
                 found.append((cue.start, credited, forward))
                 credited_after = True
@@ -177,6 +217,18 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
             elif fronted and forward:
                 found.append((cue.start, company_name(fronted[-1].platform, memory), forward))
     for cue in sent.cat("src_verb"):
+        # "Sensor Tower data show", "Itau BBA analysts wrote", "Sensor Tower's estimates put": the firm speaks
+        firm = _FIRM_BEFORE.search(text, max(0, cue.start - 80), cue.start)
+        if firm:
+            name = _clean_name(firm.group("name"))
+            if name:
+                found.append((cue.start, full_name(memory.short_forms.get(name, _platform_name(name) or name), memory),
+                              False))
+                continue
+        after = _SAID_BY.match(text, cue.end) if text[cue.start : cue.end] in ("said", "says", "wrote") else None
+        if after:  # "..., said Ana Lima, an analyst at Itau BBA": her firm
+            found.append((cue.start, full_name(_clean_name(after.group("firm")), memory), False))
+            continue
         executive = _EXECUTIVE.search(text, max(0, cue.start - 90), cue.start)
         if executive:  # "Zentro's chief executive told Reuters": Zentro speaks, Reuters is told
             if executive.group("poss") or executive.group("of"):
@@ -204,17 +256,27 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
         if _AND_BEFORE.search(text, max(0, cue.start - 5), cue.start) and found:
             found.append((cue.start, found[-1][1], True))  # "X reported ..., and said its users reached ..."
             continue
-        before = [e for e in entities if 0 <= cue.start - e[1] <= 2]
+        # "the company said", "the company, which is owned by X, added": who stands before the verb
+        before = [e for e in entities if 0 <= cue.start - e[1] <= 2 or (
+            e[2] in ("company", "group", "same") and _RELATIVE_GAP.fullmatch(text, e[1], cue.start))]
         if before:
-            ok, credited = resolve(before[-1][2], before[-1][3], before[-1][0])
+            kind = before[-1][2]
+            if kind == "name" and _TITLE_BEFORE.search(text, max(0, before[-1][0] - 40), before[-1][0]):
+                kind = "company"  # "..., chief executive Jane Doe said": her company speaks
+            ok, credited = resolve(kind, before[-1][3], before[-1][0])
             if ok:
                 found.append((cue.start, credited, False))
             continue
         named = _NAME_BEFORE.search(text, max(0, cue.start - 100), cue.start)
-        if named:
+        if named and _TITLE_BEFORE.search(text, max(0, named.start() - 40), named.start()):
+            ok, credited = resolve("company", None, cue.start)  # "..., chief executive Jane Doe said": her company's
+            if ok:
+                found.append((cue.start, credited, False))
+        elif named:
             name = _clean_name(named.group("name"))
             if name:
-                found.append((cue.start, memory.short_forms.get(name, _platform_name(name) or name), False))
+                found.append((cue.start, full_name(memory.short_forms.get(name, _platform_name(name) or name), memory),
+                              False))
         elif _IT_BEFORE.search(text, max(0, cue.start - 6), cue.start):
             ok, credited = resolve("company", None, cue.start)  # "..., it added"
             if ok:
@@ -222,13 +284,28 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
     for by_count in _BY_COUNT.finditer(text):
         name = _clean_name(by_count.group("name") or by_count.group("per"))
         if name:
-            found.append((by_count.start(), _platform_name(name) or name, False))
+            found.append((by_count.start(), _platform_name(name) or full_name(name, memory), False))
     if memory.author:
         # "we estimate", «نقدر», «تقديراتنا تشير» govern what follows; "our", "us" only their own phrase
         found.extend((m.start(), memory.author, m.group() not in ("our", "Our", "us"))
                      for m in _FIRST_PERSON.finditer(text) if not any(q[0] <= m.start() < q[1] for q in sent.quotes))
     found.sort(key=lambda credit: credit[0])
     return found
+
+
+def glossed_name(arabic: str, memory: Memory) -> str | None:
+    """The Latin name the text glossed for an Arabic name, or for a longer one it shortens («كونكتا ريسيرش»)."""
+    arabic = arabic.strip()
+    if arabic in memory.glosses:
+        return memory.glosses[arabic]
+    return next((latin for full, latin in memory.glosses.items() if full.startswith(arabic + " ")), None)
+
+
+def full_name(name: str | None, memory: Memory) -> str | None:
+    """A source named before in full ("Streamline Retail Partners"), when the text shortens it ("Streamline")."""
+    if not name or " " in name:
+        return name
+    return next((full for full in reversed(memory.sources_named) if full.startswith(name + " ")), name)
 
 
 # ------------------------------------------------------------------ one figure
@@ -271,17 +348,6 @@ def _platform_names(mentions: list[Mention], memory: Memory) -> set[str]:
         PLATFORM_NAMES.get(m.platform, m.platform) for m in mentions}
 
 
-def publication_name(arabic: str) -> str:
-    """A newspaper or agency named in Arabic: its known Latin name, else a transliteration («الاقتصادية»)."""
-    folded = fold(arabic).strip()
-    known = PUBLICATIONS_AR.get(folded)
-    if known:
-        return known
-    if folded.startswith("ال"):
-        return "Al " + transliterate(folded[2:])
-    return transliterate(folded)
-
-
 def _platform_name(name: str) -> str | None:
     for entry in TABLE.get(fold(name).lower(), []):
         if entry.cat == "platform":
@@ -289,31 +355,3 @@ def _platform_name(name: str) -> str | None:
         if entry.cat == "owner":
             return entry.payload.split("|")[0]
     return None
-
-
-def figure_source(found: list[Credit], sent: Sentence, q: Quantity, start: int, end: int,
-                  memory: Memory) -> str | None:
-    """The source credited for the figure ``q`` in the clause ``start:end``."""
-    centre = (q.start + q.end) // 2
-    quote = next((quote for quote in sent.quotes if quote[0] <= centre < quote[1]), None)
-    if quote is not None and quote[2]:
-        return quote[2]  # a figure inside a quotation: the speaker's company
-    if memory.author and _OUR_BEFORE.search(sent.text, max(0, q.start - 16), q.start):
-        return memory.author  # "missed our $2.05 billion forecast"
-    author = memory.author
-    if author and any(n != author for _p, n, _f in found):
-        # the note's own "our" yields to a source the sentence names ("..., Qurate Retail reported")
-        found = [c for c in found if c[1] != author or c[2]]
-    candidates = [(p, n) for p, n, _f in found if start <= p < end]
-    if not candidates:
-        # A speech verb governs what follows it («أعلنت «نون» أن ... سجلت») unless another source comes between.
-        governing = [(p, n) for p, n, forward in found if forward and p < centre]
-        if governing and not any(governing[-1][0] < p < centre for p, _n, _f in found):
-            return governing[-1][1]
-        candidates = [(p, n) for p, n, _f in found]
-    if any(n for _p, n in candidates):  # "sources cited by Reuters": the named one is credited
-        candidates = [(p, n) for p, n in candidates if n]
-    pick = nearest(candidates, centre)
-    if pick is None and memory.author and not found:
-        return memory.author  # an analyst's note credits what it does not credit to anyone else
-    return pick[1] if pick else None

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .lexicon.matcher import Hit
 from .mentions import OWNER_AFTER, OWNER_BEFORE
+from .regions import DATELINE_SPAN
 
 _NAME = r"[A-Z][\w&.'-]*(?:\s+(?:&\s+)?[A-Z][\w&.'-]*){0,5}"
 _HEADER = re.compile(r"\s*(?P<name>" + _NAME + r")\s*\|")
@@ -39,13 +40,31 @@ class Quote:
     start: int
     end: int
     platform: str | None
+    speaker: str | None = None  # who is credited when it is not a platform's company (an analyst's firm)
+
+
+# A company's release: "Zentro Holdings Inc. (NASDAQ: ZNT), the ... marketplace, today reported ...".
+_RELEASE = re.compile(r"(?P<name>" + _NAME + r")\s*\((?:[A-Z][A-Za-z]*\s?){1,2}:\s*[A-Z0-9.]{1,10}\)[^.\n]{0,120}?"
+                      r"(?<!\w)today\s+(?:announced|reported|said|released|published|posted)(?!\w)")
+
+
+_ISSUER = re.compile(r"\s*(?P<name>" + _NAME + r")\s+(?:\([^()\n]{1,40}\)\s*)?(?:,[^,\n]{1,80},\s*)?today\s+"
+                     r"(?:announced|reported|said|released|published|posted)(?!\w)")
 
 
 def author(text: str, latin_name: dict[str, str]) -> str | None:
-    """The author of an analyst's note: its header ("X | sector | note"), or «نقدّر في «X» (Latin)»."""
+    """The author of an analyst's note: its header ("X | sector | note"), or «نقدّر في «X» (Latin)»; the issuer of
+    a company's release (its name before its ticker, in the first sentences)."""
     header = _HEADER.match(text)
     if header and "\n" not in header.group():
         return header.group("name").strip()
+    release = _RELEASE.search(text, 0, 500) if "(" in text[:500] else None
+    if release:
+        return release.group("name").strip()
+    dateline = DATELINE_SPAN.match(text)  # "ALMATY, Kazakhstan, 28 April 2025 - Kaspi.kz today reported ..."
+    issued = _ISSUER.match(text, dateline.end()) if dateline else None
+    if issued:
+        return issued.group("name").strip()
     match = _AUTHOR_AR.search(text, 0, 600)
     if match:
         return (match.group("lat") or "").strip() or latin_name.get(match.group("ar").strip()) or None
@@ -67,7 +86,7 @@ def quotations(text: str, platform_hits: list[Hit]) -> list[Quote]:
             inner = text[start:end]
             if len(inner) < 15 or inner.count(" ") < 3 or not re.search(r"[A-Za-z]{3}", inner):
                 continue
-            since = [h for h in platform_hits if last_end <= h.start < start - 1 and not _owner(text, h)]
+            since = [h for h in platform_hits if last_end <= h.start < start - 1 and not owner_hit(text, h)]
             platform = _speaker(text, start, end, platform_hits, previous, since[-1].payload if since else None)
             previous = platform or previous
             last_end = end
@@ -75,7 +94,7 @@ def quotations(text: str, platform_hits: list[Hit]) -> list[Quote]:
     return out
 
 
-def _owner(text: str, hit: Hit) -> bool:
+def owner_hit(text: str, hit: Hit) -> bool:
     return bool(OWNER_BEFORE.search(text, max(0, hit.start - 40), hit.start) or OWNER_AFTER.match(text, hit.end))
 
 

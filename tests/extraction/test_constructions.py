@@ -344,3 +344,26 @@ def test_market_figures_without_a_platform_are_dropped() -> None:
 def test_dedup_of_repeated_paragraph() -> None:
     paragraph = "بلغ معدل التحويل على تيك توك 1.85%، بحسب «كانتار».\n"
     assert len(run(paragraph * 3)) == 1
+
+
+def test_a_list_items_figure_standing_alone_before_what_it_measures() -> None:
+    body = ("Three numbers from Jumia's year.\n\n1. $310 million. Gross merchandise value in Egypt in 2024, Jumia "
+            "said.\n\n2. 14%. The growth in that GMV on 2023.\n\n3. 2.1 million. Active buyers in Egypt in 2024.")
+    figures = run(body)
+    assert [(f.metric, f.value) for f in figures] == [
+        ("gmv", 3.1e8), ("growth_percent", 14), ("active_users", 2.1e6)]
+
+
+def test_a_sentence_opening_with_a_growth_word_continues_the_figure_before() -> None:
+    figures = run("Noon did $900 million of GMV in Saudi Arabia in 2024, per its filing. Up 18% on 2023. "
+                  "Amazon is catching up.")
+    assert [(f.platform, f.metric, f.base_period) for f in figures] == [
+        ("noon", "gmv", None), ("noon", "growth_percent", "2023")]
+
+
+def test_a_notes_heading_names_what_the_next_sentence_measures() -> None:
+    body = ("Harbor Equity | Retail | Note. Etsy's quarter was fine.\n"
+            "GMV. $2.9 billion, slightly above our $2.8 billion estimate.\nBuyers. 89 million, flat.")
+    figures = run(body)
+    assert [(f.metric, f.value, f.kind) for f in figures] == [
+        ("gmv", 2.9e9, "actual"), ("gmv", 2.8e9, "forecast"), ("active_users", 8.9e7, "actual")]

@@ -94,6 +94,10 @@ def test_kinds(body: str, kinds: dict[float, str]) -> None:
         ("ولم يتجاوز عدد مستخدمي «سناب شات» في السعودية 12 مليون مستخدم في 2025.", "up_to"),
         ("The number of Zentro's active users did not exceed 4 million in 2024.", "up_to"),
         ("وارتفعت مبيعات «دوين» بزيادة تقارب 40% في 2024.", "approx"),
+        ("Etsy's conversion rate was 3% or so in 2024.", "approx"),
+        ("Etsy did something like $2.6 billion in revenue in 2024.", "approx"),
+        ("ويبلغ متوسط قيمة الطلب على «نون» ~310 دراهم.", "approx"),
+        ("وتتوقع «جوميا» أن يتجاوز عدد طلباتها في مصر 5 ملايين طلب في 2026.", "more_than"),
     ],
 )
 def test_qualifiers_in_context(body: str, qualifier: str) -> None:
@@ -125,3 +129,92 @@ def test_growth_from_a_year_ago_is_for_the_period_in_focus() -> None:
 def test_a_forecast_growth_for_a_year_is_on_the_year_before() -> None:
     figure = only("We expect Zentro's GMV to grow about 40% in 2025.", datetime(2025, 5, 1, tzinfo=UTC))
     assert (figure.kind, figure.period, figure.base_period) == ("forecast", "2025", "2024")
+
+
+@pytest.mark.parametrize(
+    ("body", "periods"),
+    [
+        # a later figure of the same platform in the same sentence keeps the period named before it
+        ("Kavo shipped 8 million orders in 2023, the Accra Ledger reported, and its average basket rose to $41.",
+         ["2023", "2023"]),
+        ("وأعلنت «جوميا» أن مبيعاتها بلغت 300 مليون دولار خلال 2023، وأن عدد طلباتها تجاوز 9 ملايين طلب.",
+         ["2023", "2023"]),
+        # ... but not a figure stated in the present tense
+        ("Kavo shipped 8 million orders in 2023, and its average basket is about $41.", ["2023", None]),
+        # a period written after the second figure of "X and that Y" is the second's only
+        ("Jumia said it has about 3,000 sellers and that its sales reached $40 million last year.", [None, "2023"]),
+        # a place opened in a year: that year is no figure's period
+        ("Amazon, which opened its Nigerian site in June 2023, holds under 6% of the market, Lagos Data said.",
+         [None]),
+    ],
+)
+def test_period_of_a_later_figure_in_the_sentence(body: str, periods: list[str | None]) -> None:
+    assert [f.period for f in run(body)] == periods
+
+
+def test_quarterly_means_the_quarter_in_focus() -> None:
+    body = ("Etsy's revenue was $842 million in the fourth quarter of 2023. Quarterly active buyers stood at "
+            "92 million.")
+    assert [f.period for f in run(body)] == ["2023-Q4", "2023-Q4"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "double the 2022 level": a multiple, its base the year named, its period the sentence's
+        ("Noon's sales reached $3 billion in 2024, roughly double the 2022 level.",
+         [("gmv", "2024", None), ("growth_multiple", "2024", "2022")]),
+        # a level after a growth figure keeps the period the growth was for
+        ("Etsy reported GMV of $2.9 billion for the first quarter of 2024, down 8% year over year, and revenue of "
+         "$651 million.", [("gmv", "2024-Q1", None), ("growth_percent", "2024-Q1", "2023-Q1"),
+                           ("revenue", "2024-Q1", None)]),
+        # "at quarter end" is the quarter in focus
+        ("Etsy's revenue was $651 million in the first quarter of 2024. Active buyers totalled 89 million at quarter "
+         "end, the company said.", [("revenue", "2024-Q1", None), ("active_users", "2024-Q1", None)]),
+    ],
+)
+def test_periods_in_context(body: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert [(f.metric, f.period, f.base_period) for f in run(body)] == expected
+
+
+def test_an_aim_to_double_is_a_target_multiple() -> None:
+    figure = only("Noon aims to double its GMV in Saudi Arabia by 2027.")
+    assert (figure.metric, figure.value, figure.kind, figure.period) == ("growth_multiple", 2, "target", "2027")
+
+
+def test_double_down_is_no_figure() -> None:
+    assert [f.metric for f in run("Noon will double down on Saudi Arabia, where its sales were $2 billion.")] == ["gmv"]
+
+
+def test_a_period_after_from_and_a_figure_is_that_figures() -> None:
+    body = ("Jumia's orders rose 9% in the second quarter of 2024. Its average order value fell to $31 from $34 a "
+            "year earlier, the company said.")
+    assert [(f.value, f.period) for f in run(body) if f.metric == "average_order_value"] == [
+        (31, None), (34, "2023-Q2")]
+
+
+def test_growth_in_a_quarter_is_on_the_same_quarter_a_year_before() -> None:
+    figure = only("Ozon said its GMV rose 40% in the second quarter of 2024.")
+    assert (figure.period, figure.base_period) == ("2024-Q2", "2023-Q2")
+
+
+def test_the_quarter_a_title_names_is_the_period_of_figures_that_name_none() -> None:
+    figures = run("Zalando's chief financial officer spoke to analysts. Active customers came in at 51 million.",
+                  published=datetime(2025, 5, 6, tzinfo=UTC), title="Zalando Q1 2025 results call")
+    assert [(f.metric, f.period) for f in figures] == [("active_users", "2025-Q1")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "triple the volume of a year earlier": the year earlier is the base, the period the one in focus
+        ("Jahez handled 30 million orders in the second quarter of 2024, triple the volume of a year earlier.",
+         [("orders", "2024-Q2", None), ("growth_multiple", "2024-Q2", "2023-Q2")]),
+    ],
+)
+def test_a_multiple_of_the_level_of_a_year_earlier(body: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert [(f.metric, f.period, f.base_period) for f in run(body)] == expected
+
+
+def test_arabic_up_to_with_a_clitic() -> None:
+    assert only("ويصل معدل التحويل على «إنستغرام» في الكويت بما يصل إلى 3.2%.").qualifier == "up_to"

@@ -105,3 +105,166 @@ def test_more_metric_constructions(body: str, expected: tuple[str, str, float]) 
 
 def test_a_survey_answer_is_not_a_conversion_rate() -> None:
     assert run("We surveyed 900 shoppers; 58% of respondents said they had bought something on Zentro.") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a phrasal verb holding "up" is no growth
+        "Zentro's sales were $2 billion in 2024; its app made up 35% of that.",
+        # a multiple of a size named by "that": a comparison
+        "Zentro has 9 million users, and Kavo says it is three times that size.",
+    ],
+)
+def test_no_growth_figure(body: str) -> None:
+    assert [f.metric for f in run(body) if f.metric.startswith("growth")] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "unit"),
+    [
+        ("Sales on Amazon's South African site rose to R12 billion in 2024.", "ZAR"),
+        ("Sales on Jumia reached about KSh 2.1 billion last year.", "KES"),
+        ("وبلغت مبيعات «أمازون» في البرازيل 4 مليارات ريال برازيلي في 2024.", "BRL"),
+        ("ويبلغ متوسط قيمة الطلب على «أمازون» في المكسيك 610 بيزو مكسيكي.", "MXN"),
+    ],
+)
+def test_currency_written_by_prefix_or_adjective(body: str, unit: str) -> None:
+    assert only(body).unit == unit
+
+
+def test_arabic_active_buyers() -> None:
+    figure = only("وتجاوز عدد المشترين النشطين على «جوميا» في المغرب مليوني مشتر.")
+    assert (figure.metric, figure.unit) == ("active_users", "users")
+
+
+def test_an_arabic_figure_for_another_place_with_its_noun_left_out() -> None:
+    figures = run("وتتوقع «نون» أن تتجاوز مبيعاتها في السعودية ملياري دولار في 2026، "
+                  "وأن تبلغ في الكويت 300 مليون دينار.")
+    assert [(f.metric, f.unit, f.region, f.kind) for f in figures] == [
+        ("gmv", "USD", "SA", "forecast"), ("gmv", "KWD", "KW", "forecast")]
+
+
+@pytest.mark.parametrize(
+    ("body", "unit"),
+    [
+        ("Rakuten's GMV in Japan was ¥1.4 trillion in 2024.", "JPY"),
+        ("Taobao's revenue in China was ¥90 billion in 2024.", "CNY"),
+        ("Daraz's GMV in Bangladesh was Tk 900 crore in 2024.", "BDT"),
+        ("Daraz's GMV in Pakistan was Rs 40 billion in 2024.", "PKR"),
+        ("Ozon's GMV was RUB 900 billion in 2024.", "RUB"),
+        ("Kaspi.kz's GMV was KZT 2 trillion in 2024.", "KZT"),
+        ("Coupang's revenue was 9 trillion won in 2024.", "KRW"),
+    ],
+)
+def test_more_currencies(body: str, unit: str) -> None:
+    assert only(body).unit == unit
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Zalando's adjusted EBITDA loss narrowed to EUR 12 million in 2024.",
+        "Coupang's revenue per active customer was $318 in 2024.",
+        "Zalando's net income was EUR 90 million in 2024.",
+    ],
+)
+def test_profit_and_per_customer_lines_are_no_signal(body: str) -> None:
+    assert run(body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "metric"),
+    [
+        ("ويبلغ متوسط سلة الشراء على «نون» في الكويت 28 ديناراً.", "average_order_value"),
+        ("وارتفع عدد المتاجر الشريكة لـ«نون» في قطر إلى 4 آلاف شريك.", "sellers"),
+    ],
+)
+def test_arabic_metric_words(body: str, metric: str) -> None:
+    assert only(body).metric == metric
+
+
+@pytest.mark.parametrize(
+    ("body", "metric"),
+    [
+        ("Etsy's marketplace GMS was $2.9 billion in 2024.", "gmv"),
+        ("Zomato's gross order value rose to ₹9,000 crore in 2024.", "gmv"),
+    ],
+)
+def test_merchandise_and_order_value_names(body: str, metric: str) -> None:
+    assert only(body).metric == metric
+
+
+def test_a_model_clearing_a_figure_is_a_forecast_above_it() -> None:
+    figure = only("Our model has Vinted revenue clearing EUR 1 billion in 2026.")
+    assert (figure.kind, figure.qualifier) == ("forecast", "more_than")
+
+
+def test_registered_users_are_not_active_users_but_the_active_ones_are() -> None:
+    figures = run("Kavo, the Lagos grocery app, told reporters it has 5 million registered users in Nigeria, of whom "
+                  "1.1 million are active each month.")
+    assert [(f.metric, f.value) for f in figures] == [("active_users", 1.1e6)]
+
+
+def test_a_surveyed_sample_in_another_clause_does_not_reject_a_share() -> None:
+    figure = only("Dune Metrics estimates Jahez's share of Saudi food-delivery orders at 31%, and it surveyed 2,000 "
+                  "households for the study.")
+    assert (figure.metric, figure.value) == ("market_share", 31)
+
+
+def test_triple_after_a_comma_is_a_multiple() -> None:
+    figures = run("Jahez said it handled 30 million orders in 2024, triple the volume of 2022.")
+    assert [(f.metric, f.value) for f in figures] == [("orders", 3e7), ("growth_multiple", 3)]
+
+
+def test_an_arabic_comparison_in_the_same_market_keeps_the_metric() -> None:
+    figures = run("ويبلغ معدل التحويل على «تيك توك» في الكويت 2.1%، فيقارن بما يصل إلى 3.4% على «إنستغرام» في السوق "
+                  "نفسها.")
+    assert [(f.platform, f.metric) for f in figures] == [
+        ("tiktok", "conversion_rate"), ("instagram", "conversion_rate")]
+
+
+@pytest.mark.parametrize(
+    ("body", "unit"),
+    [
+        ("Allegro's GMV in Poland was PLN 15 billion in 2024.", "PLN"),
+        ("Zalando's revenue in Switzerland was 900 million CHF in 2024.", "CHF"),
+        ("Etsy's GMV in Australia was A$1.2 billion in 2024.", "AUD"),
+    ],
+)
+def test_other_iso_codes(body: str, unit: str) -> None:
+    assert only(body).unit == unit
+
+
+def test_from_a_level_a_year_earlier_keeps_the_metric() -> None:
+    figures = run("Etsy's active buyers averaged 90 million in 2024, up from 80 million a year earlier.")
+    assert [(f.metric, f.value) for f in figures] == [("active_users", 9e7), ("active_users", 8e7)]
+
+
+def test_a_surveys_sample_is_no_count_even_after_a_metric_in_another_clause() -> None:
+    figures = run("About 60% of Etsy's sellers are women, according to a survey of 900 merchants.")
+    assert [f.value for f in figures if f.metric == "sellers"] == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Jahez handled 90 million orders in 2024. The average household orders twice a week.",
+        "Jahez handled 90 million orders in 2024; its users order 3 times a month.",
+        "وعالجت «نون» 90 مليون طلب في 2024، ويطلب المستخدم 3 مرات في الشهر.",
+    ],
+)
+def test_how_often_is_no_growth(body: str) -> None:
+    assert [f.metric for f in run(body)] == ["orders"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Noon's seller base grew to 12,000 in 2024.", ("noon", "sellers", 12000)),
+        ("Amazon.sa saw its GMV double in 2024.", ("amazon", "growth_multiple", 2)),
+    ],
+)
+def test_counts_after_grew_to_and_a_bare_double_after_a_metric(body: str, expected: tuple[str, str, float]) -> None:
+    figure = only(body)
+    assert (figure.platform, figure.metric, figure.value) == expected

@@ -31,6 +31,9 @@ from .conftest import only, run
         ("Sales on Naspers-owned Pelo's marketplace rose to about 9 billion rand last year.", "pelo", "gmv"),
         # a Latin name inside Arabic text
         ("وبلغ عدد مستخدمي تطبيق Zentro في مصر 3 ملايين مستخدم.", "zentro", "active_users"),
+        # an appositive whose kind noun is followed by a participle
+        ("Lumora, the Cairo fashion app built for young shoppers, said it had 4 million users.", "lumora",
+         "active_users"),
     ],
 )
 def test_platform_recognised_by_how_the_text_uses_it(body: str, slug: str, metric: str) -> None:
@@ -166,3 +169,107 @@ def test_a_dateline_is_not_a_region() -> None:
 def test_more_platform_constructions(body: str, expected: tuple[str, str, float]) -> None:
     figure = only(body)
     assert (figure.platform, figure.metric, figure.value) == expected
+
+
+def test_a_list_entry_at_an_amount() -> None:
+    figures = run("Kavo led with GMV of $2 billion, followed by Lumora at $800 million and Brindle Live at "
+                  "$95 million.")
+    assert [(f.platform, f.value) for f in figures] == [("kavo", 2e9), ("lumora", 8e8), ("brindle_live", 9.5e7)]
+
+
+@pytest.mark.parametrize(
+    ("body", "slug"),
+    [
+        # a lexicon name of two Latin words inside Arabic text
+        ("وأعلنت Mercado Libre أن قيمة البضائع المباعة عبر منصتها في الأرجنتين بلغت 900 مليون دولار.", "mercado_libre"),
+        # a camel-cased Latin name inside Arabic text
+        ("وعالجت منصة iKudo نحو 40 مليون طلب في 2024.", "ikudo"),
+    ],
+)
+def test_latin_names_inside_arabic_text(body: str, slug: str) -> None:
+    assert {f.platform for f in run(body)} == {slug}
+
+
+def test_a_name_coordinated_with_a_known_platform_is_a_platform() -> None:
+    figure = only("Etsy and Zellwood are both growing. Zellwood alone did $300 million in revenue in 2024.")
+    assert (figure.platform, figure.metric) == ("zellwood", "revenue")
+
+
+def test_a_sentence_opening_with_the_platform_it_is_about() -> None:
+    figures = run('"Our app does well," the Zentro chief said. "On Pinterest, about 3% of our viewers end up buying."')
+    assert [(f.platform, f.metric) for f in figures] == [("pinterest", "conversion_rate")]
+
+
+@pytest.mark.parametrize(
+    ("body", "slug"),
+    [
+        # the speaker says it did something a platform does
+        ("Kavo, meanwhile, said it received 30 million orders during the sale.", "kavo"),
+        # a group's arm named before the platform's name
+        ("Its grocery arm Zembo recorded an average order value of $23 in May.", "zembo"),
+    ],
+)
+def test_platform_named_as_speaker_or_arm(body: str, slug: str) -> None:
+    assert only(body).platform == slug
+
+
+def test_a_release_by_one_platform_keeps_it_for_later_sentences() -> None:
+    figures = run("Zembo, the Manila grocery app, said on Monday its orders rose 20% in the first quarter. "
+                  "Average order value was about 1,900 pesos in the Philippines, it said.")
+    assert [(f.platform, f.metric, f.unit) for f in figures] == [
+        ("zembo", "growth_percent", "percent"), ("zembo", "average_order_value", "PHP")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # «أمازون مصر»: the platform and the market it serves
+        ("بلغت مبيعات «أمازون الإمارات» نحو 9 مليارات درهم في 2024.", ("amazon", "AE")),
+        # a dateline with an agency in brackets is no region
+        ("RIYADH (Gulf Wire) - Etsy's sales reached $40 million last year.", ("etsy", None)),
+        # stores on a store builder are its merchants
+        ("وتجاوز عدد المتاجر على منصة «زد» 12 ألف متجر في 2024.", ("zid", None)),
+    ],
+)
+def test_platform_and_place(body: str, expected: tuple[str, str | None]) -> None:
+    figure = only(body)
+    assert (figure.platform, figure.region) == expected
+
+
+def test_a_ranking_of_platforms_by_their_figures() -> None:
+    figures = run("In Kenya, Jumia led with about $90 million of sales in 2024, Kilora was second with $40 million and "
+                  "Sokomall third at $12 million.")
+    assert [(f.platform, f.metric, f.value) for f in figures] == [
+        ("jumia", "gmv", 9e7), ("kilora", "gmv", 4e7), ("sokomall", "gmv", 1.2e7)]
+
+
+def test_a_platform_named_after_what_shoppers_do_on_it() -> None:
+    figures = run("About 5.1% of viewers bought on Kilora streams, versus 2.2% on Etsy.")
+    assert [(f.platform, f.metric) for f in figures] == [("kilora", "conversion_rate"), ("etsy", "conversion_rate")]
+
+
+@pytest.mark.parametrize(
+    ("body", "slug"),
+    [
+        ("Ozon's active buyers reached 50 million in 2024.", "ozon"),
+        ("Gross merchandise value on Coupang rose 14% in 2024.", "coupang"),
+        ("Kaspi.kz had 14 million monthly active users in 2024.", "kaspi"),
+    ],
+)
+def test_well_known_platforms_by_their_latin_names(body: str, slug: str) -> None:
+    assert only(body).platform == slug
+
+
+def test_an_arabic_name_followed_by_its_kind_noun() -> None:
+    figure = only("أعلنت «بيتكو»، التطبيق الأسرع نموا في الكويت، أن عدد طلباتها تجاوز 3 ملايين طلب في 2024.")
+    assert (figure.platform, figure.metric) == ("bitko", "orders")
+
+
+def test_a_holding_company_in_quotes_is_its_platforms() -> None:
+    figure = only("أعلنت «جاهز القابضة» أن إجمالي قيمة البضائع عبر منصتها في السعودية بلغ 4 مليارات ريال في 2023.")
+    assert (figure.platform, figure.metric) == ("jahez", "gmv")
+
+
+def test_a_country_name_before_a_kind_noun_is_the_market_a_demonym_the_companys_home() -> None:
+    assert only("On the Japan marketplace, Mercari's GMV was ¥300 billion in 2024.").region == "JP"
+    assert only("The Turkish marketplace Trendyol had GMV of $10 billion in 2024.").region is None

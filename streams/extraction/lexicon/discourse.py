@@ -14,11 +14,12 @@ TARGET = ["تستهدف", "يستهدف", "نستهدف", "تهدف", "يهدف"
            "hopes to", "ambition"]
 FORECAST = ["توقعاتنا", "تقديرنا السابق", "تقديراتنا السابقة", "توقعنا", "نتوقع",
             "أن تبلغ", "أن يبلغ", "أن تصل", "أن يصل", "أن تتجاوز", "أن يتجاوز", "من المتوقع", "المتوقع",
-            "متوقع", "يتوقع", "تتوقع", "توقعات", "توقع", "تشير التوقعات",
+            "متوقع", "يتوقع", "تتوقع", "توقعات", "توقع", "توقعت", "تشير التوقعات",
              "يرجح", "ترجح", "ستصل", "سيصل", "ستبلغ", "سيبلغ", "ستتجاوز", "سيتجاوز", "ستنمو", "سينمو",
              "expected", "expects", "expect", "forecast", "forecasts", "projected", "projects",
              "projection", "predicts", "predicted", "likely to", "will reach", "will hit", "will top",
-             "is set to", "are set to", "outlook", "estimated to reach", "on track to"]
+             "is set to", "are set to", "outlook", "estimated to reach", "on track to", "model has", "our model",
+             "models", "we model", "we forecast", "we project"]
 
 # Source cues. "prep": the credited entity follows ("according to X", "بحسب X", "قالت X");
 # "verb_en": the entity precedes ("X said").
@@ -29,11 +30,13 @@ SRC_PREP = ["بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا ع
              "figures from", "estimates by", "estimates from", "study by", "survey by", "report by",
              "research by", "report from", "analysis by", "analysts at", "analysts from",
              "analysts with", "data by", "تقول", "يقول", "تضيف", "يضيف", "تؤكد", "يؤكد", "توضح",
-             "يوضح", "cited by", "quoted by", "reported by", "as reported by"]
+             "يوضح", "cited by", "quoted by", "reported by", "as reported by", "أصدرت", "أصدر", "توقع", "توقعت", "قدر",
+             "أعدته", "أعدها", "أصدرته", "أصدرتها", "prepared by", "compiled by", "published by", "conducted by",
+             "carried out by", "polled by", "surveyed by", "compiled by"]
 SRC_VERB_EN = ["said", "says", "reported", "reports", "announced", "added", "estimates", "estimated", "expect",
                 "forecast", "estimate", "project", "projects", "predict", "predicts", "say", "report",
                 "puts", "put", "told", "disclosed", "revealed", "expects", "forecasts", "found", "shows",
-                "showed", "shared"]
+                "showed", "shared", "show", "wrote", "write", "note", "noted", "suggest", "suggests"]
 SRC_SAME = ["الدراسة", "الدراسة ذاتها", "الدراسة نفسها", "ذات الدراسة", "نفس الدراسة", "التقرير",
              "التقرير ذاته", "التقرير نفسه", "البيانات ذاتها", "البيانات نفسها", "المسح", "المسح نفسه",
              "الاستطلاع", "الإحصاءات", "the same filing", "the same study", "the same report",
@@ -64,10 +67,13 @@ BACKREF_APP = ["المنصة", "التطبيق", "القناة", "المتجر",
 BACKREF_COMPANY = ["الشركة", "المجموعة", "the company", "the company's", "the firm", "the firm's", "the group",
                     "the group's"]
 # "we", "our", "us" inside a quotation: the speaker's company (case-sensitive: "US" is a place).
-FIRST_PERSON = ["we", "We", "our", "Our", "us", "ours"]
+FIRST_PERSON = ["we", "We", "our", "Our", "us", "ours", "لدينا", "عندنا", "منصتنا", "تطبيقنا", "متجرنا", "شركتنا",
+                "مستخدمينا", "مستخدمونا", "عملائنا", "عملاؤنا", "طلباتنا", "مبيعاتنا", "إيراداتنا", "تجارنا",
+                "بائعينا", "حصتنا"]
 LATTER = ["الأخيرة", "الأخير", "the latter", "the latter's"]
 LAUNCH = ["acquired", "استحوذت عليها", "استحوذ عليها", "استحوذت عليه", "bought it", "انطلقت", "انطلق", "تأسست",
-          "تأسس", "أسست", "منذ", "مواليد", "launched", "founded", "since", "born", "established"]
+          "تأسس", "أسست", "منذ", "مواليد", "launched", "founded", "since", "born", "established", "opened", "افتتحت",
+          "افتتح", "dating from"]
 # Clause openers that continue the previous figure's clause (inherit its context).
 ADJUNCT = ["مقابل", "بزيادة", "بارتفاع", "بنمو", "بانخفاض", "بتراجع", "بمتوسط", "بنسبة", "أي",
             "ما يعادل", "في حين", "بينما", "فيما", "compared with", "compared to", "against", "versus", "vs",
@@ -77,5 +83,7 @@ ADJUNCT = ["مقابل", "بزيادة", "بارتفاع", "بنمو", "بانخ
             "just below", "just above", "far above", "far below", "أعلى من", "أقل من", "أي أعلى", "أي أقل",
             "to", "إلى", "which", "which would give", "giving", "making it", "tripling", "doubling", "quadrupling",
             "rising", "growing", "falling", "jumping", "climbing", "increasing", "declining", "slipping",
-            "متجاوزا", "متجاوزة", "متخطيا", "متفوقا", "مرتفعا", "مرتفعة", "منخفضا"]
+            "متجاوزا", "متجاوزة", "متخطيا", "متفوقا", "مرتفعا", "مرتفعة", "منخفضا",
+            # «..., وأن يبلغ في الإمارات 900 مليون درهم»: the same figure elsewhere, its noun left out
+            "أن يبلغ", "أن تبلغ", "أن يصل", "أن تصل", "يقارن", "فيقارن", "تقارن", "مقارنة ب", "مقارنة"]
 

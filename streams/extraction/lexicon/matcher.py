@@ -56,6 +56,8 @@ def _build_table() -> dict[str, list[_Entry]]:
         _add(table, names, "platform", slug)
     for slug, names in platforms.PLATFORMS_CS:
         _add(table, names, "platform", slug, case_sensitive=True)
+    for slug, _latin, names in platforms.KNOWN_LATIN:
+        _add(table, names, "platform", slug, case_sensitive=True)
     for name, slug, names in platforms.OWNERS:
         _add(table, names, "owner", f"{name}|{slug}")
     for name, slug, names in platforms.OWNERS_CS:
@@ -76,6 +78,7 @@ def _build_table() -> dict[str, list[_Entry]]:
     _add(table, metrics.GROWTH_UP, "growth", "+")
     _add(table, metrics.GROWTH_DOWN, "growth", "-")
     _add(table, metrics.LEVEL, "level")
+    _add(table, metrics.NOT_GROWTH, "phrasal")
     _add(table, metrics.NEGATIVE, "negative")
     _add(table, metrics.SAMPLE, "sample")
     _add(table, ["GDP"], "negative", case_sensitive=True)
@@ -139,13 +142,16 @@ _SEEN_LIMIT = 50_000  # words of one vocabulary recur from article to article: e
 def scan(text: str, low: str | None = None) -> list[Hit]:
     """All lexicon hits in ``text`` (normalised), one per category per span, in order."""
     hits: list[Hit] = []
+    append = hits.append
+    seen = _SEEN
     for match in _MATCHER.finditer(low if low is not None else ascii_lower(text)):
-        key = (match.group("pre"), text[match.start("body") : match.end()])
-        entries = _SEEN.get(key)
+        begin, body, end = match.span(1)[0], match.start(2), match.end()
+        key = (text[begin:body], text[body:end])
+        entries = seen.get(key)
         if entries is None:
-            if len(_SEEN) >= _SEEN_LIMIT:
-                _SEEN.clear()
-            entries = _SEEN[key] = _entries(*key)
-        begin, end = match.start("pre"), match.end()
-        hits.extend(Hit(begin + cut, end, cat, payload) for cut, cat, payload in entries)
+            if len(seen) >= _SEEN_LIMIT:
+                seen.clear()
+            entries = seen[key] = _entries(*key)
+        for cut, cat, payload in entries:
+            append(Hit(begin + cut, end, cat, payload))
     return hits

@@ -9,14 +9,15 @@ from __future__ import annotations
 METRICS: list[tuple[str, list[str]]] = [
     ("gmv", ["قيمة ما تسوقه", "قيمة ما يتسوقه", "إجمالي قيمة البضائع", "قيمة البضائع",
              "قيمة البضائع المباعة", "إجمالي قيمة المبيعات", "قيمة المبيعات", "حجم المبيعات",
-             "المبيعات", "مبيعات", "مبيعاتها", "مبيعاته", "قيمة المعاملات", "قيمة الطلبات",
+             "المبيعات", "مبيعات", "مبيعاتها", "مبيعاته", "مبيعاتنا", "قيمة المعاملات", "قيمة الطلبات",
              "حجم التجارة", "GMV", "gross merchandise value", "gross merchandise volume",
              "merchandise value", "sales", "gross sales", "e-commerce sales", "total sales",
              "transaction value", "shopping sales", "of goods", "worth of goods", "of merchandise",
              "merchandise volume", "gross merchandise", "إجمالي قيمة البضائع المباعة",
              # also share cues after a percent ("52% of merchandise volume"); after money they are GMV
-             "of merchandise volume", "of the merchandise", "of gross merchandise value", "of GMV"]),
-    ("revenue", ["إيرادات", "الإيرادات", "إيراداتها", "إيراداته", "عائدات", "العائدات", "عائداتها",
+             "of merchandise volume", "of the merchandise", "of gross merchandise value", "of GMV", "of sales",
+             "of online sales", "GMS", "gross merchandise sales", "GOV", "gross order value", "gross order volume"]),
+    ("revenue", ["إيرادات", "الإيرادات", "إيراداتها", "إيراداته", "إيراداتنا", "عائدات", "العائدات", "عائداتها",
                  "الإيرادات الإعلانية", "إيرادات الإعلانات", "مداخيل", "revenue", "revenues",
                  "turnover", "ad revenue", "advertising revenue", "sales revenue", "ad sales", "net sales",
                  "net revenue", "net revenues", "top line", "takings"]),
@@ -27,7 +28,8 @@ METRICS: list[tuple[str, list[str]]] = [
                              "average order value", "AOV", "average basket", "average basket size",
                              "basket size", "average order", "average spend", "average transaction value", "per order",
                              "an order", "average ticket", "average bill", "للطلب الواحد", "متوسط الفاتورة",
-                             "قيمة الطلب", "متوسط قيمة الفاتورة"]),
+                             "قيمة الطلب", "متوسط قيمة الفاتورة", "سلة الشراء", "متوسط سلة الشراء",
+                             "متوسط السلة الشرائية", "متوسط قيمة سلة الشراء"]),
     ("conversion_rate", ["معدل التحويل", "معدلات التحويل", "معدل تحويل", "نسبة التحويل",
                          "conversion rate", "conversion rates", "conversion", "convert", "converts",
                          "go on to buy", "go on to purchase", "end up buying", "make a purchase",
@@ -36,7 +38,7 @@ METRICS: list[tuple[str, list[str]]] = [
                          "يشترون", "اشتروا", "يتمون عملية شراء", "أتموا عملية شراء"]),
     ("engagement_rate", ["معدل التفاعل", "معدلات التفاعل", "نسبة التفاعل", "معدل المشاركة",
                          "engagement rate", "engagement"]),
-    ("market_share", ["حصة", "حصتها", "حصته", "الحصة السوقية", "حصة سوقية", "حصتها السوقية",
+    ("market_share", ["حصة", "حصتها", "حصته", "حصتنا", "الحصة السوقية", "حصة سوقية", "حصتها السوقية",
                       "حصة السوق", "من سوق", "من السوق", "market share", "share of", "share",
                       "of the market", "held", "holds", "hold", "controls", "controlled", "commands",
                       "captured", "slice", "تستحوذ", "يستحوذ", "استحوذت", "تسيطر", "يسيطر", "سيطرت",
@@ -45,17 +47,23 @@ METRICS: list[tuple[str, list[str]]] = [
                       "of online sales", "of sales", "of e-commerce", "of spending", "spent with",
                       "spend with", "من إجمالي", "من اجمالي", "انتزعت", "انتزع", "تستأثر", "يستأثر"]),
     ("active_users", ["مستخدم نشط", "مستخدمين نشطين", "المستخدمين النشطين", "مستخدميها النشطين",
-                      "مستخدميه النشطين", "مستخدم", "مستخدمين", "المستخدمين", "مستخدميها",
+                      "مستخدميه النشطين", "مستخدمينا", "مستخدمونا", "مستخدم", "مستخدمين", "المستخدمين", "مستخدميها",
                       "مستخدمون", "مستخدما", "عدد المستخدمين", "active users", "monthly active users",
                       "daily active users", "users", "MAU", "MAUs", "DAU", "DAUs", "user base", "used by",
-                      "recipients", "active recipients", "monthly active recipients", "active buyers",
+                      "recipients", "active recipients", "monthly active recipients", "active buyers", "buyers",
                       "active customers", "active consumers", "يستخدمه", "يستخدمها", "customer base",
                       "active customer base", "transacting users", "annual transacting users",
-                      "عميل نشط", "عملاء نشطين", "العملاء النشطين", "عملائها النشطين"]),
+                      "عميل نشط", "عملاء نشطين", "العملاء النشطين", "عملائها النشطين",
+                      "عملائنا النشطين", "active shoppers", "monthly active shoppers", "active accounts",
+                      "المشترين النشطين", "are active", "were active", "active each month",
+                      "مشترين نشطين", "مشتر نشط", "المتسوقين النشطين",
+                      "متسوق نشط", "متسوقين نشطين"]),
     ("sellers", ["بائع", "بائعين", "بائعا", "البائعين", "تاجر", "تجار", "التجار", "تاجرا",
-                 "sellers", "merchants", "vendors", "brands", "businesses", "المنشآت", "منشأة", "منشآت",
+                 "تجارنا", "بائعينا", "sellers", "merchants", "seller base", "merchant base",
+                 "vendors", "brands", "businesses", "المنشآت", "منشأة",
+                 "منشآت",
                  "علامة تجارية"]),
-    ("orders", ["طلب", "طلبات", "الطلبات", "طلبية", "طلبيات", "مشتريات", "المشتريات",
+    ("orders", ["طلب", "طلبات", "الطلبات", "طلباتنا", "طلبية", "طلبيات", "مشتريات", "المشتريات",
                 "عدد المشتريات", "عملية شراء", "orders", "purchases"]),
     ("time_spent", ["يقضي", "يقضون", "تقضي", "قضى", "قضت", "time spent", "spend", "spends", "spent"]),
 ]
@@ -71,10 +79,15 @@ GROWTH_UP = ["بزيادة", "زيادة", "بارتفاع", "ارتفاع", "ا
               "زاد", "نمو", "بنمو", "نموا", "نمت", "نما", "تنمو", "ينمو", "قفزت", "قفز", "بقفزة",
               "صعدت", "صعد", "معدل النمو", "نسبة النمو", "up", "grew", "grow", "grows", "growth",
               "rose", "rise", "rises", "risen", "increased", "increase", "increases", "jumped",
-              "jump", "climbed", "surged", "gained", "expanded", "soared", "growth rate"]
+              "jump", "climbed", "surged", "gained", "expanded", "soared", "growth rate", "growing", "rising",
+              "climbing", "expanding"]
 GROWTH_DOWN = ["بانخفاض", "انخفاض", "انخفضت", "انخفض", "تراجع", "بتراجع", "تراجعت", "هبطت",
                 "هبوط", "تقلص", "تقلصت", "down", "fell", "fall", "falls", "declined", "decline",
-                "dropped", "drop", "decreased", "decrease", "shrank", "slipped"]
+                "dropped", "drop", "decreased", "decrease", "shrank", "slipped", "shrinking", "shrink", "shrinks",
+                "declining", "falling", "contracting", "contracted"]
+# Phrasal verbs holding a growth word that are not growth ("made up 41% of sales").
+NOT_GROWTH = ["made up", "make up", "makes up", "making up", "set up", "sets up", "signed up", "sign up", "signs up",
+              "picked up", "pick up", "picks up", "show up", "shows up", "showed up", "end up", "ends up"]
 LEVEL = ["up to", "rose to", "grew to", "increased to", "jumped to", "climbed to", "fell to"]
 
 NEGATIVE = ["التضخم", "معدل التضخم", "inflation", "الفائدة", "أسعار الفائدة", "سعر الفائدة",
@@ -97,7 +110,12 @@ NEGATIVE = ["التضخم", "معدل التضخم", "inflation", "الفائد�
              "stake", "stakes", "equity stake", "مقابل حصة", "دفعت", "paid", "pays", "cost", "net debt",
              "price target", "target price", "سعر مستهدف", "population", "inhabitants", "نسمة", "سكان", "السكان",
              "jobs",
-             "وظيفة", "وظائف", "متر مربع", "square metres", "square meters", "square feet"]
+             "وظيفة", "وظائف", "متر مربع", "square metres", "square meters", "square feet",
+             # profit and loss lines, per-customer averages and payouts are not platform figures
+             "EBITDA", "adjusted EBITDA", "loss", "losses", "net loss", "operating loss", "profit", "net profit",
+             "operating profit", "gross profit", "net income", "margin", "margins", "revenue per", "per share",
+             "dividend", "buyback", "repurchase", "أرباح", "خسائر", "صافي الربح", "هامش", "registered users",
+             "registered accounts", "downloads", "مستخدم مسجل", "مستخدمين مسجلين"]
 
 # A survey's or a check's sample: the count of people or merchants asked is not a platform figure (a
 # percent or an amount they report still is).
@@ -120,4 +138,5 @@ DAILY = ["يوميا", "يومي", "في اليوم", "كل يوم", "a day", "p
 QUAL_VERB = ["تجاوز", "يتجاوز", "تتجاوز", "تجاوزت", "يفوق", "تفوق", "فاق", "فاقت", "يزيد", "تزيد",
               "تخطى", "تخطت", "يتخطى", "تتخطى",
               "exceeded", "exceeds", "exceed", "topped", "tops", "surpassed", "surpasses", "surpass", "passed",
-              "passes", "pass", "crossed", "crosses", "cross"]
+              "passes", "pass", "crossed", "crosses", "cross", "أن يتجاوز", "أن تتجاوز", "أن يفوق", "أن تفوق",
+              "أن يتخطى", "أن تتخطى", "clearing", "clears", "cleared", "beyond"]

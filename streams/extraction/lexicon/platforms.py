@@ -56,7 +56,8 @@ PLATFORMS: list[tuple[str, list[str]]] = [
     ("pinterest", ["بينترست", "بنترست", "بينتريست", "Pinterest"]),
     ("whatsapp", ["واتساب", "واتس اب", "واتس آب", "الواتساب", "واتساب بزنس", "WhatsApp",
                   "WhatsApp Business", "Whatsapp"]),
-    ("amazon", ["أمازون", "Amazon", "Amazon.com"]),
+    ("amazon", ["أمازون", "Amazon", "Amazon.com", "Amazon.ae", "Amazon.sa", "Amazon.eg", "Amazon.in", "Amazon.co.uk",
+                "Amazon.de", "Amazon.fr", "Amazon.com.br", "Amazon.com.mx", "Amazon.co.jp", "Amazon.com.tr"]),
     ("shopee", ["شوبي", "Shopee"]),
     ("lazada", ["لازادا", "Lazada"]),
     ("tokopedia", ["توكوبيديا", "Tokopedia"]),
@@ -214,3 +215,37 @@ LATIN_NAMES = sorted(set(PLATFORM_NAMES.values()) | set(LATIN_ONLY))
 
 # Company-level mentions: a group, or the one slug the contract keeps for company-wide figures.
 COMPANY_SLUGS = {"meta"}
+
+# Well-known platforms by their Latin names, matched with their capitals (several are ordinary words in
+# lower case: "ninja", "noon", "souq"). A new article names these as often as the global ones above.
+KNOWN_LATIN: list[tuple[str, str, list[str]]] = [
+    ("kaspi", "Kaspi.kz", ["Kaspi.kz", "Kaspi"]), ("mercari", "Mercari", ["Mercari"]),
+    ("coupang", "Coupang", ["Coupang"]), ("swiggy", "Swiggy", ["Swiggy"]), ("instamart", "Instamart", ["Instamart"]),
+    ("zomato", "Zomato", ["Zomato"]), ("blinkit", "Blinkit", ["Blinkit"]), ("zepto", "Zepto", ["Zepto"]),
+    ("meesho", "Meesho", ["Meesho"]), ("myntra", "Myntra", ["Myntra"]), ("nykaa", "Nykaa", ["Nykaa"]),
+    ("shopsy", "Shopsy", ["Shopsy"]), ("daraz", "Daraz", ["Daraz"]), ("ozon", "Ozon", ["Ozon"]),
+    ("wildberries", "Wildberries", ["Wildberries"]), ("yandex_market", "Yandex Market", ["Yandex Market"]),
+    ("avito", "Avito", ["Avito"]), ("allegro", "Allegro", ["Allegro"]), ("vinted", "Vinted", ["Vinted"]),
+    ("zalando", "Zalando", ["Zalando"]), ("depop", "Depop", ["Depop"]), ("poshmark", "Poshmark", ["Poshmark"]),
+    ("wayfair", "Wayfair", ["Wayfair"]), ("rakuten", "Rakuten", ["Rakuten"]), ("takealot", "Takealot", ["Takealot"]),
+    ("konga", "Konga", ["Konga"]), ("kilimall", "Kilimall", ["Kilimall"]), ("trendyol", "Trendyol", ["Trendyol"]),
+    ("hepsiburada", "Hepsiburada", ["Hepsiburada"]), ("namshi", "Namshi", ["Namshi"]), ("ounass", "Ounass", ["Ounass"]),
+    ("careem", "Careem", ["Careem"]), ("talabat", "Talabat", ["Talabat"]), ("jahez", "Jahez", ["Jahez"]),
+    ("hungerstation", "HungerStation", ["HungerStation", "Hungerstation"]), ("keeta", "Keeta", ["Keeta"]),
+    ("mrsool", "Mrsool", ["Mrsool"]), ("snoonu", "Snoonu", ["Snoonu"]), ("salla", "Salla", ["Salla"]),
+    ("zid", "Zid", ["Zid"]), ("taager", "Taager", ["Taager"]), ("breadfast", "Breadfast", ["Breadfast"]),
+    ("instashop", "InstaShop", ["InstaShop", "Instashop"]), ("deliveroo", "Deliveroo", ["Deliveroo"]),
+    ("weixin", "Weixin", ["Weixin", "WeChat"]),
+    ("weixin_channels", "Weixin Channels", ["Weixin Channels", "WeChat Channels"]),
+    ("xiaohongshu", "Xiaohongshu", ["Xiaohongshu", "RedNote"]),
+    ("pinduoduo", "Pinduoduo", ["Pinduoduo"]), ("jd", "JD.com", ["JD.com"]), ("meituan", "Meituan", ["Meituan"]),
+    ("bukalapak", "Bukalapak", ["Bukalapak"]), ("blibli", "Blibli", ["Blibli"]), ("zalora", "Zalora", ["Zalora"]),
+    ("whatnot", "Whatnot", ["Whatnot"]), ("talkshoplive", "TalkShopLive", ["TalkShopLive"]),
+    ("lemon8", "Lemon8", ["Lemon8"]), ("threads", "Threads", ["Threads"]), ("shopify", "Shopify", ["Shopify"]),
+    ("otto", "Otto", ["Otto"]), ("bol", "Bol.com", ["Bol.com"]), ("cdiscount", "Cdiscount", ["Cdiscount"]),
+    ("jumia", "Jumia", ["Jumia"]), ("temu", "Temu", ["Temu"]), ("farfetch", "Farfetch", ["Farfetch"]),
+    ("noon", "Noon", ["Noon"]), ("ninja", "Ninja", ["Ninja"]), ("dubizzle", "Dubizzle", ["Dubizzle"]),
+    ("carrefour", "Carrefour", ["Carrefour"]), ("tiki", "Tiki", ["Tiki"]), ("sendo", "Sendo", ["Sendo"]),
+]
+PLATFORM_NAMES.update({slug_: latin for slug_, latin, _names in KNOWN_LATIN if slug_ not in PLATFORM_NAMES})
+LATIN_NAMES = sorted(set(LATIN_NAMES) | {latin for _slug, latin, _names in KNOWN_LATIN})

@@ -65,6 +65,11 @@ _currency("MYR", ["ringgit", "MYR"])
 _currency("VND", ["dong", "đồng", "VND", "₫"])
 _currency("THB", ["baht", "THB"])
 _currency("PHP", ["Philippine pesos", "PHP"])
+_currency("MXN", ["pesos", "peso"])  # a bare peso: the country's, when the figure is for one (for_region)
+_currency("PHP", ["pesos", "peso"], bare=False)
+_currency("COP", ["pesos", "peso", "Colombian pesos", "COP"], bare=False)
+_currency("CLP", ["pesos", "peso", "Chilean pesos", "CLP"], bare=False)
+_currency("ARS", ["pesos", "peso", "Argentine pesos", "ARS"], bare=False)
 _currency("NGN", ["naira", "NGN"])
 _currency("TRY", ["lira", "liras", "Turkish lira", "Turkish liras", "TRY", "TL"])
 _currency("ZAR", ["rand", "rands", "South African rand", "ZAR"])
@@ -72,8 +77,30 @@ _currency("ZAR", ["راند"], ["جنوب أفريقي"])
 _currency("KES", ["shillings", "Kenyan shillings", "KES"])
 _currency("PKR", ["Pakistani rupees", "PKR"])
 _currency("MXN", ["Mexican pesos", "MXN"])
+_currency("MXN", ["بيزو", "بيزوس"], ["مكسيكي", "مكسيكيا"], bare=False)
 _currency("BRL", ["reais", "Brazilian reais", "BRL"])
-_currency("KRW", ["KRW"])
+_currency("BRL", _RIYAL, ["برازيلي", "برازيليا"], bare=False)
+_currency("KES", ["شلن", "شلنات"], ["كيني", "كينيا"], bare=False)
+_currency("NGN", ["نايرا", "نيرة"])
+_currency("INR", ["روبية"], ["هندية"], bare=False)
+_currency("KRW", ["KRW", "won", "Korean won"])
+_currency("KZT", ["tenge", "KZT"])
+_currency("RUB", ["rubles", "roubles", "ruble", "rouble", "RUB", "روبل"])
+_currency("BDT", ["taka", "BDT"])
+_currency("PKR", ["rupees", "rupee"], bare=False)  # a bare rupee: India's unless the figure is for Pakistan
+_currency("JPY", ["ين"], ["ياباني"], bare=False)
+# Further ISO 4217 codes written after a number ("15.2 billion PLN"); before one they are read by _CURRENCY_BEFORE.
+_OTHER_CODES = ["PLN", "CZK", "HUF", "SEK", "NOK", "DKK", "CHF", "AUD", "CAD", "NZD", "HKD", "TWD", "ARS", "CLP", "COP",
+                "PEN", "UAH", "RON", "ILS", "LKR", "NPR", "GHS", "MAD", "TND", "DZD", "IQD", "LBP", "SYP", "UZS"]
+for _code in _OTHER_CODES:
+    if _code not in ("PEN", "COP", "RON"):  # ordinary words in lower case after a number
+        _currency(_code, [_code])
+_currency("PLN", ["zloty", "zlotys", "złoty"])
+_currency("SEK", ["kronor", "Swedish kronor"])
+_currency("CHF", ["Swiss francs"])
+_currency("AUD", ["Australian dollars", "A$"])
+_currency("CAD", ["Canadian dollars", "C$"])
+_currency("HKD", ["Hong Kong dollars", "HK$"])
 
 CURRENCY_AFTER = re.compile(r"\s*(?P<cur>" + trie_pattern(CURRENCY_WORDS) + r")(?!\w)")
 _PREFIX_CODES = {
@@ -83,10 +110,22 @@ _PREFIX_CODES = {
     "qar": "QAR", "bhd": "BHD", "omr": "OMR", "jod": "JOD", "mad": "MAD", "sgd": "SGD", "myr": "MYR",
     "vnd": "VND", "thb": "THB", "php": "PHP", "ngn": "NGN", "brl": "BRL", "r$": "BRL", "krw": "KRW",
     "₫": "VND", "₱": "PHP", "₦": "NGN", "฿": "THB", "₩": "KRW", "₺": "TRY", "try": "TRY", "zar": "ZAR",
+    "ksh": "KES", "kes": "KES", "r": "ZAR", "mxn": "MXN", "mx$": "MXN", "kzt": "KZT", "₸": "KZT", "rub": "RUB",
+    "₽": "RUB", "tk": "BDT", "bdt": "BDT", "৳": "BDT", "pkr": "PKR", "rs": "INR", "rs.": "INR", "jpy": "JPY",
+    "a$": "AUD", "c$": "CAD", "hk$": "HKD", "zł": "PLN",
 }
+_PREFIX_CODES.update({code.lower(): code for code in _OTHER_CODES})
+# Symbols several currencies write: the figure's country decides (see for_region), else the first.
+_SHARED.setdefault("¥", set()).update({"CNY", "JPY"})
+_SHARED.setdefault("rs", set()).update({"INR", "PKR"})
+_SHARED.setdefault("rs.", set()).update({"INR", "PKR"})
+_SHARED.setdefault("₹", set()).add("INR")
 _CURRENCY_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?P<code>US\$|S\$|E£|Rp\.?|RM|SAR|AED|EGP|USD|EUR|GBP|CNY|RMB|IDR|INR|KWD|QAR|BHD|"
-    r"OMR|JOD|MAD|SGD|MYR|VND|THB|PHP|NGN|BRL|R\$|KRW|TRY|ZAR)|(?P<sym>[$£€¥₹₫₱₦฿₩₺]))\s?\Z"
+    r"OMR|JOD|MAD|SGD|MYR|VND|THB|PHP|NGN|BRL|R\$|KRW|TRY|ZAR|KSh|KES|MXN|MX\$|KZT|RUB|BDT|Tk|PKR|Rs\.?|JPY"
+    r"|A\$|C\$|HK\$|" + "|".join(_OTHER_CODES) + r")"
+    r"|(?P<sym>[$£€¥₹₫₱₦฿₩₺₸₽৳]))\s?\Z"
+    r"|(?<![\w$.])(?P<rand>R)\Z"
 )
 
 
@@ -105,9 +144,15 @@ def for_region(word: str, default: str, region: str | None) -> str:
 
 
 def currency_before(text: str, start: int) -> tuple[str, int] | None:
+    found = currency_symbol_before(text, start)
+    return (found[0], found[1]) if found else None
+
+
+def currency_symbol_before(text: str, start: int) -> tuple[str, int, str | None] | None:
+    """(code, start of the symbol, the symbol when several currencies write it) of a prefix before a number."""
     head = text[max(0, start - 5) : start]
     match = _CURRENCY_BEFORE.search(head)
     if not match:
         return None
-    token = (match.group("code") or match.group("sym")).lower()
-    return _PREFIX_CODES[token], start - (len(head) - match.start())
+    token = (match.group("code") or match.group("sym") or match.group("rand")).lower()
+    return _PREFIX_CODES[token], start - (len(head) - match.start()), token if ambiguous(token) else None

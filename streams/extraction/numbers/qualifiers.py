@@ -14,8 +14,9 @@ for _q, _words in [
     ("approx", ["نحو", "بنحو", "حوالي", "بحوالي", "قرابة", "بقرابة", "ما يقرب من", "يقرب من", "ما يقارب",
                 "يقارب", "تقارب", "تناهز", "ناهزت", "زهاء", "ما يناهز", "يناهز", "تقريبا", "around", "about",
                 "approximately",
-                "roughly", "nearly", "almost", "some", "close to", "an estimated", "circa"]),
-    ("up_to", ["ما يصل إلى", "ما يصل الى", "حتى", "up to", "as much as",
+                "roughly", "nearly", "almost", "some", "close to", "an estimated", "circa", "something like", "~",
+                "in the region of", "give or take"]),
+    ("up_to", ["ما يصل إلى", "ما يصل الى", "بما يصل إلى", "بما يصل الى", "حتى", "up to", "as much as",
                "as many as"]),
     ("more_than", ["أكثر من", "بأكثر من", "ما يزيد على", "ما يزيد عن", "يزيد على", "يزيد عن", "ما يفوق",
                    "أزيد من", "over", "more than", "above", "in excess of", "exceeding", "upwards of",
@@ -30,10 +31,11 @@ for _q, _words in [
 _QUALIFIER_BEFORE = re.compile(r"(?<!\w)(?P<q>" + trie_pattern(_QUALIFIERS) + r")\s*\Z")
 _QUALIFIER_AFTER = re.compile(
     r"\s*(?P<q>" + trie_pattern([fold(w) for w in ["تقريبا", "على الأقل", "أو أكثر"]])
-    + r"|approximately|or more|at least|\+)(?!\w)"
+    + r"|approximately|or more|at least|or so|\+)(?!\w)"
 )
 _AFTER_Q = {fold("تقريبا"): "approx", "approximately": "approx", fold("على الأقل"): "at_least",
-            "at least": "at_least", fold("أو أكثر"): "at_least", "or more": "at_least", "+": "more_than"}
+            "at least": "at_least", fold("أو أكثر"): "at_least", "or more": "at_least", "+": "more_than",
+            "or so": "approx"}
 
 
 def qualify(low: str, quantity: Quantity) -> None:

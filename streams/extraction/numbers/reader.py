@@ -9,13 +9,16 @@ import re
 
 from ..normalize import ascii_lower, fold
 from ..trie import trie_pattern
-from .currencies import CURRENCY_AFTER, currency_before
+from .currencies import CURRENCY_AFTER, currency_before, currency_symbol_before
 from .digits import DIGITS, GROUPED, parse_digits
 from .qualifiers import qualify
 from .quantity import Quantity
 from .scales import GLUED, SCALE_AFTER, SCALES
 from .units import NOUN_AFTER, read_unit
 from .words import (
+    BARE_MULTIPLE_BEFORE,
+    BARE_MULTIPLE_CONTEXT,
+    BARE_MULTIPLES,
     DURATION_RE,
     FRACTION_RE,
     FRACTIONS,
@@ -33,6 +36,8 @@ from .words import (
 )
 
 MAX_PER_SENTENCE = 24
+_FREQUENCY_AFTER = re.compile(r"\s+(?:(?:a|per|each|every)\s+(?:day|week|month|year|quarter)|(?:في|كل)\s+(?:ال)?"
+                              r"(?:يوم|اسبوع|شهر|سنه|عام)|يوميا|اسبوعيا|شهريا|سنويا)(?!\w)")
 # Substrings every match of the word patterns holds: a sentence without any is not searched with them.
 _OTHER_FRACTION_WORDS = ("one in", "one out", "واحد", "a quarter", "خمس", "عشر")
 _MULTIPLE_STEMS = {w[:4] for w in MULTIPLE_WORDS}
@@ -40,7 +45,8 @@ _FRACTION_STEMS = {w[:3] for w in FRACTIONS}
 _GATE_WORDS = sorted({*_OTHER_FRACTION_WORDS, *_MULTIPLE_STEMS, *_FRACTION_STEMS})
 # A digit or the start of any number word, multiple, fraction or duration: a sentence with none has no figure.
 _NUMBER_WORDS = sorted({*WORD_VALUES, *_GATE_WORDS, "hour", "ساع", "half", "ربع", "نصف", "ثلث"})
-_NUMBERISH = re.compile("[0-9]|(?=[" + re.escape("".join(sorted({w[0] for w in _NUMBER_WORDS} | set("وفبل")))) + "])"
+_DIGIT = re.compile("[0-9]")  # a pattern of one character class: the engine scans for it at C speed
+_NUMBERISH = re.compile("(?=[" + re.escape("".join(sorted({w[0] for w in _NUMBER_WORDS} | set("وفبل")))) + "])"
                         r"(?<!\w)[وفبل]?" + trie_pattern(_NUMBER_WORDS))
 _WORD_GATE = re.compile("(?=[" + re.escape("".join(sorted({w[0] for w in _GATE_WORDS}))) + "])"
                         + trie_pattern(_GATE_WORDS))
@@ -51,7 +57,7 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     low = low if low is not None else ascii_lower(text)
-    if not _NUMBERISH.search(low):
+    if not _DIGIT.search(low) and not _NUMBERISH.search(low):
         return found
 
     def overlaps(start: int, end: int) -> bool:
@@ -71,10 +77,12 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
             q.value *= factor
             q.scaled = True
             q.end = scale.end()
-        cur = currency_before(text, match.start())
+        cur = currency_symbol_before(text, match.start())
         if cur:
-            q.unit, q.start = cur
+            q.unit, q.start, q.currency_noun = cur  # "¥": yen or yuan, by the figure's country
         read_unit(low, q.end, q)
+        if q.unit == "multiple" and _FREQUENCY_AFTER.match(low, q.end):
+            continue  # "3 times a week": how often
         if q.unit is None and not q.scaled:
             # A bare number: a year, a date, a phone number, an age ... Grouped thousands ("80,000") are
             # kept, marked bare: only an elliptic figure ("60,000 sellers ... to reach 80,000") uses them.
@@ -123,9 +131,9 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
             if match.group("a"):
                 start = match.start()
         q = Quantity(start, end, parsed[0], None, scaled=parsed[1], words=True)
-        cur = currency_before(text, start)
-        if cur:
-            q.unit, q.start = cur
+        before = currency_before(text, start)
+        if before:
+            q.unit, q.start = before
         read_unit(low, q.end, q)
         if q.unit is None and not q.scaled:
             continue
@@ -137,13 +145,17 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         if len(found) >= MAX_PER_SENTENCE:
             break
         word = match.group("w").lower()
-        if overlaps(match.start("w"), match.end()):
-            continue
+        if overlaps(match.start("w"), match.end()) or _FREQUENCY_AFTER.match(low, match.end()):
+            continue  # "twice a week", «مرتين في الأسبوع»: how often, not growth
         if word == fold("ضعف"):
             trigger = SINGLE_DOUBLE_TRIGGER.search(low, max(0, match.start("w") - 20), match.start("w"))
             if not (trigger or SINGLE_DOUBLE_NEXT.match(low, match.end())):
                 continue  # ضَعف (weakness), not ضِعف (double)
         if word.startswith("double") and low[match.end() : match.end() + 6] == "-digit":
+            continue
+        if word in BARE_MULTIPLES and not (BARE_MULTIPLE_CONTEXT.match(low, match.end())
+                                           and BARE_MULTIPLE_BEFORE.search(low, max(0, match.start() - 14),
+                                                                           match.start())):
             continue
         q = Quantity(match.start("w"), match.end(), MULTIPLE_WORDS[word], "multiple")
         qualify(low, q)

@@ -24,13 +24,15 @@ for _unit, _metric, _words in [
     ("users", "active_users", ["مستخدم", "مستخدما", "مستخدمين", "مستخدمون", "المستخدمين", "users",
                                "user", "MAUs", "DAUs", "monthly active users", "daily active users",
                                "active users", "monthly users", "daily users", "recipients", "active recipients",
-                               "monthly active recipients", "active buyers", "active customers",
+                               "monthly active recipients", "active buyers", "active customers", "buyers",
                                "عميل نشط", "عملاء نشطين", "عميلا نشطا", "عملاء نشطون", "مشترك نشط",
-                               "active consumers"]),
+                               "active consumers", "active shoppers", "monthly active shoppers", "active accounts",
+                               "مشتر نشط", "مشترين نشطين", "متسوق نشط", "متسوقين نشطين"]),
     ("people", None, ["شخص", "شخصا", "أشخاص", "people", "persons", "individuals"]),
     ("count", "sellers", ["بائع", "بائعا", "بائعين", "بائعون", "تاجر", "تاجرا", "تجار", "sellers",
                           "seller", "merchants", "merchant", "vendors", "brands", "businesses", "منشأة", "منشآت",
-                          "علامة تجارية", "علامات تجارية"]),
+                          "علامة تجارية", "علامات تجارية", "متجر", "متجرا", "متاجر", "متجر نشط", "متاجر نشطة",
+                          "شريك", "شريكا", "شركاء", "merchant partners", "restaurant partners"]),
     ("count", "orders", ["طلب", "طلبا", "طلبات", "طلبية", "طلبيات", "عملية شراء", "عمليات شراء",
                          "orders", "order", "purchases"]),
     ("minutes", "time_spent", ["دقيقة", "دقائق", "minutes", "minute", "mins"]),
@@ -42,7 +44,7 @@ for _unit, _metric, _words in [
         _NOUNS[fold(_w).lower()] = (_unit, _metric)
 # Words that may stand between a number and its noun: "35k active sellers", "500,000 American sellers",
 # "92 million average monthly active recipients". Nationality adjectives come from the region lexicon.
-_MODIFIERS = sorted({"new", "active", "monthly", "daily", "registered", "unique", "paying", "global", "small",
+_MODIFIERS = sorted({"new", "active", "monthly", "daily", "unique", "paying", "global", "small",
                      "local", "third-party", "online", "independent", "more", "average", "annual", "verified",
                      "domestic", "overseas", "cross-border", "transacting", "engaged", "buying", "professional"}
                     | {w.lower() for w in ENGLISH_DEMONYMS})

@@ -114,7 +114,7 @@ for _w, _v in [
     ("doubling", 2), ("tripled", 3), ("trebled", 3), ("tripling", 3), ("quadrupled", 4),
     ("twofold", 2), ("two-fold", 2), ("threefold", 3), ("three-fold", 3), ("fourfold", 4),
     ("four-fold", 4), ("fivefold", 5), ("five-fold", 5), ("tenfold", 10), ("ten-fold", 10),
-    ("twice", 2), ("ضعف", 2),
+    ("twice", 2), ("ضعف", 2), ("double", 2), ("triple", 3), ("quadruple", 4),
 ]:
     MULTIPLE_WORDS[fold(_w).lower()] = float(_v)
 # Arabic forms may carry a clitic («لمضاعفة», «وتضاعفت»).
@@ -125,6 +125,12 @@ SINGLE_DOUBLE_TRIGGER = re.compile(
                                              "بلغ", "بلغت", "يعادل", "تعادل", "ما يقرب من", "أكثر"]])
     + r")\s*\Z"
 )
+# "double", "triple" as a figure: "roughly double the 2022 level", "aims to double its sales" (not "double down").
+BARE_MULTIPLES = {"double", "triple", "quadruple"}
+BARE_MULTIPLE_CONTEXT = re.compile(r"\s+(?:the|its|their|that|this|our|in|over|from|on|since|compared|year)(?!\w)")
+BARE_MULTIPLE_BEFORE = re.compile(r"(?:(?<!\w)(?:to|roughly|about|nearly|almost|around|some|approximately|than|will"
+                                  r"|would|could|more than|over|gmv|sales|revenue|revenues|orders|users|sellers)"
+                                  r"|,)\s+\Z")
 SINGLE_DOUBLE_NEXT = re.compile(
     r"\s+(?:" + trie_pattern([fold(w) for w in ["مستوى", "مستواه", "مستواها", "مستوياته", "مستوياتها",
                                                  "ما", "حجم", "قيمة", "عدد", "نظيره", "نظيرتها", "الرقم"]])
