@@ -33,6 +33,9 @@ NAMED = {
     "heldout_a": ROOT / "tests" / "extraction" / "heldout_a",
     "tune": ROOT / "tests" / "extraction" / "sets" / "tune",
     "tune2": ROOT / "tests" / "extraction" / "sets" / "tune2",
+    "heldout": ROOT / "tests" / "extraction" / "sets" / "heldout",
+    "heldout2": ROOT / "tests" / "extraction" / "sets" / "heldout2",
+    "heldout_b": ROOT / "bench" / "heldout_b",
 }
 ATTRIBUTES = ("qualifier", "kind", "period", "region", "source", "base_period")
 
