@@ -2,8 +2,8 @@
 
     python bench/extraction_score.py SET [SET ...] [--header] [--errors] [--attributes] [--out PRED.jsonl]
 
-SET is a name (``seed``, ``dev``: the shared sets; ``heldout_a``, ``tune``, ``tune2``: under
-tests/extraction) or the path of a folder holding ``articles.jsonl`` and ``gold.jsonl``.
+SET is a name (``seed``, ``dev``: the shared sets; ``heldout_a``, ``tune``, ``tune2``, ``heldout``, ``heldout2``: under
+tests/extraction; ``heldout_b``: bench/heldout_b) or the path of a folder holding ``articles.jsonl`` and ``gold.jsonl``.
 The shared scorer (``../shared/tools/score_extraction.py``) is the judge: this script only runs
 the extractor and hands its lines to the scorer's own ``load`` and ``score``.
 """
