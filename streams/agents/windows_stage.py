@@ -129,9 +129,12 @@ class WindowsStage(Service):
         settings = self.pipeline.settings
         size = sum(len(record.value or b"") for record in records)
         while len(records) < settings.windows_batch_max and size < settings.windows_batch_bytes:
-            more = await self.consumer.getmany(timeout_ms=0,
-                                               max_records=min(settings.batch_max,
-                                                               settings.windows_batch_max - len(records)))
+            try:
+                more = await self.consumer.getmany(timeout_ms=0,
+                                                   max_records=min(settings.batch_max,
+                                                                   settings.windows_batch_max - len(records)))
+            except KafkaError:  # the broker went away: handle what came; the next fetch reports it
+                break
             if not more:
                 break
             for fetched in more.values():
