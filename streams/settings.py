@@ -45,8 +45,9 @@ class Settings(BaseSettings):
     """An idle partition's windows close on the wall clock after this long without events."""
     dedup_max: int = 1_000_000
     flush_interval_s: float = Field(default=0.1, gt=0)
-    """The longest an agent waits to fill a batch; window changes are published at most once
-    per key per batch. Shorter: lower latency, more (small) commits."""
+    """The longest a stage waits for input when none has been fetched (the windows stage never
+    waits to fill a batch it has records for); window changes are published at most once per
+    key per batch."""
     batch_max: int = Field(default=1000, ge=1)
     """Messages per fetch of a stage's consumer (and per Faust agent batch)."""
     windows_batch_max: int = Field(default=4000, ge=1)
