@@ -103,7 +103,9 @@ def build_pipeline(settings: Settings) -> Pipeline:
         web_bind=settings.web_host,
         web_port=settings.web_port,
         web_in_thread=False,
-        producer_linger_ms=5,
+        # 0: every stage queues a whole batch's output, then waits for it, so a linger only
+        # delays (one pair of runs: single-update messages 40.4k -> 45.7k/s, batched 102k -> 119k/s)
+        producer_linger_ms=0,
         producer_max_request_size=16 * 1024 * 1024,
         stream_wait_empty=False,
         autodiscover=False,
