@@ -82,6 +82,9 @@ _MONTHS_AR = [["يناير", "كانون الثاني"], ["فبراير", "شب�
               ["مايو", "أيار"], ["يونيو", "حزيران"], ["يوليو", "تموز"], ["أغسطس", "آب"], ["سبتمبر", "أيلول"],
               ["أكتوبر", "تشرين الأول"], ["نوفمبر", "تشرين الثاني"], ["ديسمبر", "كانون الأول"]]
 _MONTH_NUMBER = {name: index + 1 for index, name in enumerate(_MONTHS_EN)}
+# Short forms, for a quarter named by its months: "the Jul-Sep quarter", "the April-June quarter"
+_MONTH_NUMBER.update({name[:3]: index + 1 for index, name in enumerate(_MONTHS_EN)} | {"sept": 9})
+_MONTHS_SPAN = _alts([*_MONTHS_EN, *(name[:3] for name in _MONTHS_EN), "sept"])
 _MONTH_NUMBER.update({fold(name).lower(): index + 1 for index, names in enumerate(_MONTHS_AR) for name in names})
 _PHRASES: dict[str, tuple[str, int]] = {}
 for _kind, _table in [("rel_year", _REL_YEAR), ("rel_quarter", _REL_QUARTER)]:
@@ -98,7 +101,8 @@ for _w in list(_PHRASES):
 # quarter of 2022" (read after a same-quarter/same-period phrase).
 _IN_YEAR = re.compile(r"\s+(?:من|of|in)\s+(?:(?:ال)?عام\s+)?(?P<year>" + _YEAR + r")(?![0-9])")
 _BRANCHES = [
-    r"(?P<mq>(?:(?P<mq_month>" + _alts(_MONTHS_EN) + r")[\s-]+quarter"
+    r"(?P<mq>(?:(?:" + _MONTHS_SPAN + r")\.?\s*-\s*(?P<mq_last>" + _MONTHS_SPAN + r")\.?[\s-]+quarter"
+    r"|(?P<mq_month>" + _alts(_MONTHS_EN) + r")[\s-]+quarter"
     r"|(?:the\s+)?quarter\s+(?:that\s+)?(?:ended|ending|to)\s+(?:in\s+)?(?P<mq_month2>" + _alts(_MONTHS_EN)
     + r")(?:\s+[0-9]{1,2})?|(?:ال|لل)ربع\s+المنتهي\s+في\s+(?:شهر\s+)?"
     r"(?P<mq_ar>" + _alts([name for names in _MONTHS_AR for name in names]) + r"))(?!\w)(?:,?\s+(?:of\s+|من\s+)?"
@@ -196,7 +200,8 @@ def find_periods(text: str, low: str | None = None) -> list[PeriodMention]:
             else:
                 mention = PeriodMention(start, end, "quarter", None, quarter)
         elif group == "mq":
-            month = _MONTH_NUMBER[(match.group("mq_month") or match.group("mq_month2") or match.group("mq_ar")).lower()]
+            month = _MONTH_NUMBER[(match.group("mq_last") or match.group("mq_month") or match.group("mq_month2")
+                                   or match.group("mq_ar")).lower()]
             year_text = match.group("mq_year")
             mention = PeriodMention(start, end, "quarter", int(year_text) if year_text else None, (month - 1) // 3 + 1)
         elif group == "enq":

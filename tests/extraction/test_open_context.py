@@ -218,3 +218,34 @@ def test_a_multiple_of_the_level_of_a_year_earlier(body: str, expected: list[tup
 
 def test_arabic_up_to_with_a_clitic() -> None:
     assert only("ويصل معدل التحويل على «إنستغرام» في الكويت بما يصل إلى 3.2%.").qualifier == "up_to"
+
+
+@pytest.mark.parametrize(
+    ("body", "published", "period"),
+    [
+        ("Zentro's revenue for the Oct-Dec quarter was $410 million.", datetime(2024, 2, 3, tzinfo=UTC), "2023-Q4"),
+        ("Zentro's GMV was $1.2 billion in the Jan-Mar quarter of 2024.", datetime(2024, 6, 3, tzinfo=UTC),
+         "2024-Q1"),
+    ],
+)
+def test_a_quarter_named_by_its_first_and_last_months(body: str, published: datetime, period: str) -> None:
+    assert only(body, published).period == period
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Below are notes from Zentro's results call for the January-March quarter.\n"
+        "The CFO said Zentro's GMV was $1.2 billion.",
+        "تستعرض هذه القراءة أداء «أمازون» في السعودية خلال الربع الأول من العام الجاري.\n"
+        "وبلغ متوسط قيمة الطلب على أمازون 210 ريالات.",
+    ],
+)
+def test_an_opening_paragraph_without_figures_frames_the_quarter(body: str) -> None:
+    assert only(body, datetime(2024, 5, 20, tzinfo=UTC)).period == "2024-Q1"
+
+
+def test_a_quarter_qualifying_a_noun_in_the_opening_does_not_frame_the_article() -> None:
+    body = ("After first-quarter store visits in Cairo, we revise our numbers.\n"
+            "Our checks put Zentro's average order value at EGP 640.")
+    assert only(body, datetime(2024, 5, 20, tzinfo=UTC)).period is None
