@@ -50,7 +50,7 @@ _REL_QUARTER_WORDS = {
 }
 _REL_QUARTER = {fold(w).lower(): off for off, words in _REL_QUARTER_WORDS.items() for w in words}
 _REF_YEAR = ["العام نفسه", "العام ذاته", "نفس العام", "ذات العام", "السنة نفسها", "السنة ذاتها",
-             "the same year", "that year", "for the year", "year end", "year-end", "the end of the year"]
+             "نهاية العام", "نهاية السنة", "the same year", "that year", "for the year", "year end", "year-end", "the end of the year"]
 _REF_QUARTER = ["الربع ذاته", "الربع نفسه", "نفس الربع", "ذات الربع", "the same quarter", "the quarter",
                 "that quarter", "quarterly", "quarter end", "quarter-end", "the end of the quarter"]
 _REF_PERIOD = ["الفترة نفسها", "الفترة ذاتها", "نفس الفترة", "ذات الفترة", "the same period"]
@@ -90,6 +90,9 @@ _PHRASES: dict[str, tuple[str, int]] = {}
 for _kind, _table in [("rel_year", _REL_YEAR), ("rel_quarter", _REL_QUARTER)]:
     for _w, _off in _table.items():
         _PHRASES[_w] = (_kind, _off)
+for _w, _off in _REL_YEAR.items():
+    if _w.startswith("ال"):
+        _PHRASES[fold("نهاية ").lower() + _w] = ("rel_year", _off)  # «نهاية العام المقبل»: not the year in focus
 for _kind, _words in [("ref_year", _REF_YEAR), ("ref_quarter", _REF_QUARTER), ("ref_period", _REF_PERIOD),
                       ("prev_year", _PREV_YEAR), ("yoy", _YOY), ("qoq", _QOQ)]:
     for _w in _words:

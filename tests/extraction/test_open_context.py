@@ -249,3 +249,15 @@ def test_a_quarter_qualifying_a_noun_in_the_opening_does_not_frame_the_article()
     body = ("After first-quarter store visits in Cairo, we revise our numbers.\n"
             "Our checks put Zentro's average order value at EGP 640.")
     assert only(body, datetime(2024, 5, 20, tzinfo=UTC)).period is None
+
+
+def test_the_end_of_the_year_is_the_year_in_focus() -> None:
+    figures = run("بلغت إيرادات «نون» 5 مليارات درهم خلال 2022.\n"
+                  "وارتفع عدد البائعين على منصة «نون» إلى 9 آلاف بائع بنهاية العام.")
+    assert [f.period for f in figures] == ["2022", "2022"]
+
+
+def test_the_end_of_next_year_is_next_year() -> None:
+    figures = run("بلغت إيرادات «نون» 5 مليارات درهم خلال 2022.\n"
+                  "وتخطط «نون» لرفع عدد البائعين على منصتها إلى 9 آلاف بائع بحلول نهاية العام المقبل.")
+    assert [f.period for f in figures] == ["2022", "2025"]
