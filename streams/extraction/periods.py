@@ -50,7 +50,8 @@ _REL_QUARTER_WORDS = {
 }
 _REL_QUARTER = {fold(w).lower(): off for off, words in _REL_QUARTER_WORDS.items() for w in words}
 _REF_YEAR = ["العام نفسه", "العام ذاته", "نفس العام", "ذات العام", "السنة نفسها", "السنة ذاتها",
-             "نهاية العام", "نهاية السنة", "the same year", "that year", "for the year", "year end", "year-end", "the end of the year"]
+             "نهاية العام", "نهاية السنة",
+             "the same year", "that year", "for the year", "year end", "year-end", "the end of the year"]
 _REF_QUARTER = ["الربع ذاته", "الربع نفسه", "نفس الربع", "ذات الربع", "the same quarter", "the quarter",
                 "that quarter", "quarterly", "quarter end", "quarter-end", "the end of the quarter"]
 _REF_PERIOD = ["الفترة نفسها", "الفترة ذاتها", "نفس الفترة", "ذات الفترة", "the same period"]
