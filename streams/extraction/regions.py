@@ -89,10 +89,10 @@ def _nationality(sent: Sentence, start: int, end: int) -> bool:
 
 
 def figure_region(regions: Regions, q: Quantity, clause: Clause, prev: Candidate | None, same_source: bool,
-                  memory: Memory, platform: str) -> str | None:
+                  memory: Memory, platform: str, implicit: bool = False) -> str | None:
     """The region of the figure ``q``: its clause's, the previous figure's for a continuing clause, the
-    sentence's, or (when the sentence cites the same study or is about the same platform) the previous
-    sentence's of the same paragraph."""
+    sentence's, or (when the sentence cites the same study, is about the same platform or names none: "In Korea,
+    ... In won terms, revenue was ...") the previous sentence's of the same paragraph."""
     centre = (q.start + q.end) // 2
     own_regions = [(p, c) for p, c, _local in regions if clause.start <= p < clause.end]
     region = nearest(own_regions, centre)[1] if own_regions else None
@@ -102,6 +102,6 @@ def figure_region(regions: Regions, q: Quantity, clause: Clause, prev: Candidate
         # The sentence's region, from the clauses before the figure: one place, not a list of them
         before = {c for p, c, local in regions if not local and p < q.start}
         region = before.pop() if len(before) == 1 else None
-    if region is None and (same_source or platform in memory.prev_sentence_platforms):
+    if region is None and (same_source or implicit or platform in memory.prev_sentence_platforms):
         region = memory.prev_sentence_region
     return region

@@ -120,6 +120,12 @@ def test_the_same_platform_keeps_the_paragraph_region() -> None:
     assert [f.region for f in figures] == ["KE", "KE"]
 
 
+def test_a_sentence_naming_no_platform_keeps_the_paragraph_region() -> None:
+    figures = run("Mercado Libre reported its results on Tuesday.\n"
+                  "In Mexico, active buyers reached 21 million. In peso terms, revenue was about MXN 40 billion.")
+    assert [(f.metric, f.region) for f in figures] == [("active_users", "MX"), ("revenue", "MX")]
+
+
 def test_a_list_of_places_is_not_one_region() -> None:
     figure = only("YouTube launched its shopping programme in Saudi Arabia and the UAE, after Alphabet said "
                   "YouTube's ad revenue reached $10 billion.")
