@@ -78,6 +78,9 @@ _FIRM_BEFORE = re.compile(r"(?<![\w'])(?P<name>" + _CAP_WORDS + r")(?:'s)?\s+(?:
 _SAID_BY = re.compile(r"\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3},\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,3}?"
                       r"(?:analyst|economist|partner|strategist|researcher|director|head|consultant)\s+(?:at|with|of)\s+"
                       r"(?P<firm>" + _CAP_WORDS + r")")
+# The verb before its subject at the end of a sentence: "..., estimates Indus Digital Research.", "..., says Zentro."
+_INVERTED = re.compile(r"\s+(?P<name>" + _CAP_WORDS + r")\s*[.!]?\s*\Z")
+_COMMA_BEFORE = re.compile(r",\s*\Z")
 _THAT = re.compile(r"\s*(?:الي\s+)?(?<!\w)[بل]?ان(?!\w)")
 _NAME_GAP = re.compile(r"[\s\"]*")
 _MEMBERS_OF = re.compile(r"\s+(?:في|لدى|من|ب|at|from|with|of)\s", re.IGNORECASE)
@@ -224,6 +227,14 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
             if name:
                 found.append((cue.start, full_name(memory.short_forms.get(name, _platform_name(name) or name), memory),
                               False))
+                continue
+        inverted = _INVERTED.match(text, cue.end) if _COMMA_BEFORE.search(text, max(0, cue.start - 3),
+                                                                          cue.start) else None
+        if inverted:
+            name = _clean_name(inverted.group("name"))
+            if name:
+                found.append((cue.start, full_name(memory.short_forms.get(name, _platform_name(name) or name),
+                                                   memory), False))
                 continue
         after = _SAID_BY.match(text, cue.end) if text[cue.start : cue.end] in ("said", "says", "wrote") else None
         if after:  # "..., said Ana Lima, an analyst at Itau BBA": her firm

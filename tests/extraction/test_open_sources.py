@@ -298,3 +298,15 @@ def test_an_arabic_interview_with_questions_ending_in_the_arabic_question_mark()
 )
 def test_a_firm_credited_through_its_data_or_its_analysts(body: str, source: str) -> None:
     assert {f.source for f in run(body)} == {source}
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ("Shein's GMV in Brazil was about $2 billion last year, estimates Pampas Retail Research.",
+         "Pampas Retail Research"),
+        ("Temu has roughly 15 million monthly users in Chile, says Andes Digital Monitor.", "Andes Digital Monitor"),
+    ],
+)
+def test_the_verb_before_its_subject_at_the_end_of_the_sentence(body: str, source: str) -> None:
+    assert {f.source for f in run(body)} == {source}
