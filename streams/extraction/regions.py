@@ -23,7 +23,8 @@ _NATIONALITY_OF = re.compile(r"(?:[\w-]+\s+){0,2}(?:app|platform|marketplace|ret
 _DEMONYM = re.compile(r"(?:ish|ese|ian|ean|can|i|ic|ch|sh|ern|ss)\Z|\A(?:Thai|Kazakh)\Z")
 _AFTER_A_NAME = re.compile(r"[A-Za-z0-9\"]\s*\Z")
 _INSTITUTION = re.compile(r"\s+(?:Securities|Federal|Department|Office|Bureau|Census|Treasury|Central|National"
-                          r"|Commerce|Trade|Competition|Markets|Government|Ministry|Customs)(?!\w)")
+                          r"|Commerce|Trade|Competition|Markets|Government|Ministry|Customs|[Ss]tock\s+[Ee]xchange"
+                          r"|[Ee]xchange|[Bb]ourse|[Rr]egulator)(?!\w)")
 _ARTICLE_BEFORE = re.compile(r"(?<!\w)(?:the|a|an)\s+\Z", re.IGNORECASE)
 
 # A dateline names where the story was filed: "JAKARTA, Feb 15 (SWN) -", «بكين - (وكالة ...) -».

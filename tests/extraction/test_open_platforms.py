@@ -108,6 +108,7 @@ def test_possessive_pronoun_refers_to_the_one_who_announces() -> None:
         "Salla, the Saudi platform for merchants, says it hosts more than 60,000 active merchants.",
         "أعلنت مجموعة «علي بابا» الصينية أن إيراداتها بلغت 240 مليار يوان في 2024.",
         "Rival Lumora reported revenue of $300 million in a filing with the U.S. Securities and Exchange Commission.",
+        "Jahez said in a filing to the Saudi exchange that its quarterly revenue rose to SAR 700 million.",
     ],
 )
 def test_a_company_home_is_not_the_figure_region(body: str) -> None:
