@@ -161,8 +161,10 @@ def metric_in_context(sent: Sentence, q: Quantity, ci: int, back: int, fwd: int,
     text = sent.text
     clause = sent.clauses[ci]
     inherit = prev if prev is not None and (prev.clause == ci or clause.adjunct or gapped) else None
-    if inherit is not None and any(clause.start <= h.start < q.lead for h in sent.cat("negative")):
-        inherit = None  # "..., with most items priced under £5": a price, not the previous metric
+    if inherit is not None and any(min(clause.start, inherit.q.end) <= h.start < q.lead for h in sent.cat("negative")):
+        # "..., with most items priced under £5": a price, not the previous metric; "revenue of $540 million
+        # and narrowed its EBITDA loss, to $12 million": the loss named since the previous figure
+        inherit = None
     metric, unit, of_metric, cue_at = metric_of(sent, q, back, fwd, clause)
     if (metric == "market_share" and inherit is not None and inherit.unit == "percent" and clause.adjunct
             and not inherit.metric.startswith("growth") and any(h.start == cue_at for h in sent.cat("metric_weak"))):

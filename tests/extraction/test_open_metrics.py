@@ -268,3 +268,8 @@ def test_how_often_is_no_growth(body: str) -> None:
 def test_counts_after_grew_to_and_a_bare_double_after_a_metric(body: str, expected: tuple[str, str, float]) -> None:
     figure = only(body)
     assert (figure.platform, figure.metric, figure.value) == expected
+
+
+def test_a_loss_named_after_the_previous_figure_is_not_its_metric() -> None:
+    figures = run("Zalando booked revenue of €2.4 billion and cut its operating loss, to €30 million.")
+    assert [(f.metric, f.value) for f in figures] == [("revenue", 2.4e9)]
