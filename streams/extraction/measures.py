@@ -37,6 +37,8 @@ _ELLIPSIS_NEXT = re.compile(
     r"\s*(?:[.,;:)]|\Z|(?:by|in|at|this|next|within|before|over|across|on|for|and|a year|a quarter|the year"
     r"|the previous|the prior|last|بحلول|في|خلال|مع|حتى|بنهايه|قبل|و)(?!\w))"
 )
+# A growth rate restated on another basis: "up 18% year over year, or 20% on a constant-currency basis"
+_OR_RESTATED = re.compile(r"(?:\s+[\w/-]+){0,4}\s*,?\s+or\s+(?:about\s+|around\s+|nearly\s+|roughly\s+)?")
 _LEVEL_BEFORE = re.compile(r"(?<!\w)(?:الي|to|at|reached|بلغ|بلغت|يبلغ|تبلغ)\s*\Z", re.IGNORECASE)
 
 
@@ -194,6 +196,9 @@ def metric_in_context(sent: Sentence, q: Quantity, ci: int, back: int, fwd: int,
         # "60,000 sellers ..., and it aims to reach 80,000 by 2025": the noun is left out
         metric, unit = prev.metric, prev.unit
         confidence -= 0.2
+    if (metric is None and prev is not None and prev.metric == "growth_percent" and q.unit == "percent"
+            and _OR_RESTATED.fullmatch(text, prev.q.end, q.lead)):
+        metric, unit, of_metric = "growth_percent", "percent", prev.of_metric  # "up 18%, or 20% in local currency"
     if metric is None and inherit is not None and q.unit is not None:
         same_kind = (q.unit == inherit.unit or (q.unit.isupper() and inherit.unit.isupper()))
         if same_kind and inherit.metric not in ("growth_percent", "growth_multiple"):

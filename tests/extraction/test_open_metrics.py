@@ -273,3 +273,8 @@ def test_counts_after_grew_to_and_a_bare_double_after_a_metric(body: str, expect
 def test_a_loss_named_after_the_previous_figure_is_not_its_metric() -> None:
     figures = run("Zalando booked revenue of €2.4 billion and cut its operating loss, to €30 million.")
     assert [(f.metric, f.value) for f in figures] == [("revenue", 2.4e9)]
+
+
+def test_a_growth_rate_restated_on_another_basis() -> None:
+    figures = run("Allegro's revenue rose to PLN 2.6 billion, up 12% year on year, or 14% at constant currency.")
+    assert sorted(f.value for f in figures if f.metric == "growth_percent") == [12.0, 14.0]
