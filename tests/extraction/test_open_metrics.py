@@ -278,3 +278,15 @@ def test_a_loss_named_after_the_previous_figure_is_not_its_metric() -> None:
 def test_a_growth_rate_restated_on_another_basis() -> None:
     figures = run("Allegro's revenue rose to PLN 2.6 billion, up 12% year on year, or 14% at constant currency.")
     assert sorted(f.value for f in figures if f.metric == "growth_percent") == [12.0, 14.0]
+
+
+@pytest.mark.parametrize(
+    ("body", "metric", "unit"),
+    [
+        ("Allegro takes about 40% of all online sales in Poland.", "market_share", "percent"),
+        ("Allegro's monthly audience in Poland is about 21 million people.", "active_users", "users"),
+    ],
+)
+def test_share_of_all_and_monthly_audience(body: str, metric: str, unit: str) -> None:
+    figure = only(body)
+    assert (figure.metric, figure.unit) == (metric, unit)
