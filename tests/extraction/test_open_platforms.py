@@ -280,3 +280,8 @@ def test_a_holding_company_in_quotes_is_its_platforms() -> None:
 def test_a_country_name_before_a_kind_noun_is_the_market_a_demonym_the_companys_home() -> None:
     assert only("On the Japan marketplace, Mercari's GMV was ¥300 billion in 2024.").region == "JP"
     assert only("The Turkish marketplace Trendyol had GMV of $10 billion in 2024.").region is None
+
+
+def test_a_company_that_also_said_reports_on_the_app_it_names() -> None:
+    figure = only("Alphabet also said YouTube Shorts, its short-video feed, now has 2 billion monthly users.")
+    assert (figure.platform, figure.source) == ("youtube", "Alphabet")
