@@ -37,6 +37,9 @@ _ELLIPSIS_NEXT = re.compile(
     r"\s*(?:[.,;:)]|\Z|(?:by|in|at|this|next|within|before|over|across|on|for|and|a year|a quarter|the year"
     r"|the previous|the prior|last|بحلول|في|خلال|مع|حتى|بنهايه|قبل|و)(?!\w))"
 )
+# What a stake is a part of: the business, its shares or capital, not a market.
+_STAKE_AFTER = re.compile(r"\s*(?:(?:من|في)\s+(?:اعمال|اسهم|راس\s+مال|اعمالها|اسهمها)|(?:of|in)\s+(?:the\s+|its\s+)?"
+                          r"(?:business|company|shares|equity|capital|share capital)(?!\w))", re.IGNORECASE)
 # A growth rate restated on another basis: "up 18% year over year, or 20% on a constant-currency basis"
 _OR_RESTATED = re.compile(r"(?:\s+[\w/-]+){0,4}\s*,?\s+or\s+(?:about\s+|around\s+|nearly\s+|roughly\s+)?")
 _LEVEL_BEFORE = re.compile(r"(?<!\w)(?:الي|to|at|reached|بلغ|بلغت|يبلغ|تبلغ)\s*\Z", re.IGNORECASE)
@@ -107,6 +110,8 @@ def metric_of(sent: Sentence, q: Quantity, back: int, fwd: int, clause: Clause
         if any(q.end <= h.start <= q.end + 20 and not _SEPARATED.search(text, q.end, h.start)
                for h in sent.cat("sample")):
             return None, None, None, -1  # "62% of respondents said ...": a survey's answer
+        if _STAKE_AFTER.match(text, q.end):
+            return None, None, None, -1  # "50% of the company", «حصة 50% من أعمال»: an ownership stake
         growth = [h for h in sent.cat("growth") if max(back, clause.start) <= h.start < q.lead]
         growth += [h for h in sent.cat("growth") if q.end <= h.start <= q.end + 12 and h.start < clause.end]
         level = _LEVEL_BEFORE.search(text, max(0, q.lead - 10), q.lead)

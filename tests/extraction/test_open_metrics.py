@@ -290,3 +290,14 @@ def test_a_growth_rate_restated_on_another_basis() -> None:
 def test_share_of_all_and_monthly_audience(body: str, metric: str, unit: str) -> None:
     figure = only(body)
     assert (figure.metric, figure.unit) == (metric, unit)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "اشترت شركة «ستاندرد» حصة 35% من أعمال منصة «جاهز» في 2022.",
+        "Prosus bought 28% of the company behind Swiggy in 2021.",
+    ],
+)
+def test_a_stake_in_the_business_is_not_a_market_share(body: str) -> None:
+    assert run(body) == []
