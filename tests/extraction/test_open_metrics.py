@@ -301,3 +301,14 @@ def test_share_of_all_and_monthly_audience(body: str, metric: str, unit: str) ->
 )
 def test_a_stake_in_the_business_is_not_a_market_share(body: str) -> None:
     assert run(body) == []
+
+
+def test_total_ad_spending_is_the_markets_not_the_platforms() -> None:
+    figures = run("توقعت «إنسايدر» أن تبلغ إيرادات «سناب شات» في السعودية 900 مليون ريال في 2025، "
+                  "فيما يبلغ إجمالي الإنفاق على الإعلانات الرقمية في المملكة 9 مليارات ريال.")
+    assert [f.value for f in figures] == [900e6]
+
+
+def test_viewers_who_end_up_buying_convert() -> None:
+    figure = only("وقدّرت «سناب شات» أن 4% من مشاهدي إعلانات التسوق في الكويت ينتهون إلى شراء المنتج.")
+    assert (figure.metric, figure.value) == ("conversion_rate", 4.0)

@@ -35,7 +35,7 @@ METRICS: list[tuple[str, list[str]]] = [
                          "go on to buy", "go on to purchase", "end up buying", "make a purchase",
                          "complete a purchase", "buy at a rate", "purchase rate", "bought something", "buy something",
                          "bought", "purchased", "made a purchase", "end up purchasing", "go on to shop",
-                         "يشترون", "اشتروا", "يتمون عملية شراء", "أتموا عملية شراء"]),
+                         "يشترون", "اشتروا", "ينتهون إلى شراء", "ينتهي إلى شراء", "ينتهون بالشراء", "ينتهي بالشراء", "يتمون عملية شراء", "أتموا عملية شراء"]),
     ("engagement_rate", ["معدل التفاعل", "معدلات التفاعل", "نسبة التفاعل", "معدل المشاركة",
                          "engagement rate", "engagement"]),
     ("market_share", ["حصة", "حصتها", "حصته", "حصتنا", "الحصة السوقية", "حصة سوقية", "حصتها السوقية",
@@ -132,7 +132,9 @@ MARKET_TOTAL = [f"{field} {noun}" for field in _FIELDS
     "all platforms", "سوق التجارة الإلكترونية", "مبيعات التجارة الإلكترونية", "قطاع التجارة الإلكترونية",
     "حجم سوق", "حجم السوق", "جميع المنصات", "جميع منصات", "كل المنصات", "متوسط السوق", "market average",
     "industry average", "the four platforms", "the three platforms", "the five platforms", "the top platforms",
-    "the biggest platforms", "the largest platforms", "the platforms combined", "combined sales"]
+    "the biggest platforms", "the largest platforms", "the platforms combined", "combined sales",
+    "إجمالي الإنفاق", "الإنفاق على الإعلانات", "الإنفاق الإعلاني", "ad spend", "ad spending", "advertising spend",
+    "advertising spending", "digital ad spending"]
 
 DAILY = ["يوميا", "يومي", "في اليوم", "كل يوم", "a day", "per day", "daily", "each day", "every day"]
 QUAL_VERB = ["تجاوز", "يتجاوز", "تتجاوز", "تجاوزت", "يفوق", "تفوق", "فاق", "فاقت", "يزيد", "تزيد",
