@@ -81,6 +81,7 @@ _SAID_BY = re.compile(r"\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3},\s+(?:an?|the|
 # The verb before its subject at the end of a sentence: "..., estimates Indus Digital Research.", "..., says Zentro."
 _INVERTED = re.compile(r"\s+(?P<name>" + _CAP_WORDS + r")\s*[.!]?\s*\Z")
 _COMMA_BEFORE = re.compile(r",\s*\Z")
+_DOMAIN = re.compile(r"(?<![\w.])[a-z][a-z0-9-]{1,20}\.(?:ai|io|com|co|net)(?!\w|\.\w)")
 _THAT = re.compile(r"\s*(?:الي\s+)?(?<!\w)[بل]?ان(?!\w)")
 _NAME_GAP = re.compile(r"[\s\"]*")
 _MEMBERS_OF = re.compile(r"\s+(?:في|لدى|من|ب|at|from|with|of)\s", re.IGNORECASE)
@@ -146,6 +147,9 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
                                                             for s, e in regions):  # a place, not "Manila Retail Data"
             continue
         entities.append((start, start + len(name), "name", name))
+    for match in _DOMAIN.finditer(text) if "." in text else ():  # "according to data.ai": a name in lower case
+        if not any(s <= match.start() < e for s, e in covered):
+            entities.append((match.start(), match.end(), "name", match.group()))
     entities.sort()
     groups = group_names(sent, memory)
 

@@ -310,3 +310,8 @@ def test_a_firm_credited_through_its_data_or_its_analysts(body: str, source: str
 )
 def test_the_verb_before_its_subject_at_the_end_of_the_sentence(body: str, source: str) -> None:
     assert {f.source for f in run(body)} == {source}
+
+
+def test_a_source_written_as_a_lower_case_domain() -> None:
+    figure = only("Temu had about 4 million monthly active users in Peru last year, according to appfigures.com.")
+    assert figure.source == "appfigures.com"
