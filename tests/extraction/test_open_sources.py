@@ -313,5 +313,5 @@ def test_the_verb_before_its_subject_at_the_end_of_the_sentence(body: str, sourc
 
 
 def test_a_source_written_as_a_lower_case_domain() -> None:
-    figure = only("Temu had about 4 million monthly active users in Peru last year, according to appfigures.com.")
-    assert figure.source == "appfigures.com"
+    figures = run("Temu had about 4 million monthly active users in Peru last year, according to appfigures.com.")
+    assert [f.source for f in figures] == ["appfigures.com"]
