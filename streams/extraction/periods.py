@@ -22,7 +22,7 @@ class PeriodMention:
 
     start: int
     end: int
-    kind: str  # year, quarter, rel_year, rel_quarter, ref_year, ref_quarter, ref_period, prev_year,
+    kind: str  # year, quarter, month_end, rel_year, rel_quarter, ref_year, ref_quarter, ref_period, prev_year,
     #            same_in_year (the quarter in focus, in a given year), yoy, qoq
     year: int | None = None
     quarter: int | None = None
@@ -111,6 +111,9 @@ _BRANCHES = [
     + r")(?:\s+[0-9]{1,2})?|(?:ال|لل)ربع\s+المنتهي\s+في\s+(?:شهر\s+)?"
     r"(?P<mq_ar>" + _alts([name for names in _MONTHS_AR for name in names]) + r"))(?!\w)(?:,?\s+(?:of\s+|من\s+)?"
     r"(?P<mq_year>" + _YEAR + r")(?![0-9]))?)",
+    # The end of a month, no year: "at the end of March" (a count at the close of that quarter), «بنهاية مارس»
+    r"(?P<me>(?:the\s+end\s+of|نهايه)\s+(?:شهر\s+)?(?P<me_month>" + _alts(_MONTHS_EN) + "|"
+    + _alts([name for names in _MONTHS_AR for name in names]) + r")(?!\w)(?!\s*,?\s*(?:[0-9]|of\s+[0-9])))",
     # Arabic quarter: «الربع الثالث من عام 2023», «للربع الأول 2024», «الربع الأول من العام الماضي»
     r"(?P<arq>(?:ال|لل)ربع\s+(?P<arq_ord>" + _alts(list(_ORDINALS_AR)) + r")(?!\w)"
     r"(?:\s+(?:من\s+)?(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?:(?P<arq_year>" + _YEAR + r")(?![0-9])|"
@@ -127,6 +130,7 @@ _BRANCHES = [
     + r")(?![0-9])|(?P<m3_rel>" + _alts([w for w in _REL_YEAR]) + r")(?!\w)))?)",
 ]
 _FIRST = set("ل1234fstqا") | {w[0] for w in _PHRASES} | {w[0] for w in _MONTHS_EN}
+_SPAN_TO = re.compile(r"(?<!\w)(?:to|until|through|till|حتى|حتي)\s+(?:ب)?\Z")
 _GENERIC_BEFORE = re.compile(r"(?<!\w)(?:a|any|every|each)\s+\Z")
 # The leading class lets the engine skip most positions with one test instead of trying every branch.
 # Matches start a word, maybe after one or two clitic letters (للعام الماضي): the look-behinds skip the rest.
@@ -154,7 +158,7 @@ _BASE_PREP = {fold(w).lower() for w in [
 _LEVEL_AFTER = re.compile(r"\s+(?:levels?|figures?|total)(?!\w)")
 # Every period phrase holds one of these; a sentence with none of them is not searched further.
 _PERIOD_WORDS = ("q1", "q2", "q3", "q4", "quarter", "year", "month", "period", "annual", "yoy", "y/y", "q/q", "qoq",
-                 "fy", "h1", "h2", "ربع", "عام", "سنه", "سنوي", "فتره", "اشهر", "شهر")
+                 "fy", "h1", "h2", "end of", "نهايه", "ربع", "عام", "سنه", "سنوي", "فتره", "اشهر", "شهر")
 
 
 _TWO_DIGITS = re.compile(r"[0-9][0-9]")
@@ -203,6 +207,11 @@ def find_periods(text: str, low: str | None = None) -> list[PeriodMention]:
                 mention = PeriodMention(start, end, "rel_year_quarter", None, quarter, offset)
             else:
                 mention = PeriodMention(start, end, "quarter", None, quarter)
+        elif group == "me":
+            if _SPAN_TO.search(low, max(0, start - 10), start):
+                continue  # "the six months to the end of September": a span, not a quarter
+            month = _MONTH_NUMBER[match.group("me_month").lower()]
+            mention = PeriodMention(start, end, "month_end", None, (month - 1) // 3 + 1)
         elif group == "mq":
             month = _MONTH_NUMBER[(match.group("mq_last") or match.group("mq_month") or match.group("mq_month2")
                                    or match.group("mq_ar")).lower()]

@@ -261,3 +261,21 @@ def test_the_end_of_next_year_is_next_year() -> None:
     figures = run("بلغت إيرادات «نون» 5 مليارات درهم خلال 2022.\n"
                   "وتخطط «نون» لرفع عدد البائعين على منصتها إلى 9 آلاف بائع بحلول نهاية العام المقبل.")
     assert [f.period for f in figures] == ["2022", "2025"]
+
+
+def test_a_count_at_the_end_of_a_month_is_for_that_quarter() -> None:
+    figure = only("Zalando had 50 million active customers at the end of March, the company said.",
+                  datetime(2024, 5, 20, tzinfo=UTC))
+    assert figure.period == "2024-Q1"
+
+
+def test_the_months_to_the_end_of_a_month_are_a_span() -> None:
+    figure = only("Zalando counted 50 million active customers over the six months to the end of March.",
+                  datetime(2024, 5, 20, tzinfo=UTC))
+    assert figure.period is None
+
+
+def test_the_end_of_december_in_a_paragraph_about_a_year_is_that_year() -> None:
+    figures = run("بلغت إيرادات «نون» 5 مليارات درهم خلال 2023، "
+                  "ووصل عدد مستخدميها النشطين إلى 9 ملايين مستخدم بنهاية ديسمبر.")
+    assert [f.period for f in figures] == ["2023", "2023"]
