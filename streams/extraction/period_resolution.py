@@ -115,7 +115,7 @@ def figure_periods(sent: Sentence, periods: list[tuple[PeriodMention, str | None
                 if v and m.kind not in ("yoy", "qoq") and not m.base_prep
                 and not clause_has_q[sent.clause_of(m.start)]]
         period = nearest(free, centre)[1] if free else None
-    if period is None and base_mention is not None and base_mention.kind in ("yoy", "qoq"):
+    if period is None and base_mention is not None and base_mention.kind in ("yoy", "qoq", "prev_year"):
         period = in_focus  # "orders grew a quarter from a year ago": over the period the text is about
     base_period: str | None = None
     if base_mention is not None:

@@ -59,7 +59,9 @@ _REF_PERIOD = ["الفترة نفسها", "الفترة ذاتها", "نفس ا�
 _PREV_YEAR = ["a year earlier", "a year before", "the previous year", "the prior year", "the year before"]
 _YOY = ["على أساس سنوي", "على اساس سنوي", "year on year", "year-on-year", "year over year",
         "year-over-year", "yoy", "y/y", "from a year earlier", "from a year ago", "than a year earlier",
-        "than a year ago", "compared with a year earlier", "compared with a year ago",
+        "than a year ago", "the same period a year earlier", "the same period a year ago", "the same period last year",
+        "the same quarter a year earlier", "the same quarter a year ago", "the same quarter last year",
+        "compared with a year earlier", "compared with a year ago",
         "compared to a year earlier", "on the year", "on an annual basis", "on a yearly basis"]
 for _c in ["مقارنة", "قياسا"]:
     for _p in ["بالفترة نفسها", "بالفترة ذاتها", "بنفس الفترة", "بذات الفترة", "بالربع نفسه", "بالربع ذاته",

@@ -279,3 +279,16 @@ def test_the_end_of_december_in_a_paragraph_about_a_year_is_that_year() -> None:
     figures = run("بلغت إيرادات «نون» 5 مليارات درهم خلال 2023، "
                   "ووصل عدد مستخدميها النشطين إلى 9 ملايين مستخدم بنهاية ديسمبر.")
     assert [f.period for f in figures] == ["2023", "2023"]
+
+
+def test_growth_from_the_same_period_a_year_earlier() -> None:
+    figure = only("Jumia said its orders rose 12% in the third quarter from the same period a year earlier.",
+                  datetime(2024, 11, 12, tzinfo=UTC))
+    assert (figure.period, figure.base_period) == ("2024-Q3", "2023-Q3")
+
+
+def test_growth_on_a_year_earlier_is_for_the_quarter_in_focus() -> None:
+    figures = run("Jumia's GMV was $190 million in the third quarter, the company said.\n"
+                  "1. 14%. The growth in Jumia's GMV on a year earlier.", datetime(2024, 11, 12, tzinfo=UTC))
+    growth = next(f for f in figures if f.metric == "growth_percent")
+    assert (growth.period, growth.base_period) == ("2024-Q3", "2023-Q3")
