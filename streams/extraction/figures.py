@@ -91,7 +91,7 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
         if metric.startswith("growth") and of_metric is None and prev is not None:
             of_metric = prev.metric
         region = figure_region(regions, q, clause, prev, same_source, memory, platform,
-                               not any(m.explicit for m in mentions))
+                               not any(m.explicit for m in mentions), metric)
         if q.currency_noun:
             unit = for_region(q.currency_noun, unit, region or memory.last_region)
         kind = figure_kind(sent, q, clause, prev, clause_has_q, period, published)

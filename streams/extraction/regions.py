@@ -90,7 +90,7 @@ def _nationality(sent: Sentence, start: int, end: int) -> bool:
 
 
 def figure_region(regions: Regions, q: Quantity, clause: Clause, prev: Candidate | None, same_source: bool,
-                  memory: Memory, platform: str, implicit: bool = False) -> str | None:
+                  memory: Memory, platform: str, implicit: bool = False, metric: str = "") -> str | None:
     """The region of the figure ``q``: its clause's, the previous figure's for a continuing clause, the
     sentence's, or (when the sentence cites the same study, is about the same platform or names none: "In Korea,
     ... In won terms, revenue was ...") the previous sentence's of the same paragraph."""
@@ -98,7 +98,10 @@ def figure_region(regions: Regions, q: Quantity, clause: Clause, prev: Candidate
     own_regions = [(p, c) for p, c, _local in regions if clause.start <= p < clause.end]
     region = nearest(own_regions, centre)[1] if own_regions else None
     if region is None and prev is not None and (clause.adjunct or clause.start <= prev.q.start < clause.end):
-        region = prev.region
+        # "worldwide" holds in its clause: a continuing clause's growth of that figure keeps it, another figure
+        # ("..., while daily users across its apps reached 3.3 billion") does not
+        keep = prev.region != "global" or metric.startswith("growth") or clause.start <= prev.q.start < clause.end
+        region = prev.region if keep else None
     if region is None:
         # The sentence's region, from the clauses before the figure: one place, not a list of them
         before = {c for p, c, local in regions if not local and p < q.start}

@@ -285,3 +285,9 @@ def test_a_country_name_before_a_kind_noun_is_the_market_a_demonym_the_companys_
 def test_a_company_that_also_said_reports_on_the_app_it_names() -> None:
     figure = only("Alphabet also said YouTube Shorts, its short-video feed, now has 2 billion monthly users.")
     assert (figure.platform, figure.source) == ("youtube", "Alphabet")
+
+
+def test_worldwide_does_not_carry_to_another_figure_of_a_continuing_clause() -> None:
+    figures = run("Alphabet said YouTube has 2.7 billion monthly users worldwide, while Alphabet's daily users "
+                  "reached 4 billion in the third quarter.")
+    assert [(f.value, f.region) for f in figures] == [(2.7e9, "global"), (4e9, None)]
