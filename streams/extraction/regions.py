@@ -54,7 +54,7 @@ def region_mentions(sent: Sentence, memory: Memory) -> Regions:
         if hit.cat == "region":
             if (any(0 <= hit.start - h.end <= 2 for h in hq) or text[hit.end : hit.end + 6] == "-based"
                     or _nationality(sent, hit.start, hit.end) or (hit.start < 3 and _DATELINE.match(text, hit.end))
-                    or hit.end <= filed):
+                    or hit.end <= filed or _aside(sent, hit.start)):
                 continue
             code = hit.payload
         elif hit.cat == "region_global":
@@ -68,6 +68,19 @@ def region_mentions(sent: Sentence, memory: Memory) -> Regions:
             if not local:
                 memory.last_region = code
     return regions
+
+
+_ASIDE_OPEN = re.compile(r"\s*\(")
+
+
+def _aside(sent: Sentence, at: int) -> bool:
+    """A place in a parenthetical remark right after a name: "Vinted (private, but it files accounts in
+    Lithuania): its revenue ...", about the company, not where the figure is for."""
+    text = sent.text
+    opened = text.rfind("(", max(0, at - 80), at)
+    if opened < 0 or ")" in text[opened:at] or len(text[opened:at].split()) < 3:
+        return False
+    return any(h.cat in ("platform", "owner") and _ASIDE_OPEN.fullmatch(text, h.end, opened + 1) for h in sent.hits)
 
 
 def _nationality(sent: Sentence, start: int, end: int) -> bool:

@@ -291,3 +291,8 @@ def test_worldwide_does_not_carry_to_another_figure_of_a_continuing_clause() -> 
     figures = run("Alphabet said YouTube has 2.7 billion monthly users worldwide, while Alphabet's daily users "
                   "reached 4 billion in the third quarter.")
     assert [(f.value, f.region) for f in figures] == [(2.7e9, "global"), (4e9, None)]
+
+
+def test_a_place_in_an_aside_after_the_name_is_not_the_figure_region() -> None:
+    figure = only("Allegro (listed, and it pays its taxes in Poland) reported revenue of PLN 11 billion in 2024.")
+    assert (figure.metric, figure.region) == ("revenue", None)
