@@ -315,3 +315,9 @@ def test_the_verb_before_its_subject_at_the_end_of_the_sentence(body: str, sourc
 def test_a_source_written_as_a_lower_case_domain() -> None:
     figures = run("Temu had about 4 million monthly active users in Peru last year, according to appfigures.com.")
     assert [f.source for f in figures] == ["appfigures.com"]
+
+
+def test_the_same_tables_carry_the_source() -> None:
+    figures = run("استحوذت «نون» على 30% من الطلبات في الكويت، بحسب شركة «ميدان» (Maydan Research).\n"
+                  "وبلغ متوسط قيمة الطلب على «نون» 12 ديناراً كويتياً، وفق الجداول ذاتها.")
+    assert [f.source for f in figures] == ["Maydan Research", "Maydan Research"]

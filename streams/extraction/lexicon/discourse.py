@@ -47,7 +47,8 @@ SRC_SAME = ["الدراسة", "الدراسة ذاتها", "الدراسة نف�
              "the publication", "the daily", "the outlet", "the broadcaster", "the wire service", "the same release",
              "the release", "the statement", "the same statement", "the same note", "the note", "the same research",
              "the same presentation", "the data firm", "the research house", "the same estimates", "الصحيفة",
-             "المجلة", "الصحيفة ذاتها", "البيان ذاته", "البيان نفسه", "المذكرة"]
+             "المجلة", "الصحيفة ذاتها", "البيان ذاته", "البيان نفسه", "المذكرة", "الجداول ذاتها", "الجداول نفسها",
+             "الجدول ذاته", "الجدول نفسه", "the same tables", "the same table", "the same dataset"]
 SRC_UNNAMED = ["مصادر", "مصادر مطلعة", "مصدر", "خبراء", "sources", "a source", "people familiar",
                 "a person familiar", "an analyst", "analysts", "experts", "محللون", "محللين",
                 "المحللون", "المحللين", "مراقبون", "متابعون", "people familiar with the matter"]
