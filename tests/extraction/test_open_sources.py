@@ -321,3 +321,8 @@ def test_the_same_tables_carry_the_source() -> None:
     figures = run("استحوذت «نون» على 30% من الطلبات في الكويت، بحسب شركة «ميدان» (Maydan Research).\n"
                   "وبلغ متوسط قيمة الطلب على «نون» 12 ديناراً كويتياً، وفق الجداول ذاتها.")
     assert [f.source for f in figures] == ["Maydan Research", "Maydan Research"]
+
+
+def test_a_company_executive_speaks_for_the_company() -> None:
+    figures = run("Jumia wants its GMV in Kenya to reach $300 million in 2026, a company executive told reporters.")
+    assert [f.source for f in figures] == ["Jumia"]
