@@ -42,7 +42,8 @@ _FIRST_PERSON = re.compile(r"(?<![\w])(?:[Ww]e|[Oo]ur|us)(?![\w])|(?<!\w)[وف]?
 # The one who speaks through an executive: "Zentro's chief executive told", "the chief executive of Zentro said",
 # "its chief executive told", "the Zentro executive said".
 _EXECUTIVE = re.compile(
-    r"(?:(?P<poss>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*)*)'s|(?P<its>its|the company's|the firm's|the group's|their|an?\s+company|the\s+company))\s+"
+    r"(?:(?P<poss>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*)*)'s"
+    r"|(?P<its>its|the company's|the firm's|the group's|their|an?\s+company|the\s+company))\s+"
     r"(?:[\w-]+\s+){0,4}?(?:executive|officer|president|founder|head|boss|chief|spokes\w+|director|manager|CEO"
     r"|COO|CFO|chairman|chairwoman)(?:\s+of\s+[\w ]{1,40}?)?\s*\Z"
     r"|the\s+(?:[\w-]+\s+){0,3}?(?:executive|officer|president|founder|head|boss|chief)\s+of\s+"
