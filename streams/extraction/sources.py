@@ -30,6 +30,8 @@ _BY_COUNT = re.compile(
     r"(?:count|estimates?|calculations?|tally|reckoning|data|figures)"
     r"|per\s+(?P<per>(?:[A-Z]|[a-z][A-Z])[A-Za-z0-9&.\-]*(?:\s+[A-Z][A-Za-z0-9&.\-]*)*))"
 )
+_MODEL_HAS = re.compile(r"(?<![\w'])(?P<name>[A-Z][A-Za-z0-9&.\-]*(?:\s+[A-Z][A-Za-z0-9&.\-]*){0,3})'s\s+"
+                        r"(?:model|forecast|estimates?|projections?|numbers)\s+(?:has|have|puts|sees|shows)(?!\w)")
 _STOP = {"the", "a", "an", "in", "on", "at", "by", "for", "according", "it", "its", "this", "that", "these",
          "those", "analysts", "shoppers", "across", "but", "and", "meanwhile", "however", "while", "daily",
          "monthly", "sources", "data", "as", "with", "from", "of", "to", "he", "she", "they", "we", "our",
@@ -96,7 +98,7 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
     """The source phrases of a sentence, in order."""
     text = sent.text
     if not (sent.cat("src_prep") or sent.cat("src_verb") or memory.author or "by " in text or "By " in text
-            or "per " in text):
+            or "per " in text or ("'s " in text and _MODEL_HAS.search(text))):
         return []  # no phrase that credits anyone
     entities: list[tuple[int, int, str, str | None]] = []  # start, end, kind, value
     covered: list[tuple[int, int]] = []
@@ -297,6 +299,10 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
             ok, credited = resolve("company", None, cue.start)  # "..., it added"
             if ok:
                 found.append((cue.start, credited, False))
+    for model in _MODEL_HAS.finditer(text) if "'s " in text else ():  # "Brightwater's model has X at ..."
+        name = _clean_name(model.group("name"))
+        if name:
+            found.append((model.start(), full_name(memory.short_forms.get(name, name), memory), True))
     for by_count in _BY_COUNT.finditer(text):
         name = _clean_name(by_count.group("name") or by_count.group("per"))
         if name:

@@ -326,3 +326,8 @@ def test_the_same_tables_carry_the_source() -> None:
 def test_a_company_executive_speaks_for_the_company() -> None:
     figures = run("Jumia wants its GMV in Kenya to reach $300 million in 2026, a company executive told reporters.")
     assert [f.source for f in figures] == ["Jumia"]
+
+
+def test_a_firms_model_that_has_a_figure_is_its_source() -> None:
+    figures = run("Northgate's model has Vinted revenue at €1.1 billion in 2026.")
+    assert [(f.source, f.kind) for f in figures] == [("Northgate", "forecast")]
