@@ -20,7 +20,8 @@ from .sentence import Sentence
 _COMPARED_TO = re.compile(r"\s+(?:(?:our|their|its|the|that|this|that of|the size of)\s+)?(?:size|average|rivals?"
                           r"|competitors?|that of|متوسط|حجم\s+(?:منافس|المنافس)|ما\s+لدى|نظير)", re.IGNORECASE)
 _GROWTH_NOUN = re.compile(r"[وفبل]{0,2}(?:ال)?نمو|growth(?: rate)?|معدل النمو|نسبه النمو", re.IGNORECASE)
-_IT_IS = re.compile(r"(?<!\w)(?:it's|it is|it was|that's|that is)\s", re.IGNORECASE)
+_IT_IS = re.compile(r"(?<!\w)(?:it's|it is|it was|that's|that is|we are at|we're at|we are now at|we stand at"
+                    r"|it stands at|it now stands at)\s", re.IGNORECASE)
 _COUNT_VERB = re.compile(r"\s+(?:now\s+)?(?:number|numbered|total|totalled|totaled|stand at|stood at|reached|topped"
                          r"|grew to|rose to|increased to|climbed to|jumped to|came to|came in at"
                          r"|exceeded|surpassed|passed)(?:\s+(?:more than|over|about|around|nearly|some))?\s+")
@@ -209,10 +210,12 @@ def metric_in_context(sent: Sentence, q: Quantity, ci: int, back: int, fwd: int,
         if same_kind and inherit.metric not in ("growth_percent", "growth_multiple"):
             metric, unit = inherit.metric, q.unit
             confidence -= 0.1
-    if (metric is None and before is not None and q.unit is not None and not sent.cat("metric")
+    counted = q.unit is None and q.scaled and before is not None and before[1] in ("users", "count")
+    if (metric is None and before is not None and (q.unit is not None or counted) and not sent.cat("metric")
             and _IT_IS.search(text, clause.start, q.lead) and not before[0].startswith("growth")
-            and (q.unit == before[1] or (q.unit.isupper() and before[1].isupper()))):
-        metric, unit = before[0], q.unit  # the sentence before named the metric; "it" stands for it
+            and (counted or q.unit == before[1] or (bool(q.unit) and str(q.unit).isupper() and before[1].isupper()))):
+        # the sentence before named the metric; "it" stands for it ("Today we are at roughly 6 million")
+        metric, unit = before[0], q.unit or before[1]
         confidence -= 0.2
     if metric is None or unit is None:
         return None

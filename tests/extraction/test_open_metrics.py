@@ -312,3 +312,9 @@ def test_total_ad_spending_is_the_markets_not_the_platforms() -> None:
 def test_viewers_who_end_up_buying_convert() -> None:
     figure = only("وقدّرت «سناب شات» أن 4% من مشاهدي إعلانات التسوق في الكويت ينتهون إلى شراء المنتج.")
     assert (figure.metric, figure.value) == ("conversion_rate", 4.0)
+
+
+def test_we_are_at_a_count_continues_the_metric_before() -> None:
+    figures = run("Jumia aims to reach 5 million active customers in Nigeria by 2027. Today we are at about 3 million.")
+    assert [(f.metric, f.value, f.kind) for f in figures] == [("active_users", 5e6, "target"),
+                                                             ("active_users", 3e6, "actual")]
