@@ -111,8 +111,10 @@ def _remember(sent: Sentence, memory: Memory, mentions: list[Mention], sources: 
     """What the next sentences may refer back to: the subject, the last platform, source and region."""
     explicit_mentions = [m for m in mentions if m.explicit]
     if mentions:
-        memory.topic = mentions[0].platform  # the sentence's subject, back-references resolved
-        memory.topic_company = mentions[0].company
+        # the sentence's subject, back-references resolved; not an owner ("Noon's fashion arm Namshi said")
+        subject = next((m for m in mentions if not m.owner), mentions[0])
+        memory.topic = subject.platform
+        memory.topic_company = subject.company
     if explicit_mentions:
         memory.last_explicit = explicit_mentions[-1].platform
     apps = [m for m in explicit_mentions if not m.company]

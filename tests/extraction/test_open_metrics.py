@@ -318,3 +318,8 @@ def test_we_are_at_a_count_continues_the_metric_before() -> None:
     figures = run("Jumia aims to reach 5 million active customers in Nigeria by 2027. Today we are at about 3 million.")
     assert [(f.metric, f.value, f.kind) for f in figures] == [("active_users", 5e6, "target"),
                                                              ("active_users", 3e6, "actual")]
+
+
+def test_visits_that_end_in_a_purchase_convert() -> None:
+    figure = only("About 2.4% of visits to the Jumia app end in a purchase.")
+    assert (figure.metric, figure.value) == ("conversion_rate", 2.4)

@@ -296,3 +296,9 @@ def test_worldwide_does_not_carry_to_another_figure_of_a_continuing_clause() -> 
 def test_a_place_in_an_aside_after_the_name_is_not_the_figure_region() -> None:
     figure = only("Allegro (listed, and it pays its taxes in Poland) reported revenue of PLN 11 billion in 2024.")
     assert (figure.metric, figure.region) == ("revenue", None)
+
+
+def test_the_owner_named_first_is_not_the_topic_of_the_next_sentence() -> None:
+    figures = run("Alibaba's South Asian arm Daraz said orders in Pakistan rose 30% in 2024. "
+                  "The average basket there is PKR 4,000, the company added.")
+    assert {f.platform for f in figures} == {"daraz"}

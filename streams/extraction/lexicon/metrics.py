@@ -35,6 +35,7 @@ METRICS: list[tuple[str, list[str]]] = [
                          "go on to buy", "go on to purchase", "end up buying", "make a purchase",
                          "complete a purchase", "buy at a rate", "purchase rate", "bought something", "buy something",
                          "bought", "purchased", "made a purchase", "end up purchasing", "go on to shop",
+                         "end in a purchase", "ended in a purchase", "ends in a purchase", "end in purchases",
                          "يشترون", "اشتروا",
                          "ينتهون إلى شراء", "ينتهي إلى شراء", "ينتهون بالشراء", "ينتهي بالشراء",
                          "يتمون عملية شراء", "أتموا عملية شراء"]),
