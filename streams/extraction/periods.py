@@ -54,7 +54,9 @@ _REF_YEAR = ["العام نفسه", "العام ذاته", "نفس العام", 
              "the same year", "that year", "for the year", "year end", "year-end", "the end of the year"]
 _REF_QUARTER = ["الربع ذاته", "الربع نفسه", "نفس الربع", "ذات الربع", "the same quarter", "the quarter",
                 "that quarter", "quarterly", "quarter end", "quarter-end", "the end of the quarter"]
-_REF_PERIOD = ["الفترة نفسها", "الفترة ذاتها", "نفس الفترة", "ذات الفترة", "the same period"]
+_REF_PERIOD = ["الفترة نفسها", "الفترة ذاتها", "نفس الفترة", "ذات الفترة", "the same period",
+               # a sales campaign the text dated before: «خلال الحملة», "during the campaign"
+               "خلال الحملة", "خلال فترة الحملة", "خلال أيام الحملة", "during the campaign", "over the campaign"]
 # The year before the one in focus (not before publication): "up from 13% a year earlier".
 _PREV_YEAR = ["a year earlier", "a year before", "the previous year", "the prior year", "the year before"]
 _YOY = ["على أساس سنوي", "على اساس سنوي", "year on year", "year-on-year", "year over year",
@@ -160,7 +162,8 @@ _BASE_PREP = {fold(w).lower() for w in [
 _LEVEL_AFTER = re.compile(r"\s+(?:levels?|figures?|total)(?!\w)")
 # Every period phrase holds one of these; a sentence with none of them is not searched further.
 _PERIOD_WORDS = ("q1", "q2", "q3", "q4", "quarter", "year", "month", "period", "annual", "yoy", "y/y", "q/q", "qoq",
-                 "fy", "h1", "h2", "end of", "نهايه", "ربع", "عام", "سنه", "سنوي", "فتره", "اشهر", "شهر")
+                 "fy", "h1", "h2", "end of", "نهايه", "campaign", "حمله",
+                 "ربع", "عام", "سنه", "سنوي", "فتره", "اشهر", "شهر")
 
 
 _TWO_DIGITS = re.compile(r"[0-9][0-9]")

@@ -292,3 +292,16 @@ def test_growth_on_a_year_earlier_is_for_the_quarter_in_focus() -> None:
                   "1. 14%. The growth in Jumia's GMV on a year earlier.", datetime(2024, 11, 12, tzinfo=UTC))
     growth = next(f for f in figures if f.metric == "growth_percent")
     assert (growth.period, growth.base_period) == ("2024-Q3", "2023-Q3")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "تلقت «نون» 2 مليون طلب خلال حملة «الجمعة البيضاء» في 2023.\n"
+        "وبلغ متوسط قيمة الطلب على «نون» خلال الحملة 300 درهم.",
+        "Noon received 2 million orders in its White Friday sale in 2023.\n"
+        "Noon's average order value during the campaign was AED 300.",
+    ],
+)
+def test_during_the_campaign_is_the_period_it_was_dated(body: str) -> None:
+    assert [f.period for f in run(body)] == ["2023", "2023"]
