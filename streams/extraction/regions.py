@@ -119,6 +119,7 @@ def figure_region(regions: Regions, q: Quantity, clause: Clause, prev: Candidate
         # The sentence's region, from the clauses before the figure: one place, not a list of them
         before = {c for p, c, local in regions if not local and p < q.start}
         region = before.pop() if len(before) == 1 else None
-    if region is None and (same_source or implicit or platform in memory.prev_sentence_platforms):
+    if region is None and (same_source or implicit or platform in memory.prev_sentence_platforms
+                           or not memory.prev_sentence_platforms):
         region = memory.prev_sentence_region
     return region

@@ -302,3 +302,8 @@ def test_the_owner_named_first_is_not_the_topic_of_the_next_sentence() -> None:
     figures = run("Alibaba's South Asian arm Daraz said orders in Pakistan rose 30% in 2024. "
                   "The average basket there is PKR 4,000, the company added.")
     assert {f.platform for f in figures} == {"daraz"}
+
+
+def test_a_sentence_framing_a_place_without_a_platform_sets_the_next_ones_region() -> None:
+    figures = run("Competition in Egypt is getting fierce. Breadfast told investors it handles 40,000 orders a day.")
+    assert [(f.platform, f.region) for f in figures] == [("breadfast", "EG")]
