@@ -106,7 +106,8 @@ def figure_region(regions: Regions, q: Quantity, clause: Clause, prev: Candidate
                   memory: Memory, platform: str, implicit: bool = False, metric: str = "") -> str | None:
     """The region of the figure ``q``: its clause's, the previous figure's for a continuing clause, the
     sentence's, or (when the sentence cites the same study, is about the same platform or names none: "In Korea,
-    ... In won terms, revenue was ...") the previous sentence's of the same paragraph."""
+    ... In won terms, revenue was ...", or the sentence before named no platform: "Competition in India is
+    brutal. Zepto ...") the previous sentence's of the same paragraph."""
     centre = (q.start + q.end) // 2
     own_regions = [(p, c) for p, c, _local in regions if clause.start <= p < clause.end]
     region = nearest(own_regions, centre)[1] if own_regions else None

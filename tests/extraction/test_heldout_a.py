@@ -44,8 +44,8 @@ TUNE2 = Path(__file__).resolve().parent / "sets" / "tune2"
 
 def test_tune2_floor(scorer: ModuleType) -> None:
     """The second tuning half (sets/tune2): F1 0.545 at first contact, 0.919 after tuning on it (issue 14),
-    0.960 (attributes >= 0.950) after the period, region and source constructions of the second round."""
+    0.976 (attributes >= 0.951) after the period, region, source and metric constructions of the second round."""
     predicted = predict(read_articles(TUNE2 / "articles.jsonl"))
     result, _errors = scorer.score(scorer.load(str(TUNE2 / "gold.jsonl")), predicted)
-    assert result["f1"] >= 0.94, result
-    assert all(value >= 0.92 for value in result["attribute_accuracy"].values()), result
+    assert result["f1"] >= 0.95, result
+    assert all(value >= 0.93 for value in result["attribute_accuracy"].values()), result
