@@ -25,6 +25,9 @@ _AFTER_A_NAME = re.compile(r"[A-Za-z0-9\"]\s*\Z")
 _INSTITUTION = re.compile(r"\s+(?:Securities|Federal|Department|Office|Bureau|Census|Treasury|Central|National"
                           r"|Commerce|Trade|Competition|Markets|Government|Ministry|Customs|[Ss]tock\s+[Ee]xchange"
                           r"|[Ee]xchange|[Bb]ourse|[Rr]egulator)(?!\w)")
+# A place opening the name of a publication or research firm: "Shanghai Tech Ledger", "Gulf Retail Insights".
+_NAME_OF_SOURCE = re.compile(r"(?:\s+[A-Z][\w&.-]*){0,2}\s+(?:Ledger|Times|Post|Research|Analytics|Capital|Data"
+                             r"|Insights|Tribune|Journal|Herald|News|Daily|Monitor|Lens|Index|Partners|Metrics)(?!\w)")
 _ARTICLE_BEFORE = re.compile(r"(?<!\w)(?:the|a|an)\s+\Z", re.IGNORECASE)
 
 # A dateline names where the story was filed: "JAKARTA, Feb 15 (SWN) -", «بكين - (وكالة ...) -».
@@ -93,7 +96,7 @@ def _nationality(sent: Sentence, start: int, end: int) -> bool:
         if (_ARTICLE_BEFORE.search(text, max(0, start - 5), start) and _NATIONALITY_OF.match(text, end + 1)
                 and _DEMONYM.search(text, start, end)):
             return True  # "the Turkish marketplace" (not "the Japan marketplace", the market it serves)
-        return bool(_INSTITUTION.match(text, end))
+        return bool(_INSTITUTION.match(text, end) or _NAME_OF_SOURCE.match(text, end))
     # Arabic: the adjective right after a name («علي بابا» الصينية، منصة Trendyol التركية), but not a market
     # named inside the same quotes («أمازون الإمارات»)
     if text.startswith('"', end) and any(0 <= start - h.end <= 3 and '"' not in text[h.end:start] for h in named):

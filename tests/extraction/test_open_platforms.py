@@ -307,3 +307,9 @@ def test_the_owner_named_first_is_not_the_topic_of_the_next_sentence() -> None:
 def test_a_sentence_framing_a_place_without_a_platform_sets_the_next_ones_region() -> None:
     figures = run("Competition in Egypt is getting fierce. Breadfast told investors it handles 40,000 orders a day.")
     assert [(f.platform, f.region) for f in figures] == [("breadfast", "EG")]
+
+
+def test_a_place_opening_a_publications_name_is_not_the_figure_region() -> None:
+    figures = run("Lazada has about 40 million monthly active users, Manila Shopping Ledger reported. "
+                  "The number of sellers on the app doubled in 2024, the outlet added.")
+    assert [f.region for f in figures] == [None, None]
