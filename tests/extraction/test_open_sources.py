@@ -134,6 +134,16 @@ def test_an_arabic_interviews_answers_speak_for_the_interviewee() -> None:
         ("namshi", "active_users", "Namshi"), ("namshi", "sellers", "Namshi")}
 
 
+def test_a_turn_goes_on_over_the_paragraphs_after_it() -> None:
+    body = ("Edited excerpt from Allegro's results call for the third quarter of 2025.\n\n"
+            "Piotr Nowak - Chief Financial Officer: Thank you. GMV was PLN 16 billion in the quarter.\n\n"
+            "In the Czech Republic, Mall delivered revenue of PLN 900 million.\n\n"
+            "Eva Kral - Vistula Research: Thanks. How is Mall doing?\n\n"
+            "Piotr Nowak - Chief Financial Officer: Better than we planned.")
+    figures = run(body, published=datetime(2025, 11, 6, tzinfo=UTC))
+    assert {(f.metric, f.source) for f in figures} == {("gmv", "Allegro"), ("revenue", "Allegro")}
+
+
 @pytest.mark.parametrize(
     ("body", "sources"),
     [
