@@ -102,6 +102,13 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
                            region, source, base_period, of_metric, max(0.05, min(1.0, confidence)), span, sign)
         figures.append(figure)
         prev = figure
+    # "GMS $2.8B, down 6.5% y/y": the growth of a figure, dated by the period in focus, dates the figure too
+    for index, figure in enumerate(figures[:-1]):
+        growth = figures[index + 1]
+        if (figure.period is None and growth.period and growth.metric.startswith("growth")
+                and growth.of_metric == figure.metric and growth.platform == figure.platform
+                and figure.kind == "actual" == growth.kind):
+            figures[index] = replace(figure, period=growth.period)
     _remember(sent, memory, mentions, sources, regions, figures)
     return figures
 

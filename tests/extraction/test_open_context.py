@@ -305,3 +305,11 @@ def test_growth_on_a_year_earlier_is_for_the_quarter_in_focus() -> None:
 )
 def test_during_the_campaign_is_the_period_it_was_dated(body: str) -> None:
     assert [f.period for f in run(body)] == ["2023", "2023"]
+
+
+def test_a_figure_and_its_growth_share_the_period_in_focus() -> None:
+    figures = run("Allegro's GMV was PLN 16 billion in the third quarter.\n"
+                  "Allegro Pay: loans PLN 2 billion. Czech GMV PLN 1.2 billion, up 9% y/y.",
+                  datetime(2025, 11, 6, tzinfo=UTC))
+    czech = [f for f in figures if f.value in (1.2e9, 9.0)]
+    assert [f.period for f in czech] == ["2025-Q3", "2025-Q3"]
