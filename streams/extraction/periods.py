@@ -56,7 +56,8 @@ _REF_QUARTER = ["الربع ذاته", "الربع نفسه", "نفس الربع
                 "that quarter", "quarterly", "quarter end", "quarter-end", "the end of the quarter"]
 _REF_PERIOD = ["الفترة نفسها", "الفترة ذاتها", "نفس الفترة", "ذات الفترة", "the same period",
                # a sales campaign the text dated before: «خلال الحملة», "during the campaign"
-               "خلال الحملة", "خلال فترة الحملة", "خلال أيام الحملة", "during the campaign", "over the campaign"]
+               "خلال الحملة", "خلال فترة الحملة", "خلال أيام الحملة", "during the campaign", "over the campaign",
+               "during the sale", "in the sale", "over the sale"]
 # The year before the one in focus (not before publication): "up from 13% a year earlier".
 _PREV_YEAR = ["a year earlier", "a year before", "the previous year", "the prior year", "the year before"]
 _YOY = ["على أساس سنوي", "على اساس سنوي", "year on year", "year-on-year", "year over year",
@@ -162,7 +163,7 @@ _BASE_PREP = {fold(w).lower() for w in [
 _LEVEL_AFTER = re.compile(r"\s+(?:levels?|figures?|total)(?!\w)")
 # Every period phrase holds one of these; a sentence with none of them is not searched further.
 _PERIOD_WORDS = ("q1", "q2", "q3", "q4", "quarter", "year", "month", "period", "annual", "yoy", "y/y", "q/q", "qoq",
-                 "fy", "h1", "h2", "end of", "نهايه", "campaign", "حمله",
+                 "fy", "h1", "h2", "end of", "نهايه", "campaign", "حمله", "the sale",
                  "ربع", "عام", "سنه", "سنوي", "فتره", "اشهر", "شهر")
 
 

@@ -301,6 +301,8 @@ def test_growth_on_a_year_earlier_is_for_the_quarter_in_focus() -> None:
         "وبلغ متوسط قيمة الطلب على «نون» خلال الحملة 300 درهم.",
         "Noon received 2 million orders in its White Friday sale in 2023.\n"
         "Noon's average order value during the campaign was AED 300.",
+        "Amazon India shipped 90 million orders in its festive sale in 2023.\n"
+        "Amazon India's average order value in the sale was about ₹1,900.",
     ],
 )
 def test_during_the_campaign_is_the_period_it_was_dated(body: str) -> None:
