@@ -33,10 +33,10 @@ def test_tune_floor(scorer: ModuleType) -> None:
     result, _errors = scorer.score(scorer.load(str(TUNE / "gold.jsonl")), predicted)
     # 0.989 F1 on the first 24 articles it was tuned on; with the third writer's 12, which arrived
     # after the tuning and were not looked at, 0.909 (attributes >= 0.879, source lowest). Tuned on
-    # all 36 for issue 14 (general constructions only): 0.982, attributes >= 0.976. The floor guards
-    # what was reached, with a margin for a slip or two.
-    assert result["f1"] >= 0.96, result
-    assert all(value >= 0.95 for value in result["attribute_accuracy"].values()), result
+    # all 36 for issue 14 (general constructions only): 0.982, attributes >= 0.976; 0.990, attributes
+    # >= 0.988 after the second round. The floor guards what was reached, with a margin for a slip or two.
+    assert result["f1"] >= 0.97, result
+    assert all(value >= 0.96 for value in result["attribute_accuracy"].values()), result
 
 
 TUNE2 = Path(__file__).resolve().parent / "sets" / "tune2"
