@@ -52,6 +52,8 @@ class ExtractedFigure:
     confidence: float = 1.0  # in [0, 1]
 
 
+# "for the April-June quarter", «خلال الربع الأول»: the period a text covers (not "after first-quarter checks")
+_FOR_PERIOD = re.compile(r"(?<!\w)(?:for|in|during|over|خلال|في|عن)\s+(?:the\s+)?\Z", re.IGNORECASE)
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -113,6 +115,15 @@ class _Extractor:
                     if quote.platform:
                         sent.read_numbers()
 
+    def _intro_period(self, intro: list[Sentence]) -> None:
+        """An opening paragraph with no figure that names one quarter ("an excerpt from the call for the
+        April-June quarter", «تقرير ... خلال الربع الأول من العام الجاري»): the period the article reports on."""
+        if self.memory.title_period is None:
+            named = {value for sent in intro for m, value in resolve_periods(sent, Memory(), self.published)
+                     if value and "-Q" in value and (_FOR_PERIOD.search(sent.text, max(0, m.start - 12), m.start)
+                                                     or sent.text.startswith("لل", m.start))}
+            self.memory.title_period = named.pop() if len(named) == 1 else None
+
     def run(self) -> list[ExtractedFigure]:
         memory = self.memory
         read: list[tuple[Sentence, tuple[int, int], int]] = []
@@ -131,6 +142,8 @@ class _Extractor:
         self._voices(read)
         raw: list[Candidate] = []
         for sent, span, paragraph in read:
+            if paragraph != memory.paragraph and memory.paragraph == read[0][2] and not raw:
+                self._intro_period([s for s, _span, p in read if p == memory.paragraph])
             if paragraph != memory.paragraph:
                 memory.paragraph = paragraph
                 memory.prev_sentence_region = None

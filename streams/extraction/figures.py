@@ -90,7 +90,8 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
             period = memory.title_period
         if metric.startswith("growth") and of_metric is None and prev is not None:
             of_metric = prev.metric
-        region = figure_region(regions, q, clause, prev, same_source, memory, platform)
+        region = figure_region(regions, q, clause, prev, same_source, memory, platform,
+                               not any(m.explicit for m in mentions), metric)
         if q.currency_noun:
             unit = for_region(q.currency_noun, unit, region or memory.last_region)
         kind = figure_kind(sent, q, clause, prev, clause_has_q, period, published)
@@ -101,6 +102,13 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
                            region, source, base_period, of_metric, max(0.05, min(1.0, confidence)), span, sign)
         figures.append(figure)
         prev = figure
+    # "GMS $2.8B, down 6.5% y/y": the growth of a figure, dated by the period in focus, dates the figure too
+    for index, figure in enumerate(figures[:-1]):
+        growth = figures[index + 1]
+        if (figure.period is None and growth.period and growth.metric.startswith("growth")
+                and growth.of_metric == figure.metric and growth.platform == figure.platform
+                and figure.kind == "actual" == growth.kind):
+            figures[index] = replace(figure, period=growth.period)
     _remember(sent, memory, mentions, sources, regions, figures)
     return figures
 
@@ -110,8 +118,10 @@ def _remember(sent: Sentence, memory: Memory, mentions: list[Mention], sources: 
     """What the next sentences may refer back to: the subject, the last platform, source and region."""
     explicit_mentions = [m for m in mentions if m.explicit]
     if mentions:
-        memory.topic = mentions[0].platform  # the sentence's subject, back-references resolved
-        memory.topic_company = mentions[0].company
+        # the sentence's subject, back-references resolved; not an owner ("Noon's fashion arm Namshi said")
+        subject = next((m for m in mentions if not m.owner), mentions[0])
+        memory.topic = subject.platform
+        memory.topic_company = subject.company
     if explicit_mentions:
         memory.last_explicit = explicit_mentions[-1].platform
     apps = [m for m in explicit_mentions if not m.company]

@@ -66,13 +66,16 @@ def _unmarked(text: str, lines: list[tuple[int, int]]) -> tuple[list[int], list[
 
 
 def _turns(text: str, lines: list[tuple[int, int]], platform_hits: list[Hit]) -> list[Quote]:
-    turns = [(m, end) for start, end in lines if (m := _TURN.match(text, start, end))]
+    at = [(index, m) for index, (start, end) in enumerate(lines) if (m := _TURN.match(text, start, end))]
+    turns = [(m, lines[index][1]) for index, m in at]
     if len(turns) < 2:
         return []
     before = [h for h in platform_hits if h.end <= turns[0][0].start() and not owner_hit(text, h)]
     company = before[0].payload if before else None
     out = []
-    for match, end in turns:
+    # A turn goes on over the unlabelled paragraphs after it, up to the next turn (not past the last one's line)
+    ends = [lines[following - 1][1] for (following, _m) in at[1:]] + [turns[-1][1]]
+    for (match, _line_end), end in zip(turns, ends, strict=True):
         affiliation = match.group("aff")
         named = [h for h in platform_hits if match.start("aff") <= h.start < match.end("aff")]
         if _TITLE.search(affiliation):

@@ -20,7 +20,8 @@ from .sentence import Sentence
 _COMPARED_TO = re.compile(r"\s+(?:(?:our|their|its|the|that|this|that of|the size of)\s+)?(?:size|average|rivals?"
                           r"|competitors?|that of|متوسط|حجم\s+(?:منافس|المنافس)|ما\s+لدى|نظير)", re.IGNORECASE)
 _GROWTH_NOUN = re.compile(r"[وفبل]{0,2}(?:ال)?نمو|growth(?: rate)?|معدل النمو|نسبه النمو", re.IGNORECASE)
-_IT_IS = re.compile(r"(?<!\w)(?:it's|it is|it was|that's|that is)\s", re.IGNORECASE)
+_IT_IS = re.compile(r"(?<!\w)(?:it's|it is|it was|that's|that is|we are at|we're at|we are now at|we stand at"
+                    r"|it stands at|it now stands at)\s", re.IGNORECASE)
 _COUNT_VERB = re.compile(r"\s+(?:now\s+)?(?:number|numbered|total|totalled|totaled|stand at|stood at|reached|topped"
                          r"|grew to|rose to|increased to|climbed to|jumped to|came to|came in at"
                          r"|exceeded|surpassed|passed)(?:\s+(?:more than|over|about|around|nearly|some))?\s+")
@@ -37,6 +38,11 @@ _ELLIPSIS_NEXT = re.compile(
     r"\s*(?:[.,;:)]|\Z|(?:by|in|at|this|next|within|before|over|across|on|for|and|a year|a quarter|the year"
     r"|the previous|the prior|last|بحلول|في|خلال|مع|حتى|بنهايه|قبل|و)(?!\w))"
 )
+# What a stake is a part of: the business, its shares or capital, not a market.
+_STAKE_AFTER = re.compile(r"\s*(?:(?:من|في)\s+(?:اعمال|اسهم|راس\s+مال|اعمالها|اسهمها)|(?:of|in)\s+(?:the\s+|its\s+)?"
+                          r"(?:business|company|shares|equity|capital|share capital)(?!\w))", re.IGNORECASE)
+# A growth rate restated on another basis: "up 18% year over year, or 20% on a constant-currency basis"
+_OR_RESTATED = re.compile(r"(?:\s+[\w/-]+){0,4}\s*,?\s+or\s+(?:about\s+|around\s+|nearly\s+|roughly\s+)?")
 _LEVEL_BEFORE = re.compile(r"(?<!\w)(?:الي|to|at|reached|بلغ|بلغت|يبلغ|تبلغ)\s*\Z", re.IGNORECASE)
 
 
@@ -105,6 +111,8 @@ def metric_of(sent: Sentence, q: Quantity, back: int, fwd: int, clause: Clause
         if any(q.end <= h.start <= q.end + 20 and not _SEPARATED.search(text, q.end, h.start)
                for h in sent.cat("sample")):
             return None, None, None, -1  # "62% of respondents said ...": a survey's answer
+        if _STAKE_AFTER.match(text, q.end):
+            return None, None, None, -1  # "50% of the company", «حصة 50% من أعمال»: an ownership stake
         growth = [h for h in sent.cat("growth") if max(back, clause.start) <= h.start < q.lead]
         growth += [h for h in sent.cat("growth") if q.end <= h.start <= q.end + 12 and h.start < clause.end]
         level = _LEVEL_BEFORE.search(text, max(0, q.lead - 10), q.lead)
@@ -161,8 +169,10 @@ def metric_in_context(sent: Sentence, q: Quantity, ci: int, back: int, fwd: int,
     text = sent.text
     clause = sent.clauses[ci]
     inherit = prev if prev is not None and (prev.clause == ci or clause.adjunct or gapped) else None
-    if inherit is not None and any(clause.start <= h.start < q.lead for h in sent.cat("negative")):
-        inherit = None  # "..., with most items priced under £5": a price, not the previous metric
+    if inherit is not None and any(min(clause.start, inherit.q.end) <= h.start < q.lead for h in sent.cat("negative")):
+        # "..., with most items priced under £5": a price, not the previous metric; "revenue of $540 million
+        # and narrowed its EBITDA loss, to $12 million": the loss named since the previous figure
+        inherit = None
     metric, unit, of_metric, cue_at = metric_of(sent, q, back, fwd, clause)
     if (metric == "market_share" and inherit is not None and inherit.unit == "percent" and clause.adjunct
             and not inherit.metric.startswith("growth") and any(h.start == cue_at for h in sent.cat("metric_weak"))):
@@ -192,15 +202,20 @@ def metric_in_context(sent: Sentence, q: Quantity, ci: int, back: int, fwd: int,
         # "60,000 sellers ..., and it aims to reach 80,000 by 2025": the noun is left out
         metric, unit = prev.metric, prev.unit
         confidence -= 0.2
+    if (metric is None and prev is not None and prev.metric == "growth_percent" and q.unit == "percent"
+            and _OR_RESTATED.fullmatch(text, prev.q.end, q.lead)):
+        metric, unit, of_metric = "growth_percent", "percent", prev.of_metric  # "up 18%, or 20% in local currency"
     if metric is None and inherit is not None and q.unit is not None:
         same_kind = (q.unit == inherit.unit or (q.unit.isupper() and inherit.unit.isupper()))
         if same_kind and inherit.metric not in ("growth_percent", "growth_multiple"):
             metric, unit = inherit.metric, q.unit
             confidence -= 0.1
-    if (metric is None and before is not None and q.unit is not None and not sent.cat("metric")
+    counted = q.unit is None and q.scaled and before is not None and before[1] in ("users", "count")
+    if (metric is None and before is not None and (q.unit is not None or counted) and not sent.cat("metric")
             and _IT_IS.search(text, clause.start, q.lead) and not before[0].startswith("growth")
-            and (q.unit == before[1] or (q.unit.isupper() and before[1].isupper()))):
-        metric, unit = before[0], q.unit  # the sentence before named the metric; "it" stands for it
+            and (counted or q.unit == before[1] or (bool(q.unit) and str(q.unit).isupper() and before[1].isupper()))):
+        # the sentence before named the metric; "it" stands for it ("Today we are at roughly 6 million")
+        metric, unit = before[0], q.unit or before[1]
         confidence -= 0.2
     if metric is None or unit is None:
         return None

@@ -70,7 +70,8 @@ _GROUP_AFTER = re.compile(r"\s*\"?\s*(?:group|platforms|holdings)(?!\w)", re.IGN
 _SPEAKER_GAP_BEFORE = re.compile(r"[\s\"]*(?:(?:فيه|فيها|امس|اليوم|بدورها)\s+)?(?:(?:ال)?(?:شركه|مجموعه|منصه)[\s\"]*)?")
 # Between a credited name and its verb: an appositive ("X, the resale app, said") or other coordinated
 # names ("Google, Temasek and Bain & Company expect").
-SPEAKER_GAP_AFTER = re.compile(r"\s*(?:,[^,]{1,70},)?\s*|(?:[\s,&\"]|and(?!\w)|[a-z]?[A-Z][\w&.'-]*(?![\w&.'-]))*")
+SPEAKER_GAP_AFTER = re.compile(r"\s*(?:,[^,]{1,70},)?\s*(?:(?:also|again|separately|earlier|previously)\s+)?"
+                               r"|(?:[\s,&\"]|and(?!\w)|[a-z]?[A-Z][\w&.'-]*(?![\w&.'-]))*")
 
 
 def _is_speaker(text: str, hit: Hit, cues: list[Hit]) -> bool:

@@ -35,9 +35,13 @@ def resolve_periods(sent: Sentence, memory: Memory, pub: datetime | None) -> lis
                 clause = sent.clauses[sent.clause_of(mention.start)]
                 launched = any(clause.start <= h.start < mention.start for h in launch)
                 value = None if launched else str(mention.year)
-        elif mention.kind == "quarter" and mention.quarter:
+        elif (mention.kind == "month_end" and mention.quarter == 4 and memory.last_period
+              and "-Q" not in memory.last_period and memory.year_paragraph == memory.paragraph):
+            value = memory.last_period  # «بنهاية ديسمبر» in a paragraph about a year: the year's end
+        elif mention.kind in ("quarter", "month_end") and mention.quarter:
             year = mention.year
-            if year is None and memory.last_year and memory.year_paragraph == memory.paragraph:
+            if (year is None and memory.last_year and memory.year_paragraph == memory.paragraph
+                    and mention.kind == "quarter"):
                 year = int(memory.last_year[:4])  # the year this paragraph is about
             elif year is None and pub is not None:
                 # "in the fourth quarter", written in February: the last fourth quarter, unless a forecast
@@ -111,7 +115,7 @@ def figure_periods(sent: Sentence, periods: list[tuple[PeriodMention, str | None
                 if v and m.kind not in ("yoy", "qoq") and not m.base_prep
                 and not clause_has_q[sent.clause_of(m.start)]]
         period = nearest(free, centre)[1] if free else None
-    if period is None and base_mention is not None and base_mention.kind in ("yoy", "qoq"):
+    if period is None and base_mention is not None and base_mention.kind in ("yoy", "qoq", "prev_year"):
         period = in_focus  # "orders grew a quarter from a year ago": over the period the text is about
     base_period: str | None = None
     if base_mention is not None:

@@ -22,7 +22,7 @@ class PeriodMention:
 
     start: int
     end: int
-    kind: str  # year, quarter, rel_year, rel_quarter, ref_year, ref_quarter, ref_period, prev_year,
+    kind: str  # year, quarter, month_end, rel_year, rel_quarter, ref_year, ref_quarter, ref_period, prev_year,
     #            same_in_year (the quarter in focus, in a given year), yoy, qoq
     year: int | None = None
     quarter: int | None = None
@@ -50,15 +50,21 @@ _REL_QUARTER_WORDS = {
 }
 _REL_QUARTER = {fold(w).lower(): off for off, words in _REL_QUARTER_WORDS.items() for w in words}
 _REF_YEAR = ["العام نفسه", "العام ذاته", "نفس العام", "ذات العام", "السنة نفسها", "السنة ذاتها",
+             "نهاية العام", "نهاية السنة",
              "the same year", "that year", "for the year", "year end", "year-end", "the end of the year"]
 _REF_QUARTER = ["الربع ذاته", "الربع نفسه", "نفس الربع", "ذات الربع", "the same quarter", "the quarter",
                 "that quarter", "quarterly", "quarter end", "quarter-end", "the end of the quarter"]
-_REF_PERIOD = ["الفترة نفسها", "الفترة ذاتها", "نفس الفترة", "ذات الفترة", "the same period"]
+_REF_PERIOD = ["الفترة نفسها", "الفترة ذاتها", "نفس الفترة", "ذات الفترة", "the same period",
+               # a sales campaign the text dated before: «خلال الحملة», "during the campaign"
+               "خلال الحملة", "خلال فترة الحملة", "خلال أيام الحملة", "during the campaign", "over the campaign",
+               "during the sale", "in the sale", "over the sale"]
 # The year before the one in focus (not before publication): "up from 13% a year earlier".
 _PREV_YEAR = ["a year earlier", "a year before", "the previous year", "the prior year", "the year before"]
 _YOY = ["على أساس سنوي", "على اساس سنوي", "year on year", "year-on-year", "year over year",
         "year-over-year", "yoy", "y/y", "from a year earlier", "from a year ago", "than a year earlier",
-        "than a year ago", "compared with a year earlier", "compared with a year ago",
+        "than a year ago", "the same period a year earlier", "the same period a year ago", "the same period last year",
+        "the same quarter a year earlier", "the same quarter a year ago", "the same quarter last year",
+        "compared with a year earlier", "compared with a year ago",
         "compared to a year earlier", "on the year", "on an annual basis", "on a yearly basis"]
 for _c in ["مقارنة", "قياسا"]:
     for _p in ["بالفترة نفسها", "بالفترة ذاتها", "بنفس الفترة", "بذات الفترة", "بالربع نفسه", "بالربع ذاته",
@@ -82,11 +88,17 @@ _MONTHS_AR = [["يناير", "كانون الثاني"], ["فبراير", "شب�
               ["مايو", "أيار"], ["يونيو", "حزيران"], ["يوليو", "تموز"], ["أغسطس", "آب"], ["سبتمبر", "أيلول"],
               ["أكتوبر", "تشرين الأول"], ["نوفمبر", "تشرين الثاني"], ["ديسمبر", "كانون الأول"]]
 _MONTH_NUMBER = {name: index + 1 for index, name in enumerate(_MONTHS_EN)}
+# Short forms, for a quarter named by its months: "the Jul-Sep quarter", "the April-June quarter"
+_MONTH_NUMBER.update({name[:3]: index + 1 for index, name in enumerate(_MONTHS_EN)} | {"sept": 9})
+_MONTHS_SPAN = _alts([*_MONTHS_EN, *(name[:3] for name in _MONTHS_EN), "sept"])
 _MONTH_NUMBER.update({fold(name).lower(): index + 1 for index, names in enumerate(_MONTHS_AR) for name in names})
 _PHRASES: dict[str, tuple[str, int]] = {}
 for _kind, _table in [("rel_year", _REL_YEAR), ("rel_quarter", _REL_QUARTER)]:
     for _w, _off in _table.items():
         _PHRASES[_w] = (_kind, _off)
+for _w, _off in _REL_YEAR.items():
+    if _w.startswith("ال"):
+        _PHRASES[fold("نهاية ").lower() + _w] = ("rel_year", _off)  # «نهاية العام المقبل»: not the year in focus
 for _kind, _words in [("ref_year", _REF_YEAR), ("ref_quarter", _REF_QUARTER), ("ref_period", _REF_PERIOD),
                       ("prev_year", _PREV_YEAR), ("yoy", _YOY), ("qoq", _QOQ)]:
     for _w in _words:
@@ -98,11 +110,15 @@ for _w in list(_PHRASES):
 # quarter of 2022" (read after a same-quarter/same-period phrase).
 _IN_YEAR = re.compile(r"\s+(?:من|of|in)\s+(?:(?:ال)?عام\s+)?(?P<year>" + _YEAR + r")(?![0-9])")
 _BRANCHES = [
-    r"(?P<mq>(?:(?P<mq_month>" + _alts(_MONTHS_EN) + r")[\s-]+quarter"
+    r"(?P<mq>(?:(?:" + _MONTHS_SPAN + r")\.?\s*-\s*(?P<mq_last>" + _MONTHS_SPAN + r")\.?[\s-]+quarter"
+    r"|(?P<mq_month>" + _alts(_MONTHS_EN) + r")[\s-]+quarter"
     r"|(?:the\s+)?quarter\s+(?:that\s+)?(?:ended|ending|to)\s+(?:in\s+)?(?P<mq_month2>" + _alts(_MONTHS_EN)
     + r")(?:\s+[0-9]{1,2})?|(?:ال|لل)ربع\s+المنتهي\s+في\s+(?:شهر\s+)?"
     r"(?P<mq_ar>" + _alts([name for names in _MONTHS_AR for name in names]) + r"))(?!\w)(?:,?\s+(?:of\s+|من\s+)?"
     r"(?P<mq_year>" + _YEAR + r")(?![0-9]))?)",
+    # The end of a month, no year: "at the end of March" (a count at the close of that quarter), «بنهاية مارس»
+    r"(?P<me>(?:the\s+end\s+of|نهايه)\s+(?:شهر\s+)?(?P<me_month>" + _alts(_MONTHS_EN) + "|"
+    + _alts([name for names in _MONTHS_AR for name in names]) + r")(?!\w)(?!\s*,?\s*(?:[0-9]|of\s+[0-9])))",
     # Arabic quarter: «الربع الثالث من عام 2023», «للربع الأول 2024», «الربع الأول من العام الماضي»
     r"(?P<arq>(?:ال|لل)ربع\s+(?P<arq_ord>" + _alts(list(_ORDINALS_AR)) + r")(?!\w)"
     r"(?:\s+(?:من\s+)?(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?:(?P<arq_year>" + _YEAR + r")(?![0-9])|"
@@ -119,6 +135,7 @@ _BRANCHES = [
     + r")(?![0-9])|(?P<m3_rel>" + _alts([w for w in _REL_YEAR]) + r")(?!\w)))?)",
 ]
 _FIRST = set("ل1234fstqا") | {w[0] for w in _PHRASES} | {w[0] for w in _MONTHS_EN}
+_SPAN_TO = re.compile(r"(?<!\w)(?:to|until|through|till|حتى|حتي)\s+(?:ب)?\Z")
 _GENERIC_BEFORE = re.compile(r"(?<!\w)(?:a|any|every|each)\s+\Z")
 # The leading class lets the engine skip most positions with one test instead of trying every branch.
 # Matches start a word, maybe after one or two clitic letters (للعام الماضي): the look-behinds skip the rest.
@@ -146,7 +163,8 @@ _BASE_PREP = {fold(w).lower() for w in [
 _LEVEL_AFTER = re.compile(r"\s+(?:levels?|figures?|total)(?!\w)")
 # Every period phrase holds one of these; a sentence with none of them is not searched further.
 _PERIOD_WORDS = ("q1", "q2", "q3", "q4", "quarter", "year", "month", "period", "annual", "yoy", "y/y", "q/q", "qoq",
-                 "fy", "h1", "h2", "ربع", "عام", "سنه", "سنوي", "فتره", "اشهر", "شهر")
+                 "fy", "h1", "h2", "end of", "نهايه", "campaign", "حمله", "the sale",
+                 "ربع", "عام", "سنه", "سنوي", "فتره", "اشهر", "شهر")
 
 
 _TWO_DIGITS = re.compile(r"[0-9][0-9]")
@@ -195,8 +213,14 @@ def find_periods(text: str, low: str | None = None) -> list[PeriodMention]:
                 mention = PeriodMention(start, end, "rel_year_quarter", None, quarter, offset)
             else:
                 mention = PeriodMention(start, end, "quarter", None, quarter)
+        elif group == "me":
+            if _SPAN_TO.search(low, max(0, start - 10), start):
+                continue  # "the six months to the end of September": a span, not a quarter
+            month = _MONTH_NUMBER[match.group("me_month").lower()]
+            mention = PeriodMention(start, end, "month_end", None, (month - 1) // 3 + 1)
         elif group == "mq":
-            month = _MONTH_NUMBER[(match.group("mq_month") or match.group("mq_month2") or match.group("mq_ar")).lower()]
+            month = _MONTH_NUMBER[(match.group("mq_last") or match.group("mq_month") or match.group("mq_month2")
+                                   or match.group("mq_ar")).lower()]
             year_text = match.group("mq_year")
             mention = PeriodMention(start, end, "quarter", int(year_text) if year_text else None, (month - 1) // 3 + 1)
         elif group == "enq":

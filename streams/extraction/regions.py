@@ -23,7 +23,11 @@ _NATIONALITY_OF = re.compile(r"(?:[\w-]+\s+){0,2}(?:app|platform|marketplace|ret
 _DEMONYM = re.compile(r"(?:ish|ese|ian|ean|can|i|ic|ch|sh|ern|ss)\Z|\A(?:Thai|Kazakh)\Z")
 _AFTER_A_NAME = re.compile(r"[A-Za-z0-9\"]\s*\Z")
 _INSTITUTION = re.compile(r"\s+(?:Securities|Federal|Department|Office|Bureau|Census|Treasury|Central|National"
-                          r"|Commerce|Trade|Competition|Markets|Government|Ministry|Customs)(?!\w)")
+                          r"|Commerce|Trade|Competition|Markets|Government|Ministry|Customs|[Ss]tock\s+[Ee]xchange"
+                          r"|[Ee]xchange|[Bb]ourse|[Rr]egulator)(?!\w)")
+# A place opening the name of a publication or research firm: "Shanghai Tech Ledger", "Gulf Retail Insights".
+_NAME_OF_SOURCE = re.compile(r"(?:\s+[A-Z][\w&.-]*){0,2}\s+(?:Ledger|Times|Post|Research|Analytics|Capital|Data"
+                             r"|Insights|Tribune|Journal|Herald|News|Daily|Monitor|Lens|Index|Partners|Metrics)(?!\w)")
 _ARTICLE_BEFORE = re.compile(r"(?<!\w)(?:the|a|an)\s+\Z", re.IGNORECASE)
 
 # A dateline names where the story was filed: "JAKARTA, Feb 15 (SWN) -", «بكين - (وكالة ...) -».
@@ -53,7 +57,7 @@ def region_mentions(sent: Sentence, memory: Memory) -> Regions:
         if hit.cat == "region":
             if (any(0 <= hit.start - h.end <= 2 for h in hq) or text[hit.end : hit.end + 6] == "-based"
                     or _nationality(sent, hit.start, hit.end) or (hit.start < 3 and _DATELINE.match(text, hit.end))
-                    or hit.end <= filed):
+                    or hit.end <= filed or _aside(sent, hit.start)):
                 continue
             code = hit.payload
         elif hit.cat == "region_global":
@@ -69,6 +73,19 @@ def region_mentions(sent: Sentence, memory: Memory) -> Regions:
     return regions
 
 
+_ASIDE_OPEN = re.compile(r"\s*\(")
+
+
+def _aside(sent: Sentence, at: int) -> bool:
+    """A place in a parenthetical remark right after a name: "Vinted (private, but it files accounts in
+    Lithuania): its revenue ...", about the company, not where the figure is for."""
+    text = sent.text
+    opened = text.rfind("(", max(0, at - 80), at)
+    if opened < 0 or ")" in text[opened:at] or len(text[opened:at].split()) < 3:
+        return False
+    return any(h.cat in ("platform", "owner") and _ASIDE_OPEN.fullmatch(text, h.end, opened + 1) for h in sent.hits)
+
+
 def _nationality(sent: Sentence, start: int, end: int) -> bool:
     """A region word naming a company's home or part of an institution's name (see above)."""
     text = sent.text
@@ -79,7 +96,7 @@ def _nationality(sent: Sentence, start: int, end: int) -> bool:
         if (_ARTICLE_BEFORE.search(text, max(0, start - 5), start) and _NATIONALITY_OF.match(text, end + 1)
                 and _DEMONYM.search(text, start, end)):
             return True  # "the Turkish marketplace" (not "the Japan marketplace", the market it serves)
-        return bool(_INSTITUTION.match(text, end))
+        return bool(_INSTITUTION.match(text, end) or _NAME_OF_SOURCE.match(text, end))
     # Arabic: the adjective right after a name («علي بابا» الصينية، منصة Trendyol التركية), but not a market
     # named inside the same quotes («أمازون الإمارات»)
     if text.startswith('"', end) and any(0 <= start - h.end <= 3 and '"' not in text[h.end:start] for h in named):
@@ -89,19 +106,24 @@ def _nationality(sent: Sentence, start: int, end: int) -> bool:
 
 
 def figure_region(regions: Regions, q: Quantity, clause: Clause, prev: Candidate | None, same_source: bool,
-                  memory: Memory, platform: str) -> str | None:
+                  memory: Memory, platform: str, implicit: bool = False, metric: str = "") -> str | None:
     """The region of the figure ``q``: its clause's, the previous figure's for a continuing clause, the
-    sentence's, or (when the sentence cites the same study or is about the same platform) the previous
-    sentence's of the same paragraph."""
+    sentence's, or (when the sentence cites the same study, is about the same platform or names none: "In Korea,
+    ... In won terms, revenue was ...", or the sentence before named no platform: "Competition in India is
+    brutal. Zepto ...") the previous sentence's of the same paragraph."""
     centre = (q.start + q.end) // 2
     own_regions = [(p, c) for p, c, _local in regions if clause.start <= p < clause.end]
     region = nearest(own_regions, centre)[1] if own_regions else None
     if region is None and prev is not None and (clause.adjunct or clause.start <= prev.q.start < clause.end):
-        region = prev.region
+        # "worldwide" holds in its clause: a continuing clause's growth of that figure keeps it, another figure
+        # ("..., while daily users across its apps reached 3.3 billion") does not
+        keep = prev.region != "global" or metric.startswith("growth") or clause.start <= prev.q.start < clause.end
+        region = prev.region if keep else None
     if region is None:
         # The sentence's region, from the clauses before the figure: one place, not a list of them
         before = {c for p, c, local in regions if not local and p < q.start}
         region = before.pop() if len(before) == 1 else None
-    if region is None and (same_source or platform in memory.prev_sentence_platforms):
+    if region is None and (same_source or implicit or platform in memory.prev_sentence_platforms
+                           or not memory.prev_sentence_platforms):
         region = memory.prev_sentence_region
     return region

@@ -30,6 +30,8 @@ _BY_COUNT = re.compile(
     r"(?:count|estimates?|calculations?|tally|reckoning|data|figures)"
     r"|per\s+(?P<per>(?:[A-Z]|[a-z][A-Z])[A-Za-z0-9&.\-]*(?:\s+[A-Z][A-Za-z0-9&.\-]*)*))"
 )
+_MODEL_HAS = re.compile(r"(?<![\w'])(?P<name>[A-Z][A-Za-z0-9&.\-]*(?:\s+[A-Z][A-Za-z0-9&.\-]*){0,3})'s\s+"
+                        r"(?:model|forecast|estimates?|projections?|numbers)\s+(?:has|have|puts|sees|shows)(?!\w)")
 _STOP = {"the", "a", "an", "in", "on", "at", "by", "for", "according", "it", "its", "this", "that", "these",
          "those", "analysts", "shoppers", "across", "but", "and", "meanwhile", "however", "while", "daily",
          "monthly", "sources", "data", "as", "with", "from", "of", "to", "he", "she", "they", "we", "our",
@@ -42,7 +44,8 @@ _FIRST_PERSON = re.compile(r"(?<![\w])(?:[Ww]e|[Oo]ur|us)(?![\w])|(?<!\w)[وف]?
 # The one who speaks through an executive: "Zentro's chief executive told", "the chief executive of Zentro said",
 # "its chief executive told", "the Zentro executive said".
 _EXECUTIVE = re.compile(
-    r"(?:(?P<poss>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*)*)'s|(?P<its>its|the company's|the firm's|the group's|their))\s+"
+    r"(?:(?P<poss>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*)*)'s"
+    r"|(?P<its>its|the company's|the firm's|the group's|their|an?\s+company|the\s+company))\s+"
     r"(?:[\w-]+\s+){0,4}?(?:executive|officer|president|founder|head|boss|chief|spokes\w+|director|manager|CEO"
     r"|COO|CFO|chairman|chairwoman)(?:\s+of\s+[\w ]{1,40}?)?\s*\Z"
     r"|the\s+(?:[\w-]+\s+){0,3}?(?:executive|officer|president|founder|head|boss|chief)\s+of\s+"
@@ -78,6 +81,10 @@ _FIRM_BEFORE = re.compile(r"(?<![\w'])(?P<name>" + _CAP_WORDS + r")(?:'s)?\s+(?:
 _SAID_BY = re.compile(r"\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3},\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,3}?"
                       r"(?:analyst|economist|partner|strategist|researcher|director|head|consultant)\s+(?:at|with|of)\s+"
                       r"(?P<firm>" + _CAP_WORDS + r")")
+# The verb before its subject at the end of a sentence: "..., estimates Indus Digital Research.", "..., says Zentro."
+_INVERTED = re.compile(r"\s+(?P<name>" + _CAP_WORDS + r")\s*[.!]?\s*\Z")
+_COMMA_BEFORE = re.compile(r",\s*\Z")
+_DOMAIN = re.compile(r"(?<![\w.])[a-z][a-z0-9-]{1,20}\.(?:ai|io|com|co|net)(?!\w|\.\w)")
 _THAT = re.compile(r"\s*(?:الي\s+)?(?<!\w)[بل]?ان(?!\w)")
 _NAME_GAP = re.compile(r"[\s\"]*")
 _MEMBERS_OF = re.compile(r"\s+(?:في|لدى|من|ب|at|from|with|of)\s", re.IGNORECASE)
@@ -91,7 +98,7 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
     """The source phrases of a sentence, in order."""
     text = sent.text
     if not (sent.cat("src_prep") or sent.cat("src_verb") or memory.author or "by " in text or "By " in text
-            or "per " in text):
+            or "per " in text or ("'s " in text and _MODEL_HAS.search(text))):
         return []  # no phrase that credits anyone
     entities: list[tuple[int, int, str, str | None]] = []  # start, end, kind, value
     covered: list[tuple[int, int]] = []
@@ -143,6 +150,9 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
                                                             for s, e in regions):  # a place, not "Manila Retail Data"
             continue
         entities.append((start, start + len(name), "name", name))
+    for match in _DOMAIN.finditer(text) if "." in text else ():  # "according to data.ai": a name in lower case
+        if not any(s <= match.start() < e for s, e in covered):
+            entities.append((match.start(), match.end(), "name", match.group()))
     entities.sort()
     groups = group_names(sent, memory)
 
@@ -225,6 +235,14 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
                 found.append((cue.start, full_name(memory.short_forms.get(name, _platform_name(name) or name), memory),
                               False))
                 continue
+        inverted = _INVERTED.match(text, cue.end) if _COMMA_BEFORE.search(text, max(0, cue.start - 3),
+                                                                          cue.start) else None
+        if inverted:
+            name = _clean_name(inverted.group("name"))
+            if name:
+                found.append((cue.start, full_name(memory.short_forms.get(name, _platform_name(name) or name),
+                                                   memory), False))
+                continue
         after = _SAID_BY.match(text, cue.end) if text[cue.start : cue.end] in ("said", "says", "wrote") else None
         if after:  # "..., said Ana Lima, an analyst at Itau BBA": her firm
             found.append((cue.start, full_name(_clean_name(after.group("firm")), memory), False))
@@ -281,6 +299,10 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
             ok, credited = resolve("company", None, cue.start)  # "..., it added"
             if ok:
                 found.append((cue.start, credited, False))
+    for model in _MODEL_HAS.finditer(text) if "'s " in text else ():  # "Brightwater's model has X at ..."
+        name = _clean_name(model.group("name"))
+        if name:
+            found.append((model.start(), full_name(memory.short_forms.get(name, name), memory), True))
     for by_count in _BY_COUNT.finditer(text):
         name = _clean_name(by_count.group("name") or by_count.group("per"))
         if name:

@@ -185,6 +185,7 @@ def test_qualifiers(body: str, qualifier: str) -> None:
     [
         ("تستهدف نون أن تبلغ مبيعاتها 5 مليارات درهم في 2025.", "target"),
         ("Noon aims to reach GMV of AED 5bn in 2025.", "target"),
+        ("Noon wants its GMV in Egypt to hit EGP 20bn by 2026.", "target"),
         ("من المتوقع أن تبلغ مبيعات نون 5 مليارات درهم في 2025.", "forecast"),
         ("Analysts expect Noon's GMV to hit AED 5bn in 2025.", "forecast"),
         ("بلغت مبيعات نون 5 مليارات درهم في 2023.", "actual"),

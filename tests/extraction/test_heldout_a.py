@@ -33,18 +33,19 @@ def test_tune_floor(scorer: ModuleType) -> None:
     result, _errors = scorer.score(scorer.load(str(TUNE / "gold.jsonl")), predicted)
     # 0.989 F1 on the first 24 articles it was tuned on; with the third writer's 12, which arrived
     # after the tuning and were not looked at, 0.909 (attributes >= 0.879, source lowest). Tuned on
-    # all 36 for issue 14 (general constructions only): 0.982, attributes >= 0.976. The floor guards
-    # what was reached, with a margin for a slip or two.
-    assert result["f1"] >= 0.96, result
-    assert all(value >= 0.95 for value in result["attribute_accuracy"].values()), result
+    # all 36 for issue 14 (general constructions only): 0.982, attributes >= 0.976; 0.990, attributes
+    # >= 0.988 after the second round. The floor guards what was reached, with a margin for a slip or two.
+    assert result["f1"] >= 0.97, result
+    assert all(value >= 0.96 for value in result["attribute_accuracy"].values()), result
 
 
 TUNE2 = Path(__file__).resolve().parent / "sets" / "tune2"
 
 
 def test_tune2_floor(scorer: ModuleType) -> None:
-    """The second tuning half (sets/tune2): F1 0.545 at first contact, 0.919 after tuning on it (issue 14)."""
+    """The second tuning half (sets/tune2): F1 0.545 at first contact, 0.919 after tuning on it (issue 14),
+    0.976 (attributes >= 0.951) after the period, region, source and metric constructions of the second round."""
     predicted = predict(read_articles(TUNE2 / "articles.jsonl"))
     result, _errors = scorer.score(scorer.load(str(TUNE2 / "gold.jsonl")), predicted)
-    assert result["f1"] >= 0.89, result
-    assert all(value >= 0.80 for value in result["attribute_accuracy"].values()), result
+    assert result["f1"] >= 0.95, result
+    assert all(value >= 0.93 for value in result["attribute_accuracy"].values()), result

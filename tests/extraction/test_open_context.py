@@ -218,3 +218,100 @@ def test_a_multiple_of_the_level_of_a_year_earlier(body: str, expected: list[tup
 
 def test_arabic_up_to_with_a_clitic() -> None:
     assert only("ويصل معدل التحويل على «إنستغرام» في الكويت بما يصل إلى 3.2%.").qualifier == "up_to"
+
+
+@pytest.mark.parametrize(
+    ("body", "published", "period"),
+    [
+        ("Zentro's revenue for the Oct-Dec quarter was $410 million.", datetime(2024, 2, 3, tzinfo=UTC), "2023-Q4"),
+        ("Zentro's GMV was $1.2 billion in the Jan-Mar quarter of 2024.", datetime(2024, 6, 3, tzinfo=UTC),
+         "2024-Q1"),
+    ],
+)
+def test_a_quarter_named_by_its_first_and_last_months(body: str, published: datetime, period: str) -> None:
+    assert only(body, published).period == period
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Below are notes from Zentro's results call for the January-March quarter.\n"
+        "The CFO said Zentro's GMV was $1.2 billion.",
+        "تستعرض هذه القراءة أداء «أمازون» في السعودية خلال الربع الأول من العام الجاري.\n"
+        "وبلغ متوسط قيمة الطلب على أمازون 210 ريالات.",
+    ],
+)
+def test_an_opening_paragraph_without_figures_frames_the_quarter(body: str) -> None:
+    assert only(body, datetime(2024, 5, 20, tzinfo=UTC)).period == "2024-Q1"
+
+
+def test_a_quarter_qualifying_a_noun_in_the_opening_does_not_frame_the_article() -> None:
+    body = ("After first-quarter store visits in Cairo, we revise our numbers.\n"
+            "Our checks put Zentro's average order value at EGP 640.")
+    assert only(body, datetime(2024, 5, 20, tzinfo=UTC)).period is None
+
+
+def test_the_end_of_the_year_is_the_year_in_focus() -> None:
+    figures = run("بلغت إيرادات «نون» 5 مليارات درهم خلال 2022.\n"
+                  "وارتفع عدد البائعين على منصة «نون» إلى 9 آلاف بائع بنهاية العام.")
+    assert [f.period for f in figures] == ["2022", "2022"]
+
+
+def test_the_end_of_next_year_is_next_year() -> None:
+    figures = run("بلغت إيرادات «نون» 5 مليارات درهم خلال 2022.\n"
+                  "وتخطط «نون» لرفع عدد البائعين على منصتها إلى 9 آلاف بائع بحلول نهاية العام المقبل.")
+    assert [f.period for f in figures] == ["2022", "2025"]
+
+
+def test_a_count_at_the_end_of_a_month_is_for_that_quarter() -> None:
+    figure = only("Zalando had 50 million active customers at the end of March, the company said.",
+                  datetime(2024, 5, 20, tzinfo=UTC))
+    assert figure.period == "2024-Q1"
+
+
+def test_the_months_to_the_end_of_a_month_are_a_span() -> None:
+    figure = only("Zalando counted 50 million active customers over the six months to the end of March.",
+                  datetime(2024, 5, 20, tzinfo=UTC))
+    assert figure.period is None
+
+
+def test_the_end_of_december_in_a_paragraph_about_a_year_is_that_year() -> None:
+    figures = run("بلغت إيرادات «نون» 5 مليارات درهم خلال 2023، "
+                  "ووصل عدد مستخدميها النشطين إلى 9 ملايين مستخدم بنهاية ديسمبر.")
+    assert [f.period for f in figures] == ["2023", "2023"]
+
+
+def test_growth_from_the_same_period_a_year_earlier() -> None:
+    figure = only("Jumia said its orders rose 12% in the third quarter from the same period a year earlier.",
+                  datetime(2024, 11, 12, tzinfo=UTC))
+    assert (figure.period, figure.base_period) == ("2024-Q3", "2023-Q3")
+
+
+def test_growth_on_a_year_earlier_is_for_the_quarter_in_focus() -> None:
+    figures = run("Jumia's GMV was $190 million in the third quarter, the company said.\n"
+                  "1. 14%. The growth in Jumia's GMV on a year earlier.", datetime(2024, 11, 12, tzinfo=UTC))
+    growth = next(f for f in figures if f.metric == "growth_percent")
+    assert (growth.period, growth.base_period) == ("2024-Q3", "2023-Q3")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "تلقت «نون» 2 مليون طلب خلال حملة «الجمعة البيضاء» في 2023.\n"
+        "وبلغ متوسط قيمة الطلب على «نون» خلال الحملة 300 درهم.",
+        "Noon received 2 million orders in its White Friday sale in 2023.\n"
+        "Noon's average order value during the campaign was AED 300.",
+        "Amazon India shipped 90 million orders in its festive sale in 2023.\n"
+        "Amazon India's average order value in the sale was about ₹1,900.",
+    ],
+)
+def test_during_the_campaign_is_the_period_it_was_dated(body: str) -> None:
+    assert [f.period for f in run(body)] == ["2023", "2023"]
+
+
+def test_a_figure_and_its_growth_share_the_period_in_focus() -> None:
+    figures = run("Allegro's GMV was PLN 16 billion in the third quarter.\n"
+                  "Allegro Pay: loans PLN 2 billion. Czech GMV PLN 1.2 billion, up 9% y/y.",
+                  datetime(2025, 11, 6, tzinfo=UTC))
+    czech = [f for f in figures if f.value in (1.2e9, 9.0)]
+    assert [f.period for f in czech] == ["2025-Q3", "2025-Q3"]

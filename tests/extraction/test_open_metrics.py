@@ -268,3 +268,58 @@ def test_how_often_is_no_growth(body: str) -> None:
 def test_counts_after_grew_to_and_a_bare_double_after_a_metric(body: str, expected: tuple[str, str, float]) -> None:
     figure = only(body)
     assert (figure.platform, figure.metric, figure.value) == expected
+
+
+def test_a_loss_named_after_the_previous_figure_is_not_its_metric() -> None:
+    figures = run("Zalando booked revenue of €2.4 billion and cut its operating loss, to €30 million.")
+    assert [(f.metric, f.value) for f in figures] == [("revenue", 2.4e9)]
+
+
+def test_a_growth_rate_restated_on_another_basis() -> None:
+    figures = run("Allegro's revenue rose to PLN 2.6 billion, up 12% year on year, or 14% at constant currency.")
+    assert sorted(f.value for f in figures if f.metric == "growth_percent") == [12.0, 14.0]
+
+
+@pytest.mark.parametrize(
+    ("body", "metric", "unit"),
+    [
+        ("Allegro takes about 40% of all online sales in Poland.", "market_share", "percent"),
+        ("Allegro's monthly audience in Poland is about 21 million people.", "active_users", "users"),
+    ],
+)
+def test_share_of_all_and_monthly_audience(body: str, metric: str, unit: str) -> None:
+    figure = only(body)
+    assert (figure.metric, figure.unit) == (metric, unit)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "اشترت شركة «ستاندرد» حصة 35% من أعمال منصة «جاهز» في 2022.",
+        "Prosus bought 28% of the company behind Swiggy in 2021.",
+    ],
+)
+def test_a_stake_in_the_business_is_not_a_market_share(body: str) -> None:
+    assert run(body) == []
+
+
+def test_total_ad_spending_is_the_markets_not_the_platforms() -> None:
+    figures = run("توقعت «إنسايدر» أن تبلغ إيرادات «سناب شات» في السعودية 900 مليون ريال في 2025، "
+                  "فيما يبلغ إجمالي الإنفاق على الإعلانات الرقمية في المملكة 9 مليارات ريال.")
+    assert [f.value for f in figures] == [900e6]
+
+
+def test_viewers_who_end_up_buying_convert() -> None:
+    figure = only("وقدّرت «سناب شات» أن 4% من مشاهدي إعلانات التسوق في الكويت ينتهون إلى شراء المنتج.")
+    assert (figure.metric, figure.value) == ("conversion_rate", 4.0)
+
+
+def test_we_are_at_a_count_continues_the_metric_before() -> None:
+    figures = run("Jumia aims to reach 5 million active customers in Nigeria by 2027. Today we are at about 3 million.")
+    assert [(f.metric, f.value, f.kind) for f in figures] == [("active_users", 5e6, "target"),
+                                                             ("active_users", 3e6, "actual")]
+
+
+def test_visits_that_end_in_a_purchase_convert() -> None:
+    figure = only("About 2.4% of visits to the Jumia app end in a purchase.")
+    assert (figure.metric, figure.value) == ("conversion_rate", 2.4)

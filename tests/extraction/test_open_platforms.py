@@ -108,6 +108,7 @@ def test_possessive_pronoun_refers_to_the_one_who_announces() -> None:
         "Salla, the Saudi platform for merchants, says it hosts more than 60,000 active merchants.",
         "أعلنت مجموعة «علي بابا» الصينية أن إيراداتها بلغت 240 مليار يوان في 2024.",
         "Rival Lumora reported revenue of $300 million in a filing with the U.S. Securities and Exchange Commission.",
+        "Jahez said in a filing to the Saudi exchange that its quarterly revenue rose to SAR 700 million.",
     ],
 )
 def test_a_company_home_is_not_the_figure_region(body: str) -> None:
@@ -118,6 +119,12 @@ def test_the_same_platform_keeps_the_paragraph_region() -> None:
     figures = run("In Kenya, gross sales on Qorvia rose to about 9 billion shillings last year. "
                   "Qorvia has more than 8,000 third-party sellers, the company said.")
     assert [f.region for f in figures] == ["KE", "KE"]
+
+
+def test_a_sentence_naming_no_platform_keeps_the_paragraph_region() -> None:
+    figures = run("Mercado Libre reported its results on Tuesday.\n"
+                  "In Mexico, active buyers reached 21 million. In peso terms, revenue was about MXN 40 billion.")
+    assert [(f.metric, f.region) for f in figures] == [("active_users", "MX"), ("revenue", "MX")]
 
 
 def test_a_list_of_places_is_not_one_region() -> None:
@@ -273,3 +280,36 @@ def test_a_holding_company_in_quotes_is_its_platforms() -> None:
 def test_a_country_name_before_a_kind_noun_is_the_market_a_demonym_the_companys_home() -> None:
     assert only("On the Japan marketplace, Mercari's GMV was ¥300 billion in 2024.").region == "JP"
     assert only("The Turkish marketplace Trendyol had GMV of $10 billion in 2024.").region is None
+
+
+def test_a_company_that_also_said_reports_on_the_app_it_names() -> None:
+    figure = only("Alphabet also said YouTube Shorts, its short-video feed, now has 2 billion monthly users.")
+    assert (figure.platform, figure.source) == ("youtube", "Alphabet")
+
+
+def test_worldwide_does_not_carry_to_another_figure_of_a_continuing_clause() -> None:
+    figures = run("Alphabet said YouTube has 2.7 billion monthly users worldwide, while Alphabet's daily users "
+                  "reached 4 billion in the third quarter.")
+    assert [(f.value, f.region) for f in figures] == [(2.7e9, "global"), (4e9, None)]
+
+
+def test_a_place_in_an_aside_after_the_name_is_not_the_figure_region() -> None:
+    figure = only("Allegro (listed, and it pays its taxes in Poland) reported revenue of PLN 11 billion in 2024.")
+    assert (figure.metric, figure.region) == ("revenue", None)
+
+
+def test_the_owner_named_first_is_not_the_topic_of_the_next_sentence() -> None:
+    figures = run("Alibaba's South Asian arm Daraz said orders in Pakistan rose 30% in 2024. "
+                  "The average basket there is PKR 4,000, the company added.")
+    assert {f.platform for f in figures} == {"daraz"}
+
+
+def test_a_sentence_framing_a_place_without_a_platform_sets_the_next_ones_region() -> None:
+    figures = run("Competition in Egypt is getting fierce. Breadfast told investors it handles 40,000 orders a day.")
+    assert [(f.platform, f.region) for f in figures] == [("breadfast", "EG")]
+
+
+def test_a_place_opening_a_publications_name_is_not_the_figure_region() -> None:
+    figures = run("Lazada has about 40 million monthly active users, Manila Shopping Ledger reported. "
+                  "The number of sellers on the app doubled in 2024, the outlet added.")
+    assert [f.region for f in figures] == [None, None]

@@ -134,6 +134,16 @@ def test_an_arabic_interviews_answers_speak_for_the_interviewee() -> None:
         ("namshi", "active_users", "Namshi"), ("namshi", "sellers", "Namshi")}
 
 
+def test_a_turn_goes_on_over_the_paragraphs_after_it() -> None:
+    body = ("Edited excerpt from Allegro's results call for the third quarter of 2025.\n\n"
+            "Piotr Nowak - Chief Financial Officer: Thank you. GMV was PLN 16 billion in the quarter.\n\n"
+            "In the Czech Republic, Mall delivered revenue of PLN 900 million.\n\n"
+            "Eva Kral - Vistula Research: Thanks. How is Mall doing?\n\n"
+            "Piotr Nowak - Chief Financial Officer: Better than we planned.")
+    figures = run(body, published=datetime(2025, 11, 6, tzinfo=UTC))
+    assert {(f.metric, f.source) for f in figures} == {("gmv", "Allegro"), ("revenue", "Allegro")}
+
+
 @pytest.mark.parametrize(
     ("body", "sources"),
     [
@@ -298,3 +308,36 @@ def test_an_arabic_interview_with_questions_ending_in_the_arabic_question_mark()
 )
 def test_a_firm_credited_through_its_data_or_its_analysts(body: str, source: str) -> None:
     assert {f.source for f in run(body)} == {source}
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ("Shein's GMV in Brazil was about $2 billion last year, estimates Pampas Retail Research.",
+         "Pampas Retail Research"),
+        ("Temu has roughly 15 million monthly users in Chile, says Andes Digital Monitor.", "Andes Digital Monitor"),
+    ],
+)
+def test_the_verb_before_its_subject_at_the_end_of_the_sentence(body: str, source: str) -> None:
+    assert {f.source for f in run(body)} == {source}
+
+
+def test_a_source_written_as_a_lower_case_domain() -> None:
+    figures = run("Temu had about 4 million monthly active users in Peru last year, according to appfigures.com.")
+    assert [f.source for f in figures] == ["appfigures.com"]
+
+
+def test_the_same_tables_carry_the_source() -> None:
+    figures = run("استحوذت «نون» على 30% من الطلبات في الكويت، بحسب شركة «ميدان» (Maydan Research).\n"
+                  "وبلغ متوسط قيمة الطلب على «نون» 12 ديناراً كويتياً، وفق الجداول ذاتها.")
+    assert [f.source for f in figures] == ["Maydan Research", "Maydan Research"]
+
+
+def test_a_company_executive_speaks_for_the_company() -> None:
+    figures = run("Jumia wants its GMV in Kenya to reach $300 million in 2026, a company executive told reporters.")
+    assert [f.source for f in figures] == ["Jumia"]
+
+
+def test_a_firms_model_that_has_a_figure_is_its_source() -> None:
+    figures = run("Northgate's model has Vinted revenue at €1.1 billion in 2026.")
+    assert [(f.source, f.kind) for f in figures] == [("Northgate", "forecast")]

@@ -10,7 +10,7 @@ from __future__ import annotations
 TARGET = ["تستهدف", "يستهدف", "نستهدف", "تهدف", "يهدف", "نهدف", "تسعى", "يسعى", "تطمح", "يطمح",
            "هدفها", "مستهدف", "تخطط", "يخطط", "نخطط", "خطتها", "aims", "aim", "aiming", "targets", "targeting",
            "goal", "plans to",
-           "plan to", "wants to", "want", "نريد", "نطمح", "نسعى", "تعتزم", "يعتزم", "seeks to",
+           "plan to", "wants to", "want", "wants", "نريد", "نطمح", "نسعى", "تعتزم", "يعتزم", "seeks to",
            "hopes to", "ambition"]
 FORECAST = ["توقعاتنا", "تقديرنا السابق", "تقديراتنا السابقة", "توقعنا", "نتوقع",
             "أن تبلغ", "أن يبلغ", "أن تصل", "أن يصل", "أن تتجاوز", "أن يتجاوز", "من المتوقع", "المتوقع",
@@ -47,7 +47,8 @@ SRC_SAME = ["الدراسة", "الدراسة ذاتها", "الدراسة نف�
              "the publication", "the daily", "the outlet", "the broadcaster", "the wire service", "the same release",
              "the release", "the statement", "the same statement", "the same note", "the note", "the same research",
              "the same presentation", "the data firm", "the research house", "the same estimates", "الصحيفة",
-             "المجلة", "الصحيفة ذاتها", "البيان ذاته", "البيان نفسه", "المذكرة"]
+             "المجلة", "الصحيفة ذاتها", "البيان ذاته", "البيان نفسه", "المذكرة", "الجداول ذاتها", "الجداول نفسها",
+             "الجدول ذاته", "الجدول نفسه", "the same tables", "the same table", "the same dataset"]
 SRC_UNNAMED = ["مصادر", "مصادر مطلعة", "مصدر", "خبراء", "sources", "a source", "people familiar",
                 "a person familiar", "an analyst", "analysts", "experts", "محللون", "محللين",
                 "المحللون", "المحللين", "مراقبون", "متابعون", "people familiar with the matter"]

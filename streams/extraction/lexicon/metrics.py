@@ -35,7 +35,10 @@ METRICS: list[tuple[str, list[str]]] = [
                          "go on to buy", "go on to purchase", "end up buying", "make a purchase",
                          "complete a purchase", "buy at a rate", "purchase rate", "bought something", "buy something",
                          "bought", "purchased", "made a purchase", "end up purchasing", "go on to shop",
-                         "يشترون", "اشتروا", "يتمون عملية شراء", "أتموا عملية شراء"]),
+                         "end in a purchase", "ended in a purchase", "ends in a purchase", "end in purchases",
+                         "يشترون", "اشتروا",
+                         "ينتهون إلى شراء", "ينتهي إلى شراء", "ينتهون بالشراء", "ينتهي بالشراء",
+                         "يتمون عملية شراء", "أتموا عملية شراء"]),
     ("engagement_rate", ["معدل التفاعل", "معدلات التفاعل", "نسبة التفاعل", "معدل المشاركة",
                          "engagement rate", "engagement"]),
     ("market_share", ["حصة", "حصتها", "حصته", "حصتنا", "الحصة السوقية", "حصة سوقية", "حصتها السوقية",
@@ -44,7 +47,7 @@ METRICS: list[tuple[str, list[str]]] = [
                       "captured", "slice", "تستحوذ", "يستحوذ", "استحوذت", "تسيطر", "يسيطر", "سيطرت",
                       "accounted for", "accounts for", "account for", "of merchandise volume",
                       "of the merchandise", "of gross merchandise value", "of GMV", "of online retail",
-                      "of online sales", "of sales", "of e-commerce", "of spending", "spent with",
+                      "of online sales", "of sales", "of all", "of e-commerce", "of spending", "spent with",
                       "spend with", "من إجمالي", "من اجمالي", "انتزعت", "انتزع", "تستأثر", "يستأثر"]),
     ("active_users", ["مستخدم نشط", "مستخدمين نشطين", "المستخدمين النشطين", "مستخدميها النشطين",
                       "مستخدميه النشطين", "مستخدمينا", "مستخدمونا", "مستخدم", "مستخدمين", "المستخدمين", "مستخدميها",
@@ -57,7 +60,7 @@ METRICS: list[tuple[str, list[str]]] = [
                       "عملائنا النشطين", "active shoppers", "monthly active shoppers", "active accounts",
                       "المشترين النشطين", "are active", "were active", "active each month",
                       "مشترين نشطين", "مشتر نشط", "المتسوقين النشطين",
-                      "متسوق نشط", "متسوقين نشطين"]),
+                      "متسوق نشط", "متسوقين نشطين", "monthly audience", "daily audience"]),
     ("sellers", ["بائع", "بائعين", "بائعا", "البائعين", "تاجر", "تجار", "التجار", "تاجرا",
                  "تجارنا", "بائعينا", "sellers", "merchants", "seller base", "merchant base",
                  "vendors", "brands", "businesses", "المنشآت", "منشأة",
@@ -132,7 +135,9 @@ MARKET_TOTAL = [f"{field} {noun}" for field in _FIELDS
     "all platforms", "سوق التجارة الإلكترونية", "مبيعات التجارة الإلكترونية", "قطاع التجارة الإلكترونية",
     "حجم سوق", "حجم السوق", "جميع المنصات", "جميع منصات", "كل المنصات", "متوسط السوق", "market average",
     "industry average", "the four platforms", "the three platforms", "the five platforms", "the top platforms",
-    "the biggest platforms", "the largest platforms", "the platforms combined", "combined sales"]
+    "the biggest platforms", "the largest platforms", "the platforms combined", "combined sales",
+    "إجمالي الإنفاق", "الإنفاق على الإعلانات", "الإنفاق الإعلاني", "ad spend", "ad spending", "advertising spend",
+    "advertising spending", "digital ad spending"]
 
 DAILY = ["يوميا", "يومي", "في اليوم", "كل يوم", "a day", "per day", "daily", "each day", "every day"]
 QUAL_VERB = ["تجاوز", "يتجاوز", "تتجاوز", "تجاوزت", "يفوق", "تفوق", "فاق", "فاقت", "يزيد", "تزيد",
