@@ -4,6 +4,8 @@ Every sentence here was written for these tests (other platforms, numbers and wo
 heldout_a), one construction per group, in both languages where the construction exists in both.
 """
 
+# Alike in shape on purpose (`duplicates` lists them as shape boilerplate): each test is one sentence
+# and what it must yield, so a failure names the one construction that broke.
 from __future__ import annotations
 
 from datetime import UTC, datetime

@@ -5,6 +5,8 @@ here was written for these tests, with other platforms, figures and wording than
 sets, one construction per test, in both languages where it exists in both.
 """
 
+# Alike in shape on purpose (`duplicates` lists them as shape boilerplate): each test is one sentence
+# and what it must yield, so a failure names the one construction that broke.
 from __future__ import annotations
 
 from datetime import UTC, datetime
