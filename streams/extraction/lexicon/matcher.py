@@ -48,6 +48,8 @@ def _add(table: dict[str, list[_Entry]], words: Iterable[str], cat: str, payload
             table.setdefault(lam, []).append(_Entry(cat, payload, None, True))
 
 
+# One `_add` a vocabulary list, alike in shape on purpose (`duplicates` lists them): the table is
+# the lexicon's index, each line saying which list becomes which category.
 def _build_table() -> dict[str, list[_Entry]]:
     table: dict[str, list[_Entry]] = {}
     for slug, names in platforms.PLATFORMS:

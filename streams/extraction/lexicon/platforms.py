@@ -5,6 +5,8 @@ the text introduces it (:mod:`streams.extraction.platforms`); the lists keep the
 Arabic spellings and the owner of each platform.
 """
 
+# Rows of (name, its spellings) alike in shape on purpose (`duplicates` lists them as shape
+# boilerplate): data, one row a name, read by one loop each in the matcher.
 from __future__ import annotations
 
 from ..normalize import fold
