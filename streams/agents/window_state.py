@@ -18,6 +18,7 @@ from streams.reported import ReportedTable
 from streams.security import aiokafka_security
 from streams.state import MemoryStore, RocksStore, StateStore, decode_keyed, encode_keyed_commit
 from streams.state.changelog import applied_offset_op, encode_ops, replay
+from streams.state.codec import Op
 from streams.windows import PlatformEngines, parse_windows
 
 log = logging.getLogger(__name__)
@@ -74,9 +75,18 @@ class PartitionState:
                  self.partition, self.applied or "{}", self.recovered_commits)
         return self
 
-    async def commit(self) -> None:
+    def snapshot(self) -> list[Op]:
+        """The commit of what is applied now: window deltas and reported rows changed since the
+        last snapshot, and the input offsets they reflect. Taken when a batch is applied, written
+        once its output is delivered (the next batch is applied meanwhile)."""
         offsets = {self.offset_key(topic): offset for topic, offset in self.applied.items()}
-        ops = encode_keyed_commit(self.engine.export_changes(), offsets, {"reported": self.reported.changes()})
+        return encode_keyed_commit(self.engine.export_changes(), offsets, {"reported": self.reported.changes()})
+
+    async def write(self, ops: list[Op]) -> None:
+        """One changelog record, then the local store: what a new owner or a reset starts from."""
         delivery = await self.pipeline.changelog.send(value=encode_ops(ops), partition=self.partition)
         metadata = await delivery
         self.store.apply_ops([*ops, applied_offset_op(metadata.offset)])
+
+    async def commit(self) -> None:
+        await self.write(self.snapshot())

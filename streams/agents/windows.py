@@ -22,6 +22,7 @@ import logging
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -30,11 +31,12 @@ from models.metric_update import latest_accepted
 from streams.agents.dead_letters import send_dead_letter
 from streams.agents.metric_updates import decode_update_message
 from streams.agents.publishing import delivered, publish_signal_rows
-from streams.agents.window_apply import BatchApply
+from streams.agents.window_apply import BatchApply, Totals
 from streams.agents.window_output import WindowOutput
 from streams.agents.window_state import PartitionState
 from streams.health import lagging
 from streams.pipeline import Pipeline
+from streams.state.codec import Op
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +45,21 @@ REWIND_RETRY_S = 2.0
 """Seek again if records beyond the state's offset still arrive this long after a rewind."""
 REFETCH_HOLD_S = 5.0
 """After the broker is reachable again, the idle clock waits this long for fresh fetches."""
+
+
+@dataclass(slots=True)
+class AppliedBatch:
+    """A batch applied to the states, its output sent (not yet known delivered), and the commit
+    of each state it touched, taken right after it was applied."""
+
+    size: int
+    finished: list[Any]
+    futures: list[Any]
+    commits: list[tuple[PartitionState, list[Op]]]
+    totals: Totals
+    counts: dict[str, int]
+    newest: float
+    started: float
 
 
 class WindowWorker:
@@ -187,6 +204,15 @@ class WindowWorker:
 
         Returns the records finished (their offsets may be committed to the group).
         """
+        return await self.finish(await self.apply(records))
+
+    async def apply(self, records: Sequence[Any]) -> AppliedBatch:
+        """Apply a fetched batch to the states and send its output; take each touched state's commit.
+
+        Nothing here waits for the broker: `finish` does, and the stage applies the next batch
+        meanwhile (`WindowsStage`). The commits are taken now, so a state's commit holds what this
+        batch applied and nothing of the next one.
+        """
         started = time.perf_counter()
         self._adopt_opened()
         names = self.names
@@ -245,22 +271,37 @@ class WindowWorker:
             futures.extend(await publish_signal_rows(self.pipeline, batch.repartition))
         futures.extend(await self.output.late(batch.late))
         futures.extend(await self.output.reported(batch.reported))
+        commits = []
         for partition in touched:
-            futures.extend(await self.output.flush(self.partitions[partition]))
-        await delivered(futures)
-        if batch.newest:
-            self.pipeline.telemetry.end_to_end_latency.observe(max(0.0, time.time() - batch.newest))
-        await asyncio.gather(*(self.partitions[partition].commit() for partition in touched))
+            state = self.partitions[partition]
+            futures.extend(await self.output.flush(state))
+            commits.append((state, state.snapshot()))
+        self._busy += time.perf_counter() - started
+        return AppliedBatch(len(records), finished, futures, commits, batch.totals, counts, batch.newest, started)
+
+    async def finish(self, applied: AppliedBatch) -> list[Any]:
+        """Wait for a batch's output, then write the commits taken when it was applied.
+
+        A batch's commits are written after the previous batch's (the stage chains them): each
+        holds only the deltas of its own batch, so none may land without the ones before it.
+        Returns the records finished (their offsets may be committed to the group).
+        """
+        waited = time.perf_counter()
+        await delivered(applied.futures)
+        if applied.newest:
+            self.pipeline.telemetry.end_to_end_latency.observe(max(0.0, time.time() - applied.newest))
+        await asyncio.gather(*(state.write(ops) for state, ops in applied.commits))
         metric_total = self.pipeline.telemetry.metric_total
-        for labels, amount in batch.totals.items():  # once committed: a batch applied again is not counted twice
+        for labels, amount in applied.totals.items():  # once committed: a batch applied again is not counted twice
             metric_total.labels(*labels).inc(amount)
-        spent = time.perf_counter() - started
-        self._busy += spent
-        for topic, count in counts.items():
+        now = time.perf_counter()
+        self._busy += now - waited
+        spent = now - applied.started
+        for topic, count in applied.counts.items():
             self._processed[topic].inc(count)
-            self._latency[topic].observe(spent / len(records))
+            self._latency[topic].observe(spent / applied.size)
         self.output.table_sizes(self.partitions.values())
-        return finished
+        return applied.finished
 
     def _rewound(self, state: PartitionState, record: Any) -> bool:
         """True when `record` directly follows what the state reflects; else rewind the input.

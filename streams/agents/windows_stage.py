@@ -6,6 +6,12 @@ assignment. This stage reads with an aiokafka consumer of its own (group `{app_i
 `getmany`: one call returns everything fetched, the batch is applied under the worker's lock and
 its input committed only after its output and state are on the broker. Faust still hosts it: it
 starts and stops with the app, its assignment shows on /healthz, its lag on /metrics.
+
+Pipelined one deep: while batch N's output and state commit are on their way to the broker,
+batch N+1 is fetched and applied (its commit taken, its output sent); N+1's commit is written
+only once N's has landed. A failure anywhere in that chain puts every state back to its last
+commit (`WindowWorker.reset`), and anything that commits state on its own (the idle close, a
+revocation, the stop) first waits for the chain (`settle`).
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from aiokafka.errors import KafkaError
 from mode import Service
 
 from streams.agents.copartition import CopartitionAssignor
-from streams.agents.windows import WindowWorker
+from streams.agents.windows import AppliedBatch, WindowWorker
 from streams.pipeline import Pipeline
 from streams.security import aiokafka_security
 
@@ -42,6 +48,8 @@ class WindowsStage(Service):
         self._started_consumer: asyncio.Future[None] | None = None
         self._committing: asyncio.Future[None] | None = None
         """The group offset commit in flight, if any."""
+        self._finishing: asyncio.Future[None] | None = None
+        """The newest applied batch's delivery and commit (chained to the one before it), if any."""
 
     @property
     def owners(self) -> dict[int, str]:
@@ -91,6 +99,7 @@ class WindowsStage(Service):
     async def release(self, partitions: Iterable[int], what: str) -> None:
         """Commit and close the partitions' states (the caller holds the worker's lock). A commit that
         fails is logged, not raised: the next owner replays from the last one that was delivered."""
+        await self.settle()
         try:
             await self.worker.release(partitions)
         except KafkaError as error:
@@ -112,15 +121,50 @@ class WindowsStage(Service):
             if not batch:
                 continue
             records = await self._drain([record for records in batch.values() for record in records])
-            try:
-                async with self.worker.lock:
-                    finished = await self.worker.handle(records)
-                    await self.commit(finished)
-            except KafkaError as error:  # output or state not delivered: back to the last commit
-                log.warning("windows: output not delivered (%r); reading again from the states' last commit", error)
-                async with self.worker.lock:
+            async with self.worker.lock:
+                try:
+                    applied = await self.worker.apply(records)
+                except KafkaError as error:  # output not sent: what the batch applied exists only here
+                    await self.settle()
+                    log.warning("windows: output not sent (%r); reading again from the states' last commit", error)
                     self.worker.reset()
+                    applied = None
+                previous = self._finishing
+                if applied is not None:
+                    self._finishing = asyncio.ensure_future(self._finish(previous, applied))
+            if applied is None:
                 await asyncio.sleep(0.5)
+            elif previous is not None:
+                # one batch on its way while the next is applied, no more: wait for the one before
+                await asyncio.wait([previous])
+                if previous.exception() is not None:
+                    async with self.worker.lock:
+                        await self.settle()
+                    await asyncio.sleep(0.5)
+
+    async def _finish(self, previous: asyncio.Future[None] | None, applied: AppliedBatch) -> None:
+        """Deliver and commit `applied` once the batch before it is (never its commit without theirs)."""
+        if previous is not None:
+            await previous  # its failure is this batch's too: the reset reads both again
+        finished = await self.worker.finish(applied)
+        await self.commit(finished)
+
+    async def settle(self) -> None:
+        """Wait for every applied batch's delivery and commit (the caller holds the worker's lock);
+        if one failed, every state goes back to its last commit and its input is read again."""
+        head = self._finishing
+        if head is None:
+            return
+        try:
+            await head
+        except KafkaError as error:
+            if self._finishing is head:  # the first to see it resets; the lock keeps the rest out
+                log.warning("windows: output not delivered (%r); reading again from the states' last commit",
+                            error)
+                self.worker.reset()
+        finally:
+            if self._finishing is head:
+                self._finishing = None
 
     async def _drain(self, records: list[Any]) -> list[Any]:
         """`records` and whatever else the consumer has fetched already (never waiting), up to
@@ -168,6 +212,7 @@ class WindowsStage(Service):
 
     async def tick(self) -> None:
         async with self.worker.lock:
+            await self.settle()
             try:
                 await self.worker.tick()
             except KafkaError as error:  # finals or their commit not delivered: back to the last commit

@@ -24,8 +24,12 @@ class FailingWorker:
         raise self.error
 
 
+async def nothing_in_flight() -> None:
+    """The stage's `settle` with no batch on its way."""
+
+
 def test_a_kafka_error_on_release_is_logged_not_raised(caplog: pytest.LogCaptureFixture) -> None:
-    stage = SimpleNamespace(worker=FailingWorker(KafkaConnectionError("broker away")))
+    stage = SimpleNamespace(worker=FailingWorker(KafkaConnectionError("broker away")), settle=nothing_in_flight)
     with caplog.at_level(logging.WARNING, logger="streams.agents.windows_stage"):
         asyncio.run(WindowsStage.release(stage, [1, 2], "state commit on revocation"))  # type: ignore[arg-type]
     assert stage.worker.released == [{1, 2}]
@@ -33,6 +37,6 @@ def test_a_kafka_error_on_release_is_logged_not_raised(caplog: pytest.LogCapture
 
 
 def test_any_other_error_on_release_is_raised() -> None:
-    stage = SimpleNamespace(worker=FailingWorker(RuntimeError("a bug")))
+    stage = SimpleNamespace(worker=FailingWorker(RuntimeError("a bug")), settle=nothing_in_flight)
     with pytest.raises(RuntimeError):
         asyncio.run(WindowsStage.release(stage, [3], "the last state commit"))  # type: ignore[arg-type]
