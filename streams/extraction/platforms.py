@@ -245,7 +245,7 @@ def _owner_names(text: str) -> list[str]:
 
 
 # "Saigon Data Lab (SDL)", "ecommerceIQ (eIQ)": found from the bracket, the full name read back from it.
-_SHORT_IN_BRACKETS = re.compile(r"\s\((?P<short>[A-Za-z][A-Za-z0-9]{1,7})\)")
+_SHORT_IN_BRACKETS = re.compile(r"\s\((?P<short>[A-Za-z](?:[A-Za-z0-9]|&(?=[A-Za-z])){1,7})\)")
 _FULL_BEFORE = re.compile(r"(?P<full>[\w&.'-]+(?:\s(?:&\s)?[A-Z][\w&.'-]*){0,4})\Z")
 _CAPS_TOKEN = re.compile(r"[A-Z](?<![\w.][A-Z])[A-Z0-9]{1,5}(?![\w])")
 
@@ -267,7 +267,8 @@ def _short_forms(text: str, found: Discovered) -> None:
             continue
         full = clean_platform_name(before.group("full"))
         short = match.group("short")
-        if full and short.lower() != full.lower() and _letters_in_order(short.lower(), full.lower()):
+        if full and short.lower() != full.lower() and _letters_in_order(short.lower().replace("&", ""),
+                                                                        full.lower()):
             found.short_forms.setdefault(short, full)
             if full in found.platforms:
                 found.platforms.setdefault(short, found.platforms[full])

@@ -6,6 +6,7 @@ Every regex used here is anchored or bounded, so the work is linear in the sente
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from ..normalize import ascii_lower, fold
 from ..trie import trie_pattern
@@ -83,6 +84,8 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         read_unit(low, q.end, q)
         if q.unit == "multiple" and _FREQUENCY_AFTER.match(low, q.end):
             continue  # "3 times a week": how often
+        if q.unit is None and not q.scaled and low.endswith("between ", 0, match.start()):
+            _range_unit(low, match.end(), q)  # "between 38 and 42 per cent": the lower bound takes the upper's unit
         if q.unit is None and not q.scaled:
             # A bare number: a year, a date, a phone number, an age ... Grouped thousands ("80,000") are
             # kept, marked bare: only an elliptic figure ("60,000 sellers ... to reach 80,000") uses them.
@@ -173,4 +176,36 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         taken.append((match.start(), match.end()))
 
     found.sort(key=lambda q: q.start)
+    if "between " in low:
+        _range_bounds(low, found)
     return found
+
+
+_AND_NUMBER = re.compile(r"\s+and\s+(?:[$£€¥₹]\s?)?(?P<n>[0-9][0-9.,]*)")
+_RANGE_GAP = re.compile(r"\s+and\s+")
+
+
+def _range_unit(low: str, end: int, q: Quantity) -> None:
+    """The scale and unit of a range's upper bound, for its lower bound written bare ("between 13 and 15m")."""
+    upper = _AND_NUMBER.match(low, end)
+    if upper is None or parse_digits(upper.group("n")) is None:
+        return
+    probe = Quantity(upper.start("n"), upper.end("n"), 1.0, None)
+    scale = SCALE_AFTER.match(low, probe.end)
+    if scale:
+        word = scale.group("word")
+        q.value *= SCALES[word.lower()] if word else GLUED[(scale.group("glued") or scale.group("short")).lower()]
+        q.scaled = True
+        probe.end = scale.end()
+    read_unit(low, probe.end, probe)
+    q.unit, q.noun_metric, q.currency_noun = probe.unit, probe.noun_metric, probe.currency_noun
+
+
+def _range_bounds(low: str, found: list[Quantity]) -> None:
+    """"between 38 and 42 per cent": two figures, the lower bound at least, the upper up to."""
+    for lower, upper in pairwise(found):
+        if (lower.qualifier == upper.qualifier == "exact" and low.endswith("between ", 0, lower.lead)
+                and _RANGE_GAP.fullmatch(low, lower.end, upper.lead) and lower.unit in (None, upper.unit)):
+            lower.qualifier, upper.qualifier = "at_least", "up_to"
+            if lower.unit is None:  # "between 4m and 5m users"
+                lower.unit, lower.noun_metric, lower.bare = upper.unit, upper.noun_metric, False

@@ -50,6 +50,7 @@ for _w, _n in _EN_UNITS.items():
 for _w, _n in _EN_TENS.items():
     WORD_VALUES[_w] = ("ten", float(_n))
 WORD_VALUES["hundred"] = ("hundred_mul", 100.0)
+WORD_VALUES["point"] = ("point", 0.0)  # "six point two billion": the digits after it are decimals
 for _w, _v in SCALES.items():
     WORD_VALUES[_w] = ("scale", _v)
 for _w, _v in DUAL_SCALES.items():
@@ -58,7 +59,7 @@ _WORD = trie_pattern(WORD_VALUES)
 # The leading class (first letters of the words) lets the engine skip other characters at C speed.
 _WORD_FIRST = "".join(sorted({w[0] for w in WORD_VALUES} | {"a", "o"}))
 WORD_RUN = re.compile(
-    r"(?=[" + re.escape(_WORD_FIRST) + r"])(?<!\w)(?:(?P<a>a|one)\s+)?(?P<run>(?:" + _WORD
+    r"(?=[" + re.escape(_WORD_FIRST) + r"])(?<!\w)(?:(?P<a>a|one)\s+(?!point(?!\w)))?(?P<run>(?:" + _WORD
     + r")(?:(?:\s+(?:and\s+)?|\s+و|-)(?:" + _WORD
     + r"))*)(?!\w)"
 )
@@ -72,8 +73,22 @@ def words_value(run: str) -> tuple[float, bool] | None:
     scaled = False
     seen_number = False
     words = [w for w in RUN_SPLIT.split(run) if w]
+    decimals = 0  # digits read after "point"
     for index, word in enumerate(words):
         kind, value = WORD_VALUES.get(word.lower(), ("", 0.0))
+        if kind == "point":
+            if decimals or not seen_number or index + 1 == len(words):
+                return None
+            decimals = 1
+            continue
+        if decimals:
+            if kind == "unit" and value < 10:
+                current += value / 10**decimals
+                decimals += 1
+                continue
+            if kind != "scale":
+                return None
+            decimals = 0
         if kind == "scale" and index == 0 and len(words) > 1:
             kind, value = "dual_scale", value  # «مليون ومئتا ألف»: a leading scale word means one of it
         if kind == "unit":
