@@ -130,7 +130,8 @@ def figure_periods(sent: Sentence, periods: list[tuple[PeriodMention, str | None
         # "doubled last year": growth over a year is on the year before, unless the period is part of a year
         # ("in the first half of 2024": on the first half of 2023, which has no name in the contract)
         chosen = next((m for m, v in periods if v == period), None)
-        part = chosen is not None and _PART_OF_YEAR.search(sent.text, max(0, chosen.start - 30), chosen.start)
+        part = chosen is not None and (chosen.part or _PART_OF_YEAR.search(sent.text, max(0, chosen.start - 30),
+                                                                             chosen.start))
         # "to double its sales by 2027": a deadline, not a year compared with the one before
         deadline = chosen is not None and _BY_BEFORE.search(sent.text, max(0, chosen.start - 24), chosen.start)
         if not part and not deadline:

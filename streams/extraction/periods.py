@@ -28,6 +28,7 @@ class PeriodMention:
     quarter: int | None = None
     offset: int = 0  # for rel_*: years/quarters relative to publication
     base_prep: bool = False  # written after a comparison word ("from 2022", «مقارنة بعام 2023»)
+    part: bool = False  # a part of its year ("the first half of 2024"), labelled by the year
 
 
 def _alts(words: list[str]) -> str:
@@ -128,13 +129,17 @@ _BRANCHES = [
     r"(?P<enq>(?:(?P<enq_ord>first|second|third|fourth|final)[\s-]+(?:fiscal\s+)?quarter"
     r"|q(?P<enq_num>[1-4])|(?P<enq_num2>[1-4])q(?=['0-9]))(?:\s*(?:of\s+)?(?:fiscal\s+)?(?:fy\s*)?'?"
     r"(?P<enq_year>(?:19|20)?[0-9]{2})(?![0-9]))?)",
+    # A half-year labels its year: "the first half of 2025", "H1 2025", "1H25", "2H 2024"
+    r"(?P<half>(?:(?:first|second)\s+half|h[12]|[12]h)(?:\s*(?:of\s+)?(?:fiscal\s+)?(?:fy\s?)?"
+    r"(?P<half_year>(?:19|20)[0-9]{2}|'?[0-9]{2}))(?![0-9]))",
     r"(?P<year>(?:fy\s?(?:19|20)|19|20)[0-9]{2}(?![0-9]|[.,][0-9]|\s*%))",
     # "the first three months of this year", «الأشهر الثلاثة الأولى من 2024»
     r"(?P<m3>(?:(?P<m3_en>first|last|final)\s+three\s+months|(?:ال)?اشهر\s+(?:ال)?ثلاثه\s+(?P<m3_ar>"
     + _alts(["الأولى", "الأخيرة"]) + r"))(?:\s+(?:of|من)\s+(?:(?:ال)?عام\s+)?(?:(?P<m3_year>" + _YEAR
     + r")(?![0-9])|(?P<m3_rel>" + _alts([w for w in _REL_YEAR]) + r")(?!\w)))?)",
 ]
-_FIRST = set("ل1234fstqا") | {w[0] for w in _PHRASES} | {w[0] for w in _MONTHS_EN}
+_FIRST = set("ل1234fstqاh") | {w[0] for w in _PHRASES} | {w[0] for w in _MONTHS_EN}
+_FISCAL_BEFORE = re.compile(r"(?<!\w)fiscal(?:\s+year)?\s+\Z")
 _SPAN_TO = re.compile(r"(?<!\w)(?:to|until|through|till|حتى|حتي)\s+(?:ب)?\Z")
 _GENERIC_BEFORE = re.compile(r"(?<!\w)(?:a|any|every|each)\s+\Z")
 # The leading class lets the engine skip most positions with one test instead of trying every branch.
@@ -236,10 +241,16 @@ def find_periods(text: str, low: str | None = None) -> list[PeriodMention]:
             if year_text:
                 year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
             mention = PeriodMention(start, end, "quarter", year, quarter)
+        elif group == "half":
+            year_text = match.group("half_year").lstrip("'")
+            year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
+            mention = PeriodMention(start, end, "year", year, part=True)
         else:
             digits = match.group()[-4:]
             mention = PeriodMention(start, end, "year", int(digits))
-        mention.base_prep = phrase_before(low, start, _BASE_PREP, reach=24) is not None or (
+        fiscal = _FISCAL_BEFORE.search(low, max(0, start - 14), start)  # "from fiscal 2024": the comparison's
+        lead = fiscal.start() if fiscal else start
+        mention.base_prep = phrase_before(low, lead, _BASE_PREP, reach=24) is not None or (
             group == "year" and _LEVEL_AFTER.match(low, end) is not None)  # "double the 2022 level"
         found.append(mention)
     return found

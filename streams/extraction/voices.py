@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .lexicon.matcher import Hit
 from .mentions import OWNER_AFTER, OWNER_BEFORE
+from .platforms import filer
 from .regions import DATELINE_SPAN
 
 _NAME = r"[A-Z][\w&.'-]*(?:\s+(?:&\s+)?[A-Z][\w&.'-]*){0,5}"
@@ -65,6 +66,9 @@ def author(text: str, latin_name: dict[str, str]) -> str | None:
     issued = _ISSUER.match(text, dateline.end()) if dateline else None
     if issued:
         return issued.group("name").strip()
+    filed = filer(text)
+    if filed:
+        return filed
     match = _AUTHOR_AR.search(text, 0, 600)
     if match:
         return (match.group("lat") or "").strip() or latin_name.get(match.group("ar").strip()) or None

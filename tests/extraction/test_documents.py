@@ -55,3 +55,47 @@ def test_a_short_form_with_an_ampersand_stands_for_the_full_name() -> None:
     figures = run("Marlow & Finch (M&F) surveyed 9,000 shoppers in 2023. M&F estimates that Lazada's conversion rate "
                   "was 2.2 per cent.")
     assert [(f.metric, f.source) for f in figures] == [("conversion_rate", "Marlow & Finch")]
+
+
+# ---------------------------------------------------------------- filings: defined terms and the filer
+
+
+def test_a_defined_term_stands_for_the_company_and_its_platform() -> None:
+    body = ('Ostra Comércio S.A. ("Ostra" or the "Company") presents its results for 2024. Net revenue of the '
+            'Company was R$4.2 billion in 2024, and the Company had 95 thousand registered sellers at year-end.')
+    figures = run(body)
+    assert {(f.platform, f.metric, f.source) for f in figures} == {
+        ("ostra", "revenue", "Ostra Comércio S.A."), ("ostra", "sellers", "Ostra Comércio S.A.")}
+
+
+def test_a_generic_term_for_a_common_noun_is_the_platform_defined_last() -> None:
+    body = ('Ostra Comércio S.A. ("Ostra" or the "Company") runs stores and a marketplace (the "Marketplace"). '
+            'GMV of the Marketplace was R$2.1 billion in 2024.')
+    assert [(f.platform, f.value) for f in run(body)] == [("ostra", 2.1e9)]
+
+
+def test_a_defined_provider_is_the_source_of_the_service() -> None:
+    body = ('Harbour Trading Limited (the "Provider") operates the marketplace Shein (the "Service") in the '
+            'Union. The Provider reported that the Service had 41 million monthly active users in 2024.')
+    figure = only(body)
+    assert (figure.platform, figure.source) == ("shein", "Harbour Trading Limited")
+
+
+def test_we_in_a_filing_is_the_filer() -> None:
+    body = ('References to "we", "us" or "our" are to Kestrel Group Limited and its subsidiaries. '
+            "In 2024, Lazada's GMV reached US$21 billion.")
+    assert only(body).source == "Kestrel Group Limited"
+
+
+@pytest.mark.parametrize(
+    ("body", "period", "base"),
+    [
+        ("Lazada's GMV was US$9 billion in 1H24.", "2024", None),
+        ("Lazada's GMV was US$9 billion in H1 2024.", "2024", None),
+        ("Lazada's GMV rose 12% in the second half of 2023 compared with 2H22.", "2023", "2022"),
+        ("Lazada's orders rose 9% in fiscal 2024, up from fiscal 2023.", "2024", "2023"),
+    ],
+)
+def test_half_years_and_fiscal_years(body: str, period: str, base: str | None) -> None:
+    figure = only(body)
+    assert (figure.period, figure.base_period) == (period, base)

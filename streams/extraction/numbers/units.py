@@ -46,12 +46,15 @@ for _unit, _metric, _words in [
 # "92 million average monthly active recipients". Nationality adjectives come from the region lexicon.
 _MODIFIERS = sorted({"new", "active", "monthly", "daily", "unique", "paying", "global", "small",
                      "local", "third-party", "online", "independent", "more", "average", "annual", "verified",
-                     "domestic", "overseas", "cross-border", "transacting", "engaged", "buying", "professional"}
+                     "domestic", "overseas", "cross-border", "transacting", "engaged", "buying", "professional",
+                     "listed", "individual", "recurring", "repeat", "returning"}
                     | {w.lower() for w in ENGLISH_DEMONYMS})
 NOUN_AFTER = re.compile(
     r"(?:\s+(?:من\s+)?|(?:\s+(?:" + trie_pattern(_MODIFIERS) + r")){1,3}\s+)(?P<noun>" + trie_pattern(_NOUNS)
     + r")(?!\w)"
 )
+
+_REGISTERED_SELLERS = re.compile(r"\s+registered\s+(?:third-party\s+)?(?P<noun>sellers|merchants|vendors)(?!\w)")
 
 
 def read_unit(low: str, end: int, quantity: Quantity) -> None:
@@ -72,7 +75,8 @@ def read_unit(low: str, end: int, quantity: Quantity) -> None:
     if match and quantity.unit is None:
         quantity.unit, quantity.end = "multiple", match.end()
         return
-    match = NOUN_AFTER.match(low, end)
+    # "410 thousand registered sellers" (registered users are not active users: no "registered" for them)
+    match = NOUN_AFTER.match(low, end) or _REGISTERED_SELLERS.match(low, end)
     if match and quantity.unit is None:
         unit, metric = _NOUNS[match.group("noun").lower()]
         if unit == "hours":
