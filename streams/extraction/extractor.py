@@ -18,7 +18,7 @@ from .arabic_names import discover_arabic
 from .candidate import Candidate
 from .dedup import unique_figures
 from .figures import sentence_figures
-from .interviews import interview_answers
+from .interviews import interview_answers, speaker_names
 from .lexicon.matcher import Hit, scan
 from .lexicon.platforms import PLATFORM_NAMES
 from .memory import Memory
@@ -84,6 +84,8 @@ class _Extractor:
         self.discovered = Discovered()
         discover_latin(self.text[:200000], self.discovered)
         discover_arabic(self.text[:200000], self.discovered)
+        for person in speaker_names(self.text):  # "DANA: ...", "Marcus, QVC reported ...": people, not platforms
+            self.discovered.platforms.pop(person, None)
         self.aliases = self.discovered.platforms
         self.extra = alias_matcher(self.discovered)
         for slug, name in self.aliases.values():

@@ -35,7 +35,7 @@ def interview_answers(text: str, platform_hits: list[Hit]) -> list[Quote]:
     if "\n" not in text or ("?" not in text and "؟" not in text and ":" not in text):
         return []
     lines = [(line.start(), line.end()) for line in re.finditer(r"[^\n]+", text)]
-    turns = _turns(text, lines, platform_hits)
+    turns = _turns(text, lines, platform_hits) or _labelled_turns(text, lines)
     if turns:
         return turns
     marked = [(m.group("mark"), m.end(), end) for start, end in lines if (m := _QA_LINE.match(text, start, end))]
@@ -84,4 +84,81 @@ def _turns(text: str, lines: list[tuple[int, int]], platform_hits: list[Hit]) ->
                 out.append(Quote(match.end(), end, platform))
         else:
             out.append(Quote(match.end(), end, None, affiliation.strip()))
+    return out
+
+
+# A broadcast transcript's speaker labels: "DANA COLE (ANCHOR): ...", "BELL: ...", "Priya: ...".
+_LABEL = re.compile(r"[^\S\n]*(?P<who>[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,2})"
+                    r"(?:\s*\((?P<role>[^()\n]{1,40})\))?:\s")
+_NOT_SPEAKERS = {"note", "notes", "source", "sources", "update", "editor", "correction", "disclaimer", "q", "a",
+                 "summary", "background", "context", "methodology", "read", "see", "watch", "listen", "warning",
+                 "advertisement", "transcript", "edited", "clarification", "related", "tags", "photo"}
+_HOST_ROLES = re.compile(r"(?i)(?<![a-z])(?:anchor|host|co-host|presenter|moderator|interviewer|reporter"
+                         r"|correspondent|narrator|voice ?over)(?![a-z])")
+_AFFILIATION = re.compile(r"\s*,?\s+(?:(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:analyst|economist|partner|researcher"
+                          r"|director|head|strategist|consultant)\s+)?(?:of|from|at|with)\s+(?:the\s+)?"
+                          r"(?P<firm>" + _NAME + r")")
+
+
+def _label_keys(who: str) -> set[str]:
+    words = [w.strip(".").lower() for w in who.split()]
+    return {words[0], words[-1]}
+
+
+def speaker_labels(text: str) -> list[tuple[int, int, str, str | None]]:
+    """The labelled turns of a transcript: (label start, label end, who, role), or none when fewer than three
+    lines, or only one voice, carry a label."""
+    if ":" not in text or "\n" not in text:
+        return []
+    found = []
+    for line in re.finditer(r"[^\n]+", text):
+        match = _LABEL.match(text, line.start(), line.end())
+        if match and match.group("who").split()[0].lower() not in _NOT_SPEAKERS:
+            found.append((match.start("who"), match.end(), match.group("who"), match.group("role")))
+    voices = {min(_label_keys(who)) for _s, _e, who, _r in found}
+    return found if len(found) >= 3 and len(voices) >= 2 else []
+
+
+def speaker_names(text: str) -> set[str]:
+    """The names of a transcript's speakers as the text writes them ("Marcus", "Bell", "Marcus Bell"):
+    people, never platforms."""
+    names: set[str] = set()
+    for _s, _e, who, _role in speaker_labels(text):
+        words = [w.strip(".") for w in who.split()]
+        for word in {words[0], words[-1], " ".join(words)}:
+            names.update({word, word.title(), word.upper(), " ".join(w.title() for w in word.split())})
+    return names
+
+
+def _labelled_turns(text: str, lines: list[tuple[int, int]]) -> list[Quote]:
+    """Each labelled turn speaks for its speaker's firm, named where the text introduces them ("Marcus Bell of
+    Fairbank Research") or in the label's brackets; a host's turns, and an unaffiliated speaker's, for nobody."""
+    labels = speaker_labels(text)
+    if not labels:
+        return []
+    firms: dict[str, str] = {}
+    for _start, _end, who, role in labels:
+        if role and not _HOST_ROLES.search(role):
+            for key in _label_keys(who):
+                firms.setdefault(key, role.strip())
+    for _start, _end, who, _role in labels:
+        for word in {w.strip(".").title() for w in who.split()}:
+            if word.lower() in firms:
+                continue
+            for match in re.finditer(r"(?<![\w'])" + re.escape(word) + r"(?![\w'])", text):
+                after = _AFFILIATION.match(text, match.end())
+                if after is None and text.startswith(" ", match.end()):  # "Marcus Bell of X" from "Marcus"
+                    surname = re.match(r"\s+[A-Z][\w'-]+", text[match.end():])
+                    after = _AFFILIATION.match(text, match.end() + surname.end()) if surname else None
+                if after is not None:
+                    for key in _label_keys(who):
+                        firms.setdefault(key, after.group("firm"))
+                    break
+    ends = [start for start, _end, _who, _role in labels[1:]] + [lines[-1][1]]
+    out = []
+    for (start, end, who, role), until in zip(labels, ends, strict=True):
+        del start
+        firm = next((firms[key] for key in sorted(_label_keys(who)) if key in firms), None)
+        if firm and not (role and _HOST_ROLES.search(role)):
+            out.append(Quote(end, until, None, firm))
     return out

@@ -81,6 +81,10 @@ _QOQ = ["على أساس ربعي", "quarter on quarter", "quarter-on-quarter", 
         "مقارنة بالربع الماضي"]
 
 _YEAR = r"(?:19|20)[0-9]{2}"
+_SPOKEN_UNITS = {w: i + 1 for i, w in enumerate(["one", "two", "three", "four", "five", "six", "seven", "eight",
+                                                  "nine"])}
+_SPOKEN_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+                "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30}
 # A quarter named by a month in it: "the September quarter", "the quarter ended June 30",
 # «الربع المنتهي في يونيو».
 _MONTHS_EN = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -129,6 +133,9 @@ _BRANCHES = [
     r"(?P<enq>(?:(?P<enq_ord>first|second|third|fourth|final)[\s-]+(?:fiscal\s+)?quarter"
     r"|q(?P<enq_num>[1-4])|(?P<enq_num2>[1-4])q(?=['0-9]))(?:\s*(?:of\s+)?(?:fiscal\s+)?(?:fy\s*)?'?"
     r"(?P<enq_year>(?:19|20)?[0-9]{2})(?![0-9]))?)",
+    # A year spoken in a transcript: "twenty twenty-five", "twenty nineteen"
+    r"(?P<spoken>twenty[\s-](?P<sy_tens>" + _alts(list(_SPOKEN_TENS)) + r")(?:[\s-](?P<sy_unit>"
+    + _alts(list(_SPOKEN_UNITS)) + r"))?(?![\w-]))",
     # A half-year labels its year: "the first half of 2025", "H1 2025", "1H25", "2H 2024"
     r"(?P<half>(?:(?:first|second)\s+half|h[12]|[12]h)(?:\s*(?:of\s+)?(?:fiscal\s+)?(?:fy\s?)?"
     r"(?P<half_year>(?:19|20)[0-9]{2}|'?[0-9]{2}))(?![0-9]))",
@@ -168,7 +175,7 @@ _BASE_PREP = {fold(w).lower() for w in [
 _LEVEL_AFTER = re.compile(r"\s+(?:levels?|figures?|total)(?!\w)")
 # Every period phrase holds one of these; a sentence with none of them is not searched further.
 _PERIOD_WORDS = ("q1", "q2", "q3", "q4", "quarter", "year", "month", "period", "annual", "yoy", "y/y", "q/q", "qoq",
-                 "fy", "h1", "h2", "end of", "نهايه", "campaign", "حمله", "the sale",
+                 "fy", "h1", "h2", "twenty", "end of", "نهايه", "campaign", "حمله", "the sale",
                  "ربع", "عام", "سنه", "سنوي", "فتره", "اشهر", "شهر")
 
 
@@ -241,6 +248,12 @@ def find_periods(text: str, low: str | None = None) -> list[PeriodMention]:
             if year_text:
                 year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
             mention = PeriodMention(start, end, "quarter", year, quarter)
+        elif group == "spoken":
+            tens, unit = match.group("sy_tens"), match.group("sy_unit")
+            if unit and _SPOKEN_TENS[tens] < 20:
+                continue  # "twenty fifteen-one" is no year
+            year = 2000 + _SPOKEN_TENS[tens] + (_SPOKEN_UNITS[unit] if unit else 0)
+            mention = PeriodMention(start, end, "year", year)
         elif group == "half":
             year_text = match.group("half_year").lstrip("'")
             year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)

@@ -4,6 +4,8 @@ the document that is the source of its own figures."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from .conftest import only, run
@@ -99,3 +101,35 @@ def test_we_in_a_filing_is_the_filer() -> None:
 def test_half_years_and_fiscal_years(body: str, period: str, base: str | None) -> None:
     figure = only(body)
     assert (figure.period, figure.base_period) == (period, base)
+
+
+# ---------------------------------------------------------------- transcripts
+
+
+_BROADCAST = ("PRIYA NAIR (HOST): With me is Tomas Ekberg of Lindqvist Analytics. Tomas, how did Zalando do?\n\n"
+              "TOMAS EKBERG: Priya, Zalando said its revenue grew 3% last year. And on Vinted we think GMV was about "
+              "seven point five billion euros in twenty twenty-four.\n\n"
+              "NAIR: Seven and a half.\n\n"
+              "EKBERG: Roughly, yes.")
+
+
+def test_a_broadcast_guests_turns_speak_for_the_guests_firm() -> None:
+    figures = run(_BROADCAST, published=datetime(2025, 2, 1, tzinfo=UTC))
+    assert {(f.platform, f.metric, f.source) for f in figures} == {
+        ("zalando", "growth_percent", "Zalando"), ("vinted", "gmv", "Lindqvist Analytics")}
+
+
+def test_speakers_labels_and_vocatives_are_never_platforms() -> None:
+    figures = run(_BROADCAST, published=datetime(2025, 2, 1, tzinfo=UTC))
+    assert not {f.platform for f in figures} & {"priya", "tomas", "nair", "ekberg"}
+
+
+def test_a_spoken_year_and_a_spoken_decimal() -> None:
+    vinted = next(f for f in run(_BROADCAST, published=datetime(2025, 2, 1, tzinfo=UTC)) if f.platform == "vinted")
+    assert (vinted.value, vinted.unit, vinted.qualifier, vinted.period) == (pytest.approx(7.5e9), "EUR", "approx",
+                                                                            "2024")
+
+
+def test_a_qualifier_before_an_aside() -> None:
+    figure = only("Shopee's revenue was roughly — let me get the number right — $4.1 billion in 2023.")
+    assert (figure.value, figure.qualifier) == (pytest.approx(4.1e9), "approx")

@@ -40,6 +40,9 @@ _AFTER_Q = {fold("تقريبا"): "approx", "approximately": "approx", fold("ع�
             "or so": "approx"}
 
 
+_ASIDE = re.compile(r"\s*[—–-]\s[^—–\n]{1,70}\s[—–-]\s*\Z")
+
+
 def qualify(low: str, quantity: Quantity) -> None:
     """The qualifier written before the figure, else after it."""
     quantity.lead = quantity.start
@@ -47,6 +50,10 @@ def qualify(low: str, quantity: Quantity) -> None:
     if found is None and low[max(0, quantity.start - 12) : quantity.start].count(" ") > 3:
         match = _QUALIFIER_BEFORE.search(low, max(0, quantity.start - 40), quantity.start)  # odd spacing
         found = (match.group("q"), match.start()) if match else None
+    if found is None and low.endswith(("—", "–", " -"), 0, quantity.start - 1):
+        # "roughly — let me get this right — six point two billion": the qualifier before an aside
+        aside = _ASIDE.search(low, max(0, quantity.start - 90), quantity.start)
+        found = phrase_before(low, aside.start(), _QUALIFIERS) if aside else None
     if found is not None:
         quantity.qualifier, quantity.lead = _QUALIFIERS[found[0]], found[1]
         return
