@@ -52,13 +52,15 @@ _REL_QUARTER_WORDS = {
 _REL_QUARTER = {fold(w).lower(): off for off, words in _REL_QUARTER_WORDS.items() for w in words}
 _REF_YEAR = ["العام نفسه", "العام ذاته", "نفس العام", "ذات العام", "السنة نفسها", "السنة ذاتها",
              "نهاية العام", "نهاية السنة",
-             "the same year", "that year", "for the year", "year end", "year-end", "the end of the year"]
+             "the same year", "that year", "for the year", "year end", "year-end", "the end of the year",
+             # a half-year report's own half, labelled by its year: "in the half", "the first six months of the year"
+             "the half", "the half-year", "the first six months of the year", "the first half of the year"]
 _REF_QUARTER = ["الربع ذاته", "الربع نفسه", "نفس الربع", "ذات الربع", "the same quarter", "the quarter",
                 "that quarter", "quarterly", "quarter end", "quarter-end", "the end of the quarter"]
 _REF_PERIOD = ["الفترة نفسها", "الفترة ذاتها", "نفس الفترة", "ذات الفترة", "the same period",
                # a sales campaign the text dated before: «خلال الحملة», "during the campaign"
                "خلال الحملة", "خلال فترة الحملة", "خلال أيام الحملة", "during the campaign", "over the campaign",
-               "during the sale", "in the sale", "over the sale"]
+               "during the sale", "in the sale", "over the sale", "the period", "the reporting period"]
 # The year before the one in focus (not before publication): "up from 13% a year earlier".
 _PREV_YEAR = ["a year earlier", "a year before", "the previous year", "the prior year", "the year before"]
 _YOY = ["على أساس سنوي", "على اساس سنوي", "year on year", "year-on-year", "year over year",
@@ -175,7 +177,7 @@ _BASE_PREP = {fold(w).lower() for w in [
 _LEVEL_AFTER = re.compile(r"\s+(?:levels?|figures?|total)(?!\w)")
 # Every period phrase holds one of these; a sentence with none of them is not searched further.
 _PERIOD_WORDS = ("q1", "q2", "q3", "q4", "quarter", "year", "month", "period", "annual", "yoy", "y/y", "q/q", "qoq",
-                 "fy", "h1", "h2", "twenty", "end of", "نهايه", "campaign", "حمله", "the sale",
+                 "fy", "h1", "h2", "twenty", "half", "end of", "نهايه", "campaign", "حمله", "the sale",
                  "ربع", "عام", "سنه", "سنوي", "فتره", "اشهر", "شهر")
 
 

@@ -76,8 +76,9 @@ _TITLE_BEFORE = re.compile(r"(?<!\w)(?:chief executive(?: officer)?|CEO|chief fi
                            r"|spokes(?:person|man|woman)|chairman|chairwoman|general manager)\s*,?\s*\Z")
 _OURS_AFTER = re.compile(r"\s*(?:(?:ال)?\w+\s+)?(?:تقديراتنا|تقديرنا|بياناتنا|حساباتنا|توقعاتنا|ارقامنا|مسحنا|our\s)")
 _CAP_WORDS = r"[A-Z][A-Za-z0-9&.\-']*(?:\s+(?:&\s+)?[A-Z][A-Za-z0-9&.\-']*)*"
-_FIRM_BEFORE = re.compile(r"(?<![\w'])(?P<name>" + _CAP_WORDS + r")(?:'s)?\s+(?:data|figures|estimates|research|numbers"
-                          r"|analysis|analysts|analyst|economists|researchers)\s+\Z")
+_FIRM_BEFORE = re.compile(r"(?<![\w'])(?P<name>" + _CAP_WORDS + r")(?:'s)?\s+(?:own\s+)?(?:data|figures|estimates"
+                          r"|research|numbers|analysis|analysts|analyst|economists|researchers|disclosures|filings"
+                          r"|accounts|results|statements)\s+\Z")
 _SAID_BY = re.compile(r"\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3},\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,3}?"
                       r"(?:analyst|economist|partner|strategist|researcher|director|head|consultant)\s+(?:at|with|of)\s+"
                       r"(?P<firm>" + _CAP_WORDS + r")")

@@ -53,6 +53,36 @@ _ISSUER = re.compile(r"\s*(?P<name>" + _NAME + r")\s+(?:\([^()\n]{1,40}\)\s*)?(?
                      r"(?:announced|reported|said|released|published|posted)(?!\w)")
 
 
+# A report's opening names who wrote it: "This report, prepared by Zentro Analytics (ZA), ...", "Zentro Analytics
+# (ZA) tracked ...", "... according to Zentro Analytics (ZA)".
+_PREPARED_BY = re.compile(r"(?<!\w)(?:prepared|compiled|produced|written|published|commissioned)\s+by\s+(?:the\s+)?"
+                          r"(?P<name>" + _NAME + r")")
+_NAMED_SHORT = re.compile(r"(?P<name>" + _NAME + r")\s+\((?P<short>[A-Z][A-Za-z&]{1,7})\)")
+_WE_OUTSIDE = re.compile(r"(?<![\w\"])(?:We|we|Our|our)\s+(?!\w+\")")
+
+
+def _report_author(text: str) -> str | None:
+    """The firm a research summary's opening paragraph names as its writer, when the summary speaks as "we"
+    outside quotations: it is the source of the figures it credits to nobody else."""
+    opening = text[: text.find("\n") if "\n" in text else 600][:600]
+    if not _we_outside_quotes(text):
+        return None
+    prepared = _PREPARED_BY.search(opening)
+    if prepared:
+        return prepared.group("name").strip()
+    named = next((m for m in _NAMED_SHORT.finditer(opening) if m.group("short").replace("&", "")[0] == m.group(
+        "name").split()[0][0] or m.group("short")[0] in m.group("name")), None)
+    return named.group("name").strip() if named else None
+
+
+def _we_outside_quotes(text: str) -> bool:
+    for match in _WE_OUTSIDE.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if text.count('"', line_start, match.start()) % 2 == 0:
+            return True
+    return False
+
+
 def author(text: str, latin_name: dict[str, str]) -> str | None:
     """The author of an analyst's note: its header ("X | sector | note"), or «نقدّر في «X» (Latin)»; the issuer of
     a company's release (its name before its ticker, in the first sentences)."""
@@ -66,7 +96,7 @@ def author(text: str, latin_name: dict[str, str]) -> str | None:
     issued = _ISSUER.match(text, dateline.end()) if dateline else None
     if issued:
         return issued.group("name").strip()
-    filed = filer(text)
+    filed = filer(text) or _report_author(text)
     if filed:
         return filed
     match = _AUTHOR_AR.search(text, 0, 600)

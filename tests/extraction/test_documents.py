@@ -133,3 +133,47 @@ def test_a_spoken_year_and_a_spoken_decimal() -> None:
 def test_a_qualifier_before_an_aside() -> None:
     figure = only("Shopee's revenue was roughly — let me get the number right — $4.1 billion in 2023.")
     assert (figure.value, figure.qualifier) == (pytest.approx(4.1e9), "approx")
+
+
+# ---------------------------------------------------------------- research summaries: the report is the source
+
+
+def test_a_report_prepared_by_a_firm_credits_it_with_what_it_credits_nobody_else() -> None:
+    body = ("This summary, prepared by Orchard Lane Insights (OLI), reviews online retail in Ireland in 2024.\n\n"
+            "Shein's conversion rate was 2.4 per cent in 2024, and we expect it to rise. Temu reported 3 million "
+            "monthly active users in Ireland in 2024.")
+    figures = run(body)
+    assert {(f.platform, f.source) for f in figures} == {("shein", "Orchard Lane Insights"), ("temu", "Temu")}
+
+
+def test_a_firm_introduced_with_its_short_form_in_a_report_that_says_we() -> None:
+    body = ("Marlow & Finch (M&F) surveyed online shoppers in Spain in 2024.\n\n"
+            "Our central finding: Shein's conversion rate reached 2.8 per cent in 2024.")
+    assert only(body).source == "Marlow & Finch"
+
+
+def test_a_firm_named_in_a_news_opening_is_no_author() -> None:
+    body = ("Online retail in Spain grew 8% in 2024, according to Marlow Retail Data (MRD).\n\n"
+            "Shein's conversion rate reached 2.8 per cent in 2024.")
+    assert only(body).source is None
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ("Allegro's own disclosures show GMV of PLN 12bn in 2024.", "Allegro"),
+        ("Orchard Lane Insights calculates that Temu's share of Irish online retail was 7% in 2024.",
+         "Orchard Lane Insights"),
+        ("Orchard Lane Insights measured a conversion rate of 2.2 per cent on Temu in 2024.",
+         "Orchard Lane Insights"),
+    ],
+)
+def test_credit_verbs_of_reports(body: str, source: str) -> None:
+    assert only(body).source == source
+
+
+def test_the_half_is_the_half_year_in_focus_not_fifty_per_cent() -> None:
+    body = ("Allegro's GMV rose in the first half of 2025. Its share of Polish online sales was 34 per cent in the "
+            "half, yet its share did not exceed 36 per cent in any month of the half.")
+    figures = run(body, published=datetime(2025, 10, 1, tzinfo=UTC))
+    assert [(f.value, f.period) for f in figures] == [(34, "2025"), (36, "2025")]

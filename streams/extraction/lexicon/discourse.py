@@ -36,7 +36,8 @@ SRC_PREP = ["بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا ع
 SRC_VERB_EN = ["said", "says", "reported", "reports", "announced", "added", "estimates", "estimated", "expect",
                 "forecast", "estimate", "project", "projects", "predict", "predicts", "say", "report",
                 "puts", "put", "told", "disclosed", "revealed", "expects", "forecasts", "found", "shows",
-                "showed", "shared", "show", "wrote", "write", "note", "noted", "suggest", "suggests"]
+                "showed", "shared", "show", "wrote", "write", "note", "noted", "suggest", "suggests",
+                "calculates", "calculated", "measured", "reckons", "reckoned"]
 SRC_SAME = ["الدراسة", "الدراسة ذاتها", "الدراسة نفسها", "ذات الدراسة", "نفس الدراسة", "التقرير",
              "التقرير ذاته", "التقرير نفسه", "البيانات ذاتها", "البيانات نفسها", "المسح", "المسح نفسه",
              "الاستطلاع", "الإحصاءات", "the same filing", "the same study", "the same report",
@@ -48,7 +49,8 @@ SRC_SAME = ["الدراسة", "الدراسة ذاتها", "الدراسة نف�
              "the release", "the statement", "the same statement", "the same note", "the note", "the same research",
              "the same presentation", "the data firm", "the research house", "the same estimates", "الصحيفة",
              "المجلة", "الصحيفة ذاتها", "البيان ذاته", "البيان نفسه", "المذكرة", "الجداول ذاتها", "الجداول نفسها",
-             "الجدول ذاته", "الجدول نفسه", "the same tables", "the same table", "the same dataset"]
+             "الجدول ذاته", "الجدول نفسه", "the same tables", "the same table", "the same dataset",
+             "that information", "this information", "the same information"]
 SRC_UNNAMED = ["مصادر", "مصادر مطلعة", "مصدر", "خبراء", "sources", "a source", "people familiar",
                 "a person familiar", "an analyst", "analysts", "experts", "محللون", "محللين",
                 "المحللون", "المحللين", "مراقبون", "متابعون", "people familiar with the matter"]

@@ -170,6 +170,10 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
             break
         if overlaps(match.start(), match.end()):
             continue
+        word = match.group("w").lower()
+        half = word.startswith("half") and _THE_HALF.search(low, max(0, match.start() - 12), match.start())
+        if half and (half.group("ordinal") or (word == "half" and not low.startswith(" of", match.end()))):
+            continue  # "in the half", "any month of the half", "the first half of 2025": a half-year, not 50%
         q = Quantity(match.start(), match.end(), FRACTIONS[match.group("w").lower()], "percent", words=True)
         qualify(low, q)
         found.append(q)
@@ -181,6 +185,7 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
     return found
 
 
+_THE_HALF = re.compile(r"(?<!\w)(?:the|this|that|(?P<ordinal>first|second))\s+\Z")
 _AND_NUMBER = re.compile(r"\s+and\s+(?:[$£€¥₹]\s?)?(?P<n>[0-9][0-9.,]*)")
 _RANGE_GAP = re.compile(r"\s+and\s+")
 
