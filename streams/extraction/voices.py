@@ -65,14 +65,11 @@ def _report_author(text: str) -> str | None:
     """The firm a research summary's opening paragraph names as its writer, when the summary speaks as "we"
     outside quotations: it is the source of the figures it credits to nobody else."""
     opening = text[: text.find("\n") if "\n" in text else 600][:600]
-    if not _we_outside_quotes(text):
-        return None
-    prepared = _PREPARED_BY.search(opening)
-    if prepared:
-        return prepared.group("name").strip()
-    named = next((m for m in _NAMED_SHORT.finditer(opening) if m.group("short").replace("&", "")[0] == m.group(
-        "name").split()[0][0] or m.group("short")[0] in m.group("name")), None)
-    return named.group("name").strip() if named else None
+    prepared = _PREPARED_BY.search(opening) if " by " in opening else None
+    named = next((m for m in _NAMED_SHORT.finditer(opening) if m.group("short")[0] in m.group("name")),
+                 None) if prepared is None and "(" in opening else None
+    name = prepared or named
+    return name.group("name").strip() if name and _we_outside_quotes(text) else None
 
 
 def _we_outside_quotes(text: str) -> bool:
