@@ -28,6 +28,9 @@ from .subjects import figure_platform
 _HEADING = re.compile(r"\s*[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2}\.\s*")
 # A clause in the present tense states a figure for now, not for the period of the figure before it.
 _PRESENT = re.compile(r"(?<!\w)(?:is|are|has|have|remains|stays|now|still)(?!\w)")
+_OWN_PART = re.compile(r"\s+of\s+(?:(?:its|their|our|the\s+company's|the\s+group's|[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?'s)"
+                       r"\s+)(?:own\s+)?(?:total\s+|gross\s+|online\s+|overall\s+){0,2}(?:orders|sales|revenues?|gmv"
+                       r"|merchandise value|users|customers|buyers|traffic|visits)(?!\w)")
 _CONVERSION = re.compile(r"\s*(?:\(\s*(?:about|around|roughly|nearly|some|approximately|almost|نحو|حوالي)?\s*"
                          r"|,\s+or\s+(?:about\s+|around\s+|roughly\s+)?|\s+أي\s+(?:ما\s+يعادل\s+)?(?:نحو\s+)?)")
 
@@ -68,6 +71,10 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
         if measured is None:
             continue
         metric, unit, of_metric, confidence, sign = measured
+        if metric == "market_share" and _OWN_PART.match(text, q.end):
+            continue  # "62% of its orders", "10% of Zentro's gross orders": a part of its own business, no market
+        if q.words and q.value == 1 and unit in ("count", "users"):
+            continue  # "at least one order", "one seller": a single one is never a platform's figure
         # An article about one platform only: a sentence naming none ("Revenue for the quarter was ...") is its.
         lone = memory.topic if not mentions and (len(memory.platforms_seen) == 1 or (
             sent.opens_with_growth and memory.last_figure is not None)) else None

@@ -56,6 +56,9 @@ _GROUP_WORD = re.compile(r"(?:مجموعه|group)", re.IGNORECASE)
 _FORWARD_CUE = re.compile(r"[\u0600-\u06ff]")
 _SOURCE_REACH = 70
 _LOCAL_AR = {"بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا عن", "استنادا الي", "بناء علي"}
+# Verbs of an estimate: "it" before one after a research firm was credited is that firm, not a platform.
+_ESTIMATE_VERBS = {"calculates", "calculated", "estimates", "estimated", "puts", "put", "reckons", "reckoned",
+                   "measured", "forecasts", "forecast"}
 _IT_BEFORE = re.compile(r"(?<!\w)it\s+\Z")
 _AND_BEFORE = re.compile(r"(?<!\w)and\s+\Z")
 _PARENT_GAP = re.compile(r"\s*(?:الام|parent|holding|القابضه)?\s*\"?\s*", re.IGNORECASE)
@@ -297,6 +300,10 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
                 found.append((cue.start, full_name(memory.short_forms.get(name, _platform_name(name) or name), memory),
                               False))
         elif _IT_BEFORE.search(text, max(0, cue.start - 6), cue.start):
+            if (text[cue.start : cue.end] in _ESTIMATE_VERBS and found and found[-1][1]
+                    and found[-1][1] not in memory.companies and not _platform_name(found[-1][1])):
+                found.append((cue.start, found[-1][1], False))  # "X puts A at 4%, ahead of the 2% it calculates": X
+                continue
             ok, credited = resolve("company", None, cue.start)  # "..., it added"
             if ok:
                 found.append((cue.start, credited, False))

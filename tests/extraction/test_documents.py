@@ -177,3 +177,35 @@ def test_the_half_is_the_half_year_in_focus_not_fifty_per_cent() -> None:
             "half, yet its share did not exceed 36 per cent in any month of the half.")
     figures = run(body, published=datetime(2025, 10, 1, tzinfo=UTC))
     assert [(f.value, f.period) for f in figures] == [(34, "2025"), (36, "2025")]
+
+
+def test_it_before_an_estimate_verb_is_the_firm_credited_before() -> None:
+    body = ("Analysts at Orchard Lane estimate Zalando's GMV at EUR 2 billion in 2024; Orchard Lane also puts "
+            "Vinted's conversion rate at 3.9%, well ahead of the 2.1% it calculates for Shein.")
+    assert {f.source for f in run(body)} == {"Orchard Lane"}
+
+
+def test_it_before_a_speech_verb_is_still_the_company() -> None:
+    body = "Shopee had 9 million sellers in 2023, according to Orchard Lane, and it said its GMV grew 12% in 2023."
+    assert {(f.metric, f.source) for f in run(body)} == {("sellers", "Orchard Lane"), ("growth_percent", "Shopee")}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Brazil contributed more than 12% of Shopee's gross orders in 2024.",
+        "Domestic sellers made up 58% of its orders, Lazada said of its 2024 results.",
+        "Lazada's GMV grew in 2024, and the app generated 40% of the Company's total online sales.",
+    ],
+)
+def test_a_part_of_a_platforms_own_business_is_no_market_share(body: str) -> None:
+    assert [f for f in run(body) if f.metric == "market_share"] == []
+
+
+def test_a_single_one_is_no_figure() -> None:
+    assert run("Active sellers on Shopee are sellers with at least one order in the quarter.") == []
+
+
+def test_a_legal_threshold_is_no_figure() -> None:
+    figure = only("Temu had 61 million monthly active users in 2024, above the threshold of 45 million users.")
+    assert figure.value == 61e6

@@ -108,7 +108,7 @@ NEGATIVE = ["التضخم", "معدل التضخم", "inflation", "الفائد�
              "start at", "starts at", "starting at", "starting from", "retails at", "sold for",
              "capital expenditure", "capital expenditures", "capex", "capital spending", "الإنفاق الرأسمالي",
              "تضخم", "معدل تضخم", "قدرت قيمتها", "قدرت قيمته", "سهمها", "سهمه", "أسهمه", "its shares", "fee",
-             "fees", "platform fee",
+             "fees", "platform fee", "threshold", "thresholds",
              "commission", "commissions", "take rate", "take rates", "رسم", "رسوم", "رسم التوصيل", "عمولة",
              "stake", "stakes", "equity stake", "مقابل حصة", "دفعت", "paid", "pays", "cost", "net debt",
              "price target", "target price", "سعر مستهدف", "population", "inhabitants", "نسمة", "سكان", "السكان",
