@@ -61,6 +61,10 @@ def metric_of(sent: Sentence, q: Quantity, back: int, fwd: int, clause: Clause
     if q.bare:
         # "the number of sellers on the platform topped 150,000"; otherwise only ever an elliptic figure
         counted = [h for h in metrics_back if h.payload in _COUNT_LEVEL and clause.start <= h.start]
+        # "the number of sellers offering products to recipients in the Union exceeded 120,000": the counted noun
+        numbered = [h for h in counted if _NUMBER_OF.search(text, max(clause.start, h.start - 12), h.start)]
+        if numbered and _COUNT_VERB.search(text, numbered[-1].end, q.lead):
+            counted = counted[: counted.index(numbered[-1]) + 1]
         if counted and not negatives and (
                 _NUMBER_OF.search(text, max(clause.start, counted[-1].start - 12), counted[-1].start)
                 or _COUNT_VERB.fullmatch(text, counted[-1].end, q.lead)):  # "Noon's vendors number 40,000"

@@ -60,7 +60,8 @@ _REF_QUARTER = ["الربع ذاته", "الربع نفسه", "نفس الربع
 _REF_PERIOD = ["الفترة نفسها", "الفترة ذاتها", "نفس الفترة", "ذات الفترة", "the same period",
                # a sales campaign the text dated before: «خلال الحملة», "during the campaign"
                "خلال الحملة", "خلال فترة الحملة", "خلال أيام الحملة", "during the campaign", "over the campaign",
-               "during the sale", "in the sale", "over the sale", "the period", "the reporting period"]
+               "during the sale", "in the sale", "over the sale", "the period", "the reporting period",
+               "the same reference period", "the reference period", "the same reporting period"]
 # The year before the one in focus (not before publication): "up from 13% a year earlier".
 _PREV_YEAR = ["a year earlier", "a year before", "the previous year", "the prior year", "the year before"]
 _YOY = ["على أساس سنوي", "على اساس سنوي", "year on year", "year-on-year", "year over year",

@@ -209,3 +209,19 @@ def test_a_single_one_is_no_figure() -> None:
 def test_a_legal_threshold_is_no_figure() -> None:
     figure = only("Temu had 61 million monthly active users in 2024, above the threshold of 45 million users.")
     assert figure.value == 61e6
+
+
+def test_the_number_of_a_noun_is_counted_past_a_later_noun() -> None:
+    figure = only("The number of sellers offering products on Temu to users in Poland exceeded 90,000 in 2024.")
+    assert (figure.metric, figure.value, figure.qualifier) == ("sellers", 90000, "more_than")
+
+
+def test_the_union_of_an_eu_text_is_the_eu() -> None:
+    figure = only("Temu had on average 61 million monthly active recipients in the Union in 2024.")
+    assert figure.region == "EU"
+
+
+def test_the_same_reference_period() -> None:
+    body = ("Temu had 61 million monthly active recipients over the six months ending 31 March 2025. Shein "
+            "reported 50 million monthly active recipients over the same reference period.")
+    assert [f.period for f in run(body, published=datetime(2025, 6, 1, tzinfo=UTC))] == ["2025", "2025"]

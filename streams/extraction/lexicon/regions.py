@@ -54,7 +54,8 @@ REGIONS: list[tuple[str, list[str]]] = [
              "Southeast Asian", "ASEAN"]),
     ("MENA", ["الشرق الأوسط وشمال أفريقيا", "الشرق الأوسط وشمال إفريقيا", "منطقة الشرق الأوسط",
               "الشرق الأوسط", "Middle East and North Africa", "Middle East", "MENA"]),
-    ("EU", ["الاتحاد الأوروبي", "أوروبا", "الأوروبية", "European Union", "Europe", "EU"]),
+    # "in the Union": how EU law and decisions name the European Union (capitalised; "the union" is a trade union)
+    ("EU", ["الاتحاد الأوروبي", "أوروبا", "الأوروبية", "European Union", "Europe", "EU", "the Union"]),
 ]
 # Further countries and large cities, so that a place is never taken for an unknown platform's name.
 REGIONS += [
@@ -96,7 +97,7 @@ REGIONS += [
 ]
 # Single Latin words of the region lexicon ("American", "Saudi", "UK"): they may qualify a noun.
 ENGLISH_DEMONYMS = sorted({w for _code, names in REGIONS for w in names if w.isascii() and " " not in w})
-REGIONS_CS = {"US", "U.S.", "UK", "U.K.", "EU", "UAE", "KSA", "USA", "ASEAN", "MENA"}
+REGIONS_CS = {"US", "U.S.", "UK", "U.K.", "EU", "the Union", "UAE", "KSA", "USA", "ASEAN", "MENA"}
 GLOBAL = ["عالميا", "عالمي", "العالمي", "العالمية", "على المستوى العالمي", "على مستوى العالم",
            "حول العالم", "global", "globally", "worldwide", "around the world", "across the world"]
 REGION_REFS = ["المنطقة", "the region", "the region's", "the bloc", "the bloc's", "the country",
