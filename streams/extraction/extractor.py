@@ -25,7 +25,7 @@ from .memory import Memory
 from .mentions import company_name
 from .normalize import Normalized, fold
 from .period_resolution import resolve_periods
-from .platforms import X_CONTEXT, Discovered, alias_matcher, discover_latin
+from .platforms import X_CONTEXT, Discovered, alias_matcher, discover_latin, lexicon_slug
 from .segments import sentences
 from .sentence import Sentence
 from .sources import GLOSS
@@ -90,6 +90,9 @@ class _Extractor:
         self.extra = alias_matcher(self.discovered)
         for slug, name in self.aliases.values():
             self.memory.names.setdefault(slug, name)
+        for platform, owner in self.discovered.owned.items():
+            slug = self.aliases[platform][0] if platform in self.aliases else lexicon_slug(platform)
+            self.memory.owners.setdefault(slug, owner)
         if "(" in self.text and '"' in self.text:  # «X» (Latin) glossing a name that is not a platform's
             self.memory.glosses = {m.group("ar").strip(): m.group("lat").strip() for m in GLOSS.finditer(self.text)
                                    if m.group("ar").strip() not in self.aliases}

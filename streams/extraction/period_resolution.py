@@ -51,6 +51,12 @@ def resolve_periods(sent: Sentence, memory: Memory, pub: datetime | None) -> lis
                             for h in sent.cat("kind"))
                 year = pub.year if started or ahead else pub.year - 1
             value = f"{year}-Q{mention.quarter}" if year else None
+        elif mention.kind == "month_span" and mention.quarter:
+            # "the six months to September": the last September at publication, unless a year is written
+            year = mention.year
+            if year is None and pub is not None:
+                year = pub.year if mention.quarter <= pub.month else pub.year - 1
+            value = str(year) if year else None
         elif mention.kind == "rel_year_quarter" and pub and mention.quarter:
             value = f"{pub.year + mention.offset}-Q{mention.quarter}"
         elif mention.kind == "rel_year" and pub:

@@ -23,6 +23,7 @@ class PeriodMention:
     start: int
     end: int
     kind: str  # year, quarter, month_end, rel_year, rel_quarter, ref_year, ref_quarter, ref_period, prev_year,
+    #            month_span (a span ending in the month ``quarter`` holds),
     #            same_in_year (the quarter in focus, in a given year), yoy, qoq
     year: int | None = None
     quarter: int | None = None
@@ -136,6 +137,11 @@ _BRANCHES = [
     r"(?P<enq>(?:(?P<enq_ord>first|second|third|fourth|final)[\s-]+(?:fiscal\s+)?quarter"
     r"|q(?P<enq_num>[1-4])|(?P<enq_num2>[1-4])q(?=['0-9]))(?:\s*(?:of\s+)?(?:fiscal\s+)?(?:fy\s*)?'?"
     r"(?P<enq_year>(?:19|20)?[0-9]{2})(?![0-9]))?)",
+    # A span of a year or half ending in a month, labelled by the year it ends in: "the six months to September",
+    # "the year to March", "the six months ended June 30, 2025", "the six months ending 31 March 2025"
+    r"(?P<span>(?:(?:six|nine|twelve|6|9|12)\s+months|(?:fiscal\s+)?year|half|half-year|first\s+half)\s+"
+    r"(?:to|ended|ending|through)\s+(?P<span_end>the\s+end\s+of\s+)?(?:[0-9]{1,2}\s+)?(?P<span_month>"
+    + _alts(_MONTHS_EN) + r")(?!\w)(?:\s+[0-9]{1,2}(?![0-9]))?(?:,?\s+(?P<span_year>" + _YEAR + r")(?![0-9]))?)",
     # A year spoken in a transcript: "twenty twenty-five", "twenty nineteen"
     r"(?P<spoken>twenty[\s-](?P<sy_tens>" + _alts(list(_SPOKEN_TENS)) + r")(?:[\s-](?P<sy_unit>"
     + _alts(list(_SPOKEN_UNITS)) + r"))?(?![\w-]))",
@@ -148,7 +154,7 @@ _BRANCHES = [
     + _alts(["الأولى", "الأخيرة"]) + r"))(?:\s+(?:of|من)\s+(?:(?:ال)?عام\s+)?(?:(?P<m3_year>" + _YEAR
     + r")(?![0-9])|(?P<m3_rel>" + _alts([w for w in _REL_YEAR]) + r")(?!\w)))?)",
 ]
-_FIRST = set("ل1234fstqاh") | {w[0] for w in _PHRASES} | {w[0] for w in _MONTHS_EN}
+_FIRST = set("ل1234fstqاh69ny") | {w[0] for w in _PHRASES} | {w[0] for w in _MONTHS_EN}
 _FISCAL_BEFORE = re.compile(r"(?<!\w)fiscal(?:\s+year)?\s+\Z")
 _SPAN_TO = re.compile(r"(?<!\w)(?:to|until|through|till|حتى|حتي)\s+(?:ب)?\Z")
 _GENERIC_BEFORE = re.compile(r"(?<!\w)(?:a|any|every|each)\s+\Z")
@@ -251,6 +257,14 @@ def find_periods(text: str, low: str | None = None) -> list[PeriodMention]:
             if year_text:
                 year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
             mention = PeriodMention(start, end, "quarter", year, quarter)
+        elif group == "span":
+            month = _MONTH_NUMBER[match.group("span_month").lower()]
+            year_text = match.group("span_year")
+            if match.group("span_end") and not year_text:
+                continue  # "the six months to the end of March": a span across years, no period of the contract
+            whole_year = "year" in match.group() and "half" not in match.group()  # "the year to March": a fiscal year
+            mention = PeriodMention(start, end, "month_span", int(year_text) if year_text else None, month,
+                                    part=not whole_year)
         elif group == "spoken":
             tens, unit = match.group("sy_tens"), match.group("sy_unit")
             if unit and _SPOKEN_TENS[tens] < 20:

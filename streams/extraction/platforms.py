@@ -137,6 +137,7 @@ class Discovered:
     quoted_only: set[str] = field(default_factory=set)  # aliases that are ordinary words: matched in quotes only
     short_forms: dict[str, str] = field(default_factory=dict)  # "SDL" -> "Saigon Data Lab"
     companies: set[str] = field(default_factory=set)  # names the text calls an owner or parent company
+    owned: dict[str, str] = field(default_factory=dict)  # platform as written -> the company the text says owns it
 
 
 def slug(name: str) -> str:
@@ -202,6 +203,10 @@ def discover_latin(text: str, found: Discovered) -> None:
     candidates.extend(m.group("name") for m in _HEADING.finditer(text))
     for raw in candidates:
         name = clean_platform_name(raw)
+        store = _COUNTRY_STORE.fullmatch(name)
+        if store and known(store.group("base")):  # "Amazon.co.za", "Amazon.in": the platform's local store
+            found.platforms.setdefault(name, (lexicon_slug(store.group("base")), store.group("base")))
+            continue
         if (len(name) < 2 or name in not_platforms or name.lower() in _NOT_NAMES or _source_like(name)
                 or _TITLE_WORD.search(name)
                 or known(name) or any(known(word) for word in name.split())):
@@ -209,9 +214,19 @@ def discover_latin(text: str, found: Discovered) -> None:
         found.platforms.setdefault(name, (slug(name), name))
     if "owne" in text or "backed" in text or "parent" in text or "controlled" in text:
         found.companies.update(_owner_names(text))
+        for match in _OWNED_BY_AFTER.finditer(text) if "owned by" in text else ():
+            # "Takealot, the Cape Town-based online retailer owned by Naspers": Naspers owns Takealot
+            platform = match.group("platform")
+            if platform in found.platforms or known(platform):
+                found.owned.setdefault(platform, clean_platform_name(match.group("owner")))
     _short_forms(text, found)
     if '("' in text or '(the "' in text:
         defined_terms(text, found)
+
+
+_COUNTRY_STORE = re.compile(r"(?P<base>[A-Z][A-Za-z]+)\.(?:com?\.)?(?:[a-z]{2}|com)")
+_OWNED_BY_AFTER = re.compile(r"(?<![\w.'-])(?P<platform>" + _NAME + r"),\s+(?:the|a|an)\s[^,;.()]{0,70}?\s"
+                             r"(?:owned|controlled)\s+by\s+(?P<owner>" + _NAME + r")")
 
 
 # A filing's defined terms: 'Magazine Luiza S.A. ("Magalu" or the "Company")', 'Temu (the "Service")',
@@ -240,13 +255,13 @@ def defined_terms(text: str, found: Discovered) -> None:
         generic = [t for t in terms if t.lower() in GENERIC_TERMS]
         referent: tuple[str, str] | None = None
         if name and (known(name) or name in found.platforms):
-            referent = found.platforms.get(name) or (_lexicon_slug(name), name)
+            referent = found.platforms.get(name) or (lexicon_slug(name), name)
         elif name and proper and not known(proper[0]):
             referent = found.platforms.get(proper[0]) or (slug(proper[0]), name)  # the company's own name first
             found.companies.add(name)
             found.platforms.setdefault(name, referent)
         elif name and proper:
-            referent = (_lexicon_slug(proper[0]), proper[0])
+            referent = (lexicon_slug(proper[0]), proper[0])
         elif name and generic:
             for term in generic:
                 found.short_forms.setdefault(term, name)  # 'the "Provider"': a company, credited by its name
@@ -291,7 +306,7 @@ _WE_ARE = re.compile(r"\"we\",?\s+(?:\"us\",?\s+)?(?:(?:or|and)\s+)?(?:\"our\"\s
                      r"(?P<name>[A-Z][\w&'-]*(?:\s+(?:&\s+)?[A-Z][\w&.'-]*){0,5})")
 
 
-def _lexicon_slug(name: str) -> str:
+def lexicon_slug(name: str) -> str:
     entry = next((e for e in TABLE.get(fold(name).lower(), ()) if e.cat == "platform"), None)
     return entry.payload if entry is not None else slug(name)
 

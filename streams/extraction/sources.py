@@ -165,7 +165,8 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
             return True, full_name(memory.short_forms.get(value or "", value), memory)
         if kind == "same":
             earlier = [credited for at, credited, _forward in found if credited and at < position]
-            return True, earlier[-1] if earlier else memory.last_source
+            # "According to that information" in a filing that credited nobody yet: the filer's
+            return True, earlier[-1] if earlier else memory.last_source or memory.author
         if kind == "unnamed":
             return True, None
         if kind == "group":
@@ -173,6 +174,8 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
             if group:
                 return True, group
         subject = next((m for m in mentions if m.explicit and not m.owner and m.start < position), None)
+        if subject is not None and kind == "group" and subject.platform in memory.owners:
+            return True, memory.owners[subject.platform]  # "Takealot, owned by Naspers, ..., the group's results"
         if subject is not None:
             # "TikTok aims to ..., the company said": the platform the sentence is about speaks for itself,
             # a company named as its owner («قالت «بايت دانس»... بحسب تقديراتها») for its own

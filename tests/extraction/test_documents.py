@@ -225,3 +225,33 @@ def test_the_same_reference_period() -> None:
     body = ("Temu had 61 million monthly active recipients over the six months ending 31 March 2025. Shein "
             "reported 50 million monthly active recipients over the same reference period.")
     assert [f.period for f in run(body, published=datetime(2025, 6, 1, tzinfo=UTC))] == ["2025", "2025"]
+
+
+@pytest.mark.parametrize(
+    ("body", "period"),
+    [
+        ("Takealot's GMV grew 9% to R6 billion in the six months to August, the company said.", "2024"),
+        ("Takealot's GMV was R12 billion in the year to March, the company said.", "2024"),
+        ("Takealot's GMV was R12 billion in the six months ended June 30, 2023.", "2023"),
+    ],
+)
+def test_a_span_ending_in_a_month_is_labelled_by_its_year(body: str, period: str) -> None:
+    assert run(body, published=datetime(2024, 11, 1, tzinfo=UTC))[-1].period == period
+
+
+def test_the_groups_results_are_the_owners() -> None:
+    body = ("Superbalist, the Cape Town fashion retailer owned by Naspers, grew GMV by 11% to R2 billion in 2024, "
+            "according to the group's annual results.")
+    assert {f.source for f in run(body, published=datetime(2025, 6, 1, tzinfo=UTC))} == {"Naspers"}
+
+
+def test_a_platforms_country_store_is_the_platform() -> None:
+    body = "Orbis Data estimates that Amazon.co.uk took 31% of the country's online retail sales in 2024."
+    figure = only(body)
+    assert (figure.platform, figure.metric, figure.value) == ("amazon", "market_share", 31)
+
+
+def test_a_discovered_platforms_owner_speaks_for_its_group() -> None:
+    body = ("Zentro, the Nairobi-based online retailer owned by Kestrel Holdings, grew GMV by 8% to $90 million in "
+            "2024, according to the group's annual results.")
+    assert {f.source for f in run(body, published=datetime(2025, 6, 1, tzinfo=UTC))} == {"Kestrel Holdings"}

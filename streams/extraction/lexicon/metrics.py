@@ -48,6 +48,8 @@ METRICS: list[tuple[str, list[str]]] = [
                       "accounted for", "accounts for", "account for", "of merchandise volume",
                       "of the merchandise", "of gross merchandise value", "of GMV", "of online retail",
                       "of online sales", "of sales", "of all", "of e-commerce", "of spending", "spent with",
+                      "of the country's online", "of the country's e-commerce", "of the country's retail",
+                      "of the country's online retail", "of the nation's online", "of the region's online",
                       "spend with", "من إجمالي", "من اجمالي", "انتزعت", "انتزع", "تستأثر", "يستأثر"]),
     ("active_users", ["مستخدم نشط", "مستخدمين نشطين", "المستخدمين النشطين", "مستخدميها النشطين",
                       "مستخدميه النشطين", "مستخدمينا", "مستخدمونا", "مستخدم", "مستخدمين", "المستخدمين", "مستخدميها",
