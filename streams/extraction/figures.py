@@ -28,6 +28,9 @@ from .subjects import figure_platform
 _HEADING = re.compile(r"\s*[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2}\.\s*")
 # A clause in the present tense states a figure for now, not for the period of the figure before it.
 _PRESENT = re.compile(r"(?<!\w)(?:is|are|has|have|remains|stays|now|still)(?!\w)")
+_CONDITION = re.compile(r"(?<![\w'])(?:[Ii]f|[Ww]ere\s+[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?\s+to|[Ss]uppose"
+                        r"|[Hh]ad\s+[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?\s+(?:hit|reached|kept|grown|added))(?![\w'])")
+_MODAL = re.compile(r"(?<![\w'])(?:would|could|might)(?![\w'])")
 _OWN_PART = re.compile(r"\s+of\s+(?:(?:its|their|our|the\s+company's|the\s+group's|[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?'s)"
                        r"\s+)(?:own\s+)?(?:total\s+|gross\s+|online\s+|overall\s+){0,2}(?:orders|sales|revenues?|gmv"
                        r"|merchandise value|users|customers|buyers|traffic|visits)(?!\w)")
@@ -56,7 +59,13 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
     if len(quantities) > 1:
         named = {sent.clause_of(m.start) for m in mentions if m.explicit and not m.owner}
         gapped = named - {sent.clause_of(h.start) for h in sent.cat("metric")}
+    # "If the rate ever hit 10%, ... would", "Were Zentro to repeat ..., its share would approach 10%": a scenario
+    conditional = _CONDITION.search(text) if quantities and ("f " in text or "ere " in text or "ppose" in text
+                                                             or "ad " in text) else None
+    scenario = conditional.start() if conditional and _MODAL.search(text, conditional.end()) else len(text)
     for index, q in enumerate(quantities):
+        if q.start > scenario:
+            continue
         ci = sent.clause_of(q.start)
         clause = sent.clauses[ci]
         gap = prev is not None and ci in gapped and prev.clause != ci

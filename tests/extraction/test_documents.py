@@ -255,3 +255,20 @@ def test_a_discovered_platforms_owner_speaks_for_its_group() -> None:
     body = ("Zentro, the Nairobi-based online retailer owned by Kestrel Holdings, grew GMV by 8% to $90 million in "
             "2024, according to the group's annual results.")
     assert {f.source for f in run(body, published=datetime(2025, 6, 1, tzinfo=UTC))} == {"Kestrel Holdings"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "If Shopee's conversion rate ever reached 8%, sellers say, the whole market would change.",
+        "Were Temu to keep its 2024 pace, its market share would approach 15 per cent by 2027.",
+        "Suppose Lazada's GMV hit $30 billion; the region could then support two more rivals.",
+    ],
+)
+def test_a_scenario_is_no_figure(body: str) -> None:
+    assert run(body) == []
+
+
+def test_a_figure_before_a_scenario_stands() -> None:
+    figure = only("Shopee's GMV reached $5 billion in 2023, and it could grow faster if rates fell.")
+    assert figure.value == 5e9
