@@ -165,3 +165,8 @@ def _remember(sent: Sentence, memory: Memory, mentions: list[Mention], sources: 
         figures[-1].region if figures and figures[-1].region != "global" else None)
     memory.prev_sentence_platforms = frozenset(m.platform for m in mentions if not m.owner)
     memory.platforms_seen.update(m.platform for m in explicit_mentions if not m.owner)
+    for mention in explicit_mentions:
+        if not mention.owner:
+            if mention.platform in memory.recent:
+                memory.recent.remove(mention.platform)
+            memory.recent.append(mention.platform)

@@ -32,6 +32,7 @@ class Memory:
     year_paragraph: int = -1  # the paragraph in which ``last_year`` was named
     prev_sentence_region: str | None = None
     platforms_seen: set[str] = field(default_factory=set)  # platforms named so far (not as owners or speakers)
+    recent: list[str] = field(default_factory=list)  # platforms named so far, the last named last
     prev_sentence_platforms: frozenset[str] = frozenset()  # platforms the previous sentence of the paragraph named
     paragraph: int = -1
     owners: dict[str, str] = field(default_factory=dict)  # platform -> owner name seen in the text

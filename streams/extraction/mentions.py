@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .lexicon.matcher import Hit
-from .lexicon.platforms import COMPANY_SLUGS, PLATFORM_NAMES
+from .lexicon.platforms import APP_ONLY, COMPANY_SLUGS, MARKETPLACE_ONLY, PLATFORM_NAMES
 from .memory import Memory
 from .segments import WORD_BEFORE, Clause, clause_of
 
@@ -141,6 +141,7 @@ def platform_mentions(text: str, hits: list[Hit], clause_list: Callable[[], list
                 if interview:  # an interviewee's "the platform": the interviewee's own
                     fallback = next((q[3] for q in quotes if q[0] <= hit.start < q[1] and q[3]), fallback)
                 target = first_app or fallback or first_explicit or memory.topic
+                target = _of_kind(text[hit.start : hit.end].lower(), target, out, memory)
             elif _POSSESSIVE.search(text, hit.start, hit.end):
                 target = _possessor(out, first_explicit, memory)  # «منصتها», «تطبيقها»
             else:
@@ -149,6 +150,19 @@ def platform_mentions(text: str, hits: list[Hit], clause_list: Callable[[], list
                 speaker = hit.payload == "company" and _is_speaker(text, hit, cues)
                 out.append(Mention(hit.start, hit.end, target, False, speaker, hit.payload == "company"))
     return out
+
+
+def _of_kind(word: str, target: str | None, out: list[Mention], memory: Memory) -> str | None:
+    """"the app" is no marketplace-only platform, "the marketplace" no app-only one: the last platform named that
+    fits, when the one in focus does not."""
+    wrong = MARKETPLACE_ONLY if "app" in word else APP_ONLY if _MARKETPLACE_WORD.search(word) else None
+    if wrong is None or target not in wrong:
+        return target
+    named = [*memory.recent, *(m.platform for m in out if m.explicit and not m.owner)]
+    return next((slug for slug in reversed(named) if slug not in wrong), target)
+
+
+_MARKETPLACE_WORD = re.compile(r"marketplace|retailer|e-commerce|site|store")
 
 
 def _possessor(out: list[Mention], first_explicit: str | None, memory: Memory) -> str | None:

@@ -272,3 +272,9 @@ def test_a_scenario_is_no_figure(body: str) -> None:
 def test_a_figure_before_a_scenario_stands() -> None:
     figure = only("Shopee's GMV reached $5 billion in 2023, and it could grow faster if rates fell.")
     assert figure.value == 5e9
+
+
+def test_the_app_is_no_marketplace_and_the_marketplace_no_app() -> None:
+    body = ("Most phones in Manila run Instagram. Lazada's GMV reached $2 billion in 2023, and the app's "
+            "Philippine audience stands at about 40 million monthly users.")
+    assert [(f.platform, f.metric) for f in run(body)] == [("lazada", "gmv"), ("instagram", "active_users")]

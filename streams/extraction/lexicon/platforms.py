@@ -217,6 +217,11 @@ LATIN_NAMES = sorted(set(PLATFORM_NAMES.values()) | set(LATIN_ONLY))
 
 # Company-level mentions: a group, or the one slug the contract keeps for company-wide figures.
 COMPANY_SLUGS = {"meta"}
+# What kind of service a platform is, where it is only one: "the app" after Tokopedia and TikTok is TikTok,
+# "the marketplace" Tokopedia. Platforms that are both (Temu, Shein: a marketplace used through its app) are in neither.
+APP_ONLY = {"tiktok", "instagram", "facebook", "snapchat", "youtube", "pinterest", "whatsapp", "x", "kuaishou",
+            "douyin", "meta"}
+MARKETPLACE_ONLY = {"amazon", "shopee", "lazada", "tokopedia", "taobao", "alibaba", "noon", "qvc"}
 
 # Well-known platforms by their Latin names, matched with their capitals (several are ordinary words in
 # lower case: "ninja", "noon", "souq"). A new article names these as often as the global ones above.
