@@ -32,9 +32,9 @@ from streams.agents.dead_letters import send_dead_letter
 from streams.agents.metric_updates import decode_update_message
 from streams.agents.publishing import delivered, publish_signal_rows
 from streams.agents.window_apply import BatchApply, Totals
+from streams.agents.window_idle import IdleClock
 from streams.agents.window_output import WindowOutput
 from streams.agents.window_state import PartitionState
-from streams.health import lagging
 from streams.pipeline import Pipeline
 from streams.state.codec import Op
 
@@ -43,8 +43,6 @@ log = logging.getLogger(__name__)
 REWIND_ATTEMPTS = 5
 REWIND_RETRY_S = 2.0
 """Seek again if records beyond the state's offset still arrive this long after a rewind."""
-REFETCH_HOLD_S = 5.0
-"""After the broker is reachable again, the idle clock waits this long for fresh fetches."""
 
 
 @dataclass(slots=True)
@@ -79,13 +77,7 @@ class WindowWorker:
         """Partition numbers assigned to this worker; None until the first assignment."""
         self.lock = asyncio.Lock()
         self.output = WindowOutput(pipeline)
-        self.held = 0.0
-        """Wall seconds the idle close was held (broker unreachable, input behind, just reconnected,
-        or the stage busy handling input and delivering output)."""
-        self._busy = 0.0
-        """Seconds spent in `handle` and in the tick's own output since the last tick."""
-        self._last_tick: float | None = None
-        self._hold_until = 0.0
+        self.idle = IdleClock(pipeline)
         t, names = pipeline.telemetry, pipeline.names
         self.names = names
         inputs = (names.metric_updates, names.signals)
@@ -276,7 +268,7 @@ class WindowWorker:
             state = self.partitions[partition]
             futures.extend(await self.output.flush(state))
             commits.append((state, state.snapshot()))
-        self._busy += time.perf_counter() - started
+        self.idle.busy += time.perf_counter() - started
         return AppliedBatch(len(records), finished, futures, commits, batch.totals, counts, batch.newest, started)
 
     async def finish(self, applied: AppliedBatch) -> list[Any]:
@@ -295,7 +287,7 @@ class WindowWorker:
         for labels, amount in applied.totals.items():  # once committed: a batch applied again is not counted twice
             metric_total.labels(*labels).inc(amount)
         now = time.perf_counter()
-        self._busy += now - waited
+        self.idle.busy += now - waited
         spent = now - applied.started
         for topic, count in applied.counts.items():
             self._processed[topic].inc(count)
@@ -338,31 +330,9 @@ class WindowWorker:
     # ------------------------------------------------------------------ the idle close
 
     def _update_hold(self, now: float) -> float:
-        """Seconds since the last tick that were not idle time (also added to `held`).
-
-        Idle means nothing left to read, not nothing received: while the broker is unreachable,
-        for a few seconds after it is back (the first fetches), while any input partition is
-        behind or sought back for records its state lacks, and while the stage itself handles
-        input or delivers output, wall time does not count as idle time. Otherwise an outage, a
-        lag or a slow delivery longer than `idle_close_s` closes windows whose signals are still
-        on their way (they arrive late).
-        """
-        last, self._last_tick = self._last_tick, now
-        busy, self._busy = self._busy, 0.0
-        reachable = self.pipeline.broker_reachable
-        if not reachable:
-            self._hold_until = now + REFETCH_HOLD_S
-        if last is None:
-            return 0.0
+        """The idle clock's tick (`IdleClock.hold`): is any state restoring or sought back?"""
         rewinding = any(s.rewound_to is not None and s.rewinds < REWIND_ATTEMPTS for s in self.partitions.values())
-        if not reachable or now < self._hold_until or rewinding or self.opening or lagging(self.pipeline):
-            held = now - last
-        else:
-            # a batch whose output took seconds to deliver (a producer reconnecting after an
-            # outage) kept the next input from being read: that was not idle time either
-            held = min(busy, now - last)
-        self.held += held
-        return held
+        return self.idle.hold(now, behind=rewinding or bool(self.opening))
 
     async def tick(self) -> None:
         """Wall-clock fallback: idle partitions still close their windows.
@@ -388,7 +358,7 @@ class WindowWorker:
         await delivered(futures)
         await asyncio.gather(*(state.commit() for state in flushed))
         self.output.table_sizes(self.partitions.values())
-        self._busy += time.perf_counter() - started
+        self.idle.busy += time.perf_counter() - started
 
     def _retry_rewind(self, state: PartitionState) -> None:
         """Seek again when a rewind's records have not come back within REWIND_RETRY_S: once the
