@@ -278,3 +278,20 @@ def test_the_app_is_no_marketplace_and_the_marketplace_no_app() -> None:
     body = ("Most phones in Manila run Instagram. Lazada's GMV reached $2 billion in 2023, and the app's "
             "Philippine audience stands at about 40 million monthly users.")
     assert [(f.platform, f.metric) for f in run(body)] == [("lazada", "gmv"), ("instagram", "active_users")]
+
+
+# ---------------------------------------------------------------- Maghreb and Levant money and numbers
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "unit"),
+    [
+        ("بلغ متوسط قيمة الطلب على «جوميا» 2 350 ديناراً جزائرياً.", 2350, "DZD"),
+        ("بلغ متوسط قيمة الطلب على «أمازون» 19 ألف دينار عراقي.", 19000, "IQD"),
+        ("بلغ متوسط قيمة الطلب على «جوميا» 64 ديناراً تونسياً.", 64, "TND"),
+        ("Jumia's average order value was 2 350 Algerian dinars.", 2350, "DZD"),
+    ],
+)
+def test_dinars_by_country_and_space_thousands(body: str, value: float, unit: str) -> None:
+    figure = only(body)
+    assert (figure.value, figure.unit) == (value, unit)

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import re
 
-DIGITS = re.compile(r"(?=[0-9])(?<![0-9.,])[0-9]+(?:[.,][0-9]+)*")
+# Thousands may be grouped with a space ("1 850 dinars", "12 000", French usage), or a no-break space.
+DIGITS = re.compile(r"(?=[0-9])(?<![0-9.,])(?:[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?![0-9]|[.,][0-9])"
+                    r"|[0-9]+(?:[.,][0-9]+)*)")
 GROUPED = re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+")
 
 
 def parse_digits(raw: str) -> float | None:
     if len(raw) > 24:
         return None
+    if " " in raw or "\u00a0" in raw or "\u202f" in raw:
+        return float(re.sub(r"\D", "", raw))
     seps = [c for c in raw if c in ".,"]
     groups = re.split(r"[.,]", raw)
     if not seps:
