@@ -170,8 +170,9 @@ def discover_arabic(text: str, found: Discovered) -> None:
         if (introduced is None and placed is None) or _known_then_place(arabic):
             continue
         lead_end = introduced.start() if introduced else start
-        if (_SOURCE_KIND.search(text, max(0, lead_end - 40), lead_end)
-                or (introduced and _SOURCE_MODIFIER.search(introduced.group("mod") or ""))):
+        if (_SOURCE_KIND.search(text, max(0, lead_end - 40), lead_end) or _VENUE.search(text, max(0, start - 30), start)
+                or (introduced and _SOURCE_MODIFIER.search(introduced.group("mod") or "")
+                    and "مبوب" not in introduced.group("mod"))):  # «منصة الإعلانات المبوبة»: classifieds, a market
             continue
         if not latin_names:
             latin_names = sorted({m.group() for m in _LATIN_WORD.finditer(text)} - _LATIN_NOT_NAMES)
@@ -180,9 +181,14 @@ def discover_arabic(text: str, found: Discovered) -> None:
         latin = match.group("lat")
         if (latin in _LATIN_NOT_NAMES or latin in found.platforms or known(latin) or len(latin) < 3
                 or not _ARABIC_LETTER.search(text, max(0, match.start() - 3), match.start())
-                or _SOURCE_KIND.search(text, max(0, match.start() - 40), match.start())):
+                or _SOURCE_KIND.search(text, max(0, match.start() - 40), match.start())
+                or _VENUE.search(text, max(0, match.start() - 30), match.start())):
             continue
         found.platforms[latin] = (slug(latin), latin)
+
+
+# The outlet a speaker talks to: «في تصريح لموقع «X»», «لصحيفة X»: a venue, never a platform.
+_VENUE = re.compile(r"(?<!\w)ل(?:موقع|صحيفه|جريده|مجله|قناه|وكاله|اذاعه|منصه\s+اخباريه)\s*\"?\s*\Z")
 
 
 def _known_then_place(name: str) -> bool:

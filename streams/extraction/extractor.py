@@ -25,7 +25,7 @@ from .memory import Memory
 from .mentions import company_name
 from .normalize import Normalized, fold
 from .period_resolution import resolve_periods
-from .platforms import X_CONTEXT, Discovered, alias_matcher, discover_latin, lexicon_slug
+from .platforms import X_CONTEXT, Discovered, alias_matcher, discover_latin, lexicon_slug, merge_extensions
 from .segments import sentences
 from .sentence import Sentence
 from .sources import GLOSS
@@ -84,6 +84,9 @@ class _Extractor:
         self.discovered = Discovered()
         discover_latin(self.text[:200000], self.discovered)
         discover_arabic(self.text[:200000], self.discovered)
+        glossed = {m.group("ar").strip(): m.group("lat").strip() for m in GLOSS.finditer(self.text)} if (
+            "(" in self.text and '"' in self.text) else {}
+        merge_extensions(self.discovered, glossed)
         for person in speaker_names(self.text):  # "DANA: ...", "Marcus, QVC reported ...": people, not platforms
             self.discovered.platforms.pop(person, None)
         self.aliases = self.discovered.platforms

@@ -384,6 +384,26 @@ def _short_forms(text: str, found: Discovered) -> None:
             found.short_forms.setdefault(token, fits[0])
 
 
+def merge_extensions(found: Discovered, glosses: dict[str, str] | None = None) -> None:
+    """A discovered name that extends another platform's name is that platform's service ("Yassir Express" after
+    «ياسير» (Yassir), «كريم كويك» after «كريم» (Careem)): the same platform; a glossed name it extends is then
+    that platform too."""
+    for arabic, latin in (glosses or {}).items():
+        if arabic not in found.platforms and any(name.startswith((latin + " ", arabic + " ")) for name in found.platforms):
+            found.platforms[arabic] = found.platforms.setdefault(latin, (lexicon_slug(latin), latin))
+    names = sorted(found.platforms, key=len)
+    for name in names:
+        if " " not in name:
+            continue
+        base = next((other for other in names if len(other) < len(name) and name.startswith(other + " ")), None)
+        if base is not None:
+            found.platforms[name] = found.platforms[base]
+            continue
+        first = name.split()[0]
+        if _is_platform(first):
+            found.platforms[name] = (lexicon_slug(first), first)
+
+
 def alias_matcher(found: Discovered) -> re.Pattern[str] | None:
     """One pattern for the discovered aliases; an alias that is an ordinary word only between quotes."""
     if not found.platforms:

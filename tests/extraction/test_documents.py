@@ -295,3 +295,21 @@ def test_the_app_is_no_marketplace_and_the_marketplace_no_app() -> None:
 def test_dinars_by_country_and_space_thousands(body: str, value: float, unit: str) -> None:
     figure = only(body)
     assert (figure.value, figure.unit) == (value, unit)
+
+
+def test_a_service_named_after_its_platform_is_the_platform() -> None:
+    body = ("لم تعد «زينو» (Zeno) مجرد تطبيق للنقل، إذ تقدم خدمتها «Zeno Market» التي قالت إنها تضم أكثر من "
+            "3 آلاف تاجر في تونس.")
+    assert [(f.platform, f.metric) for f in run(body)] == [("zeno", "sellers")]
+
+
+def test_an_arabic_service_named_after_its_platform_is_the_platform() -> None:
+    body = ("قالت «زينو» (Zeno) إن خدمة البقالة «زينو ماركت» عالجت أكثر من 500 ألف طلب في تونس خلال الربع الأول "
+            "من 2025.")
+    assert {f.platform for f in run(body)} == {"zeno"}
+
+
+def test_the_outlet_a_speaker_talks_to_is_no_platform() -> None:
+    body = ("وفي تصريح لموقع «Maghreb Tech»، قال مدير «جوميا» إن عدد البائعين على المنصة تجاوز 9 آلاف بائع في "
+            "المغرب.")
+    assert {f.platform for f in run(body)} == {"jumia"}
