@@ -389,7 +389,8 @@ def merge_extensions(found: Discovered, glosses: dict[str, str] | None = None) -
     «ياسير» (Yassir), «كريم كويك» after «كريم» (Careem)): the same platform; a glossed name it extends is then
     that platform too."""
     for arabic, latin in (glosses or {}).items():
-        if arabic not in found.platforms and any(name.startswith((latin + " ", arabic + " ")) for name in found.platforms):
+        extends = (latin + " ", arabic + " ")
+        if arabic not in found.platforms and any(name.startswith(extends) for name in found.platforms):
             found.platforms[arabic] = found.platforms.setdefault(latin, (lexicon_slug(latin), latin))
     names = sorted(found.platforms, key=len)
     for name in names:
