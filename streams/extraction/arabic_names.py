@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from .lexicon.matcher import TABLE
-from .lexicon.platforms import LATIN_NAMES
+from .lexicon.platforms import LATIN_NAMES, PLATFORM_NAMES
 from .normalize import fold
 from .platforms import Discovered, known, slug
 
@@ -143,6 +143,13 @@ def discover_arabic(text: str, found: Discovered) -> None:
             continue
         latin = match.group("lat").strip()
         arabic = (glossed.group("arq") or glossed.group("arw") or glossed.group("arq2") or "").strip()
+        platform = _lexicon_platform(latin)
+        if platform and arabic and arabic not in found.platforms and not _named_in_lexicon(arabic):
+            # «طلبات» (Talabat): the Arabic spelling of a platform the lexicon knows by its Latin name (matched
+            # between quotes only: «طلبات» is also the word "orders")
+            found.platforms[arabic] = (platform, PLATFORM_NAMES.get(platform, latin))
+            found.quoted_only.add(arabic)
+            continue
         if glossed.group("arq2") and not _COMMERCE_AFTER.match(text, match.end()):
             continue  # a bare «X» (Latin) glosses sources as often as platforms
         if (not arabic or _SOURCE_KIND.search(text, max(0, glossed.start() - 40), glossed.start())
@@ -189,6 +196,10 @@ def discover_arabic(text: str, found: Discovered) -> None:
 
 # The outlet a speaker talks to: «في تصريح لموقع «X»», «لصحيفة X»: a venue, never a platform.
 _VENUE = re.compile(r"(?<!\w)ل(?:موقع|صحيفه|جريده|مجله|قناه|وكاله|اذاعه|منصه\s+اخباريه)\s*\"?\s*\Z")
+
+
+def _lexicon_platform(latin: str) -> str | None:
+    return next((entry.payload for entry in TABLE.get(fold(latin).lower(), ()) if entry.cat == "platform"), None)
 
 
 def _known_then_place(name: str) -> bool:

@@ -313,3 +313,10 @@ def test_the_outlet_a_speaker_talks_to_is_no_platform() -> None:
     body = ("وفي تصريح لموقع «Maghreb Tech»، قال مدير «جوميا» إن عدد البائعين على المنصة تجاوز 9 آلاف بائع في "
             "المغرب.")
     assert {f.platform for f in run(body)} == {"jumia"}
+
+
+def test_an_arabic_spelling_glossed_with_a_known_platforms_name_is_that_platform() -> None:
+    body = ("تتنافس «زينو» (Zeno) و«طلبات» (Talabat) في بغداد، إذ استحوذت «زينو» على 40% من طلبات التوصيل عبر "
+            "التطبيقات خلال 2024، مقابل 35% لـ«طلبات».")
+    assert [(f.platform, f.value) for f in run(body, published=datetime(2025, 2, 1, tzinfo=UTC))] == [
+        ("zeno", 40), ("talabat", 35)]
