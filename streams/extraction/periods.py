@@ -142,6 +142,10 @@ _BRANCHES = [
     r"(?P<span>(?:(?:six|nine|twelve|6|9|12)\s+months|(?:fiscal\s+)?year|half|half-year|first\s+half)\s+"
     r"(?:to|ended|ending|through)\s+(?P<span_end>the\s+end\s+of\s+)?(?:[0-9]{1,2}\s+)?(?P<span_month>"
     + _alts(_MONTHS_EN) + r")(?!\w)(?:\s+[0-9]{1,2}(?![0-9]))?(?:,?\s+(?P<span_year>" + _YEAR + r")(?![0-9]))?)",
+    # The first six or nine months of a year label the year: "the first nine months of 2024",
+    # «الأشهر التسعة الأولى من 2024», «النصف الأول من 2025»
+    r"(?P<part>(?:first\s+(?:six|nine)\s+months|(?:ال)?اشهر\s+(?:ال)?(?:سته|تسعه)\s+(?:ال)?اولي|(?:ال)?نصف\s+(?:ال)?(?:اول|ثاني))"
+    r"\s+(?:of|من)\s+(?:(?:ال)?عام\s+)?(?P<part_year>" + _YEAR + r")(?![0-9]))",
     # A year spoken in a transcript: "twenty twenty-five", "twenty nineteen"
     r"(?P<spoken>twenty[\s-](?P<sy_tens>" + _alts(list(_SPOKEN_TENS)) + r")(?:[\s-](?P<sy_unit>"
     + _alts(list(_SPOKEN_UNITS)) + r"))?(?![\w-]))",
@@ -265,6 +269,8 @@ def find_periods(text: str, low: str | None = None) -> list[PeriodMention]:
             whole_year = "year" in match.group() and "half" not in match.group()  # "the year to March": a fiscal year
             mention = PeriodMention(start, end, "month_span", int(year_text) if year_text else None, month,
                                     part=not whole_year)
+        elif group == "part":
+            mention = PeriodMention(start, end, "year", int(match.group("part_year")), part=True)
         elif group == "spoken":
             tens, unit = match.group("sy_tens"), match.group("sy_unit")
             if unit and _SPOKEN_TENS[tens] < 20:

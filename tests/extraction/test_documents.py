@@ -320,3 +320,27 @@ def test_an_arabic_spelling_glossed_with_a_known_platforms_name_is_that_platform
             "التطبيقات خلال 2024، مقابل 35% لـ«طلبات».")
     assert [(f.platform, f.value) for f in run(body, published=datetime(2025, 2, 1, tzinfo=UTC))] == [
         ("zeno", 40), ("talabat", 35)]
+
+
+@pytest.mark.parametrize(
+    ("body", "period", "base"),
+    [
+        ("قالت «جوميا» إن عدد طلباتها تضاعف ثلاثة أضعاف خلال الأشهر التسعة الأولى من 2023 مقارنة بالفترة نفسها "
+         "من العام الماضي.", "2023", "2022"),
+        ("Jumia's orders grew 40% in the first nine months of 2023.", "2023", None),
+        ("بلغت قيمة مبيعات «جوميا» 90 مليون دولار في النصف الأول من 2023.", "2023", None),
+    ],
+)
+def test_parts_of_a_year_label_the_year(body: str, period: str, base: str | None) -> None:
+    figure = only(body)
+    assert (figure.period, figure.base_period) == (period, base)
+
+
+def test_multiplied_threefold_is_one_figure() -> None:
+    figure = only("قالت «جوميا» إن عدد طلباتها تضاعف ثلاثة أضعاف في 2023.")
+    assert (figure.metric, figure.value) == ("growth_multiple", 3)
+
+
+def test_restaurants_on_a_delivery_app_are_its_sellers() -> None:
+    figure = only("وأضافت «طلبات» (Talabat) أن أكثر من 4 آلاف مطعم ومتجر في الكويت يعرضون منتجاتهم عبر تطبيقها.")
+    assert (figure.platform, figure.metric, figure.value) == ("talabat", "sellers", 4000)

@@ -156,6 +156,8 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
                 continue  # ضَعف (weakness), not ضِعف (double)
         if word.startswith("double") and low[match.end() : match.end() + 6] == "-digit":
             continue
+        if word in _DOUBLING_VERBS and _TIMES_AFTER.match(low, match.end()):
+            continue  # «تضاعف ثلاثة أضعاف»: "multiplied threefold", one figure, the count of times
         if word in BARE_MULTIPLES and not (BARE_MULTIPLE_CONTEXT.match(low, match.end())
                                            and BARE_MULTIPLE_BEFORE.search(low, max(0, match.start() - 14),
                                                                            match.start())):
@@ -171,6 +173,8 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         if overlaps(match.start(), match.end()):
             continue
         word = match.group("w").lower()
+        if word.endswith("نصف") and _HALF_ORDINAL_AFTER.match(low, match.end()):
+            continue  # «النصف الأول من 2024»: a half-year, not 50%
         half = word.startswith("half") and _THE_HALF.search(low, max(0, match.start() - 12), match.start())
         if half and (half.group("ordinal") or (word == "half" and not low.startswith(" of", match.end()))):
             continue  # "in the half", "any month of the half", "the first half of 2025": a half-year, not 50%
@@ -185,6 +189,9 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
     return found
 
 
+_DOUBLING_VERBS = {fold(w) for w in ["تضاعف", "تضاعفت", "يتضاعف", "تتضاعف"]}
+_TIMES_AFTER = re.compile(r"\s+(?:\w+\s+){1,2}?(?:" + "|".join(fold(w) for w in ["أضعاف", "مرات", "أمثال"]) + r")(?!\w)")
+_HALF_ORDINAL_AFTER = re.compile(r"\s+(?:ال)?(?:اول|ثاني)(?!\w)")
 _THE_HALF = re.compile(r"(?<!\w)(?:the|this|that|(?P<ordinal>first|second))\s+\Z")
 _AND_NUMBER = re.compile(r"\s+and\s+(?:[$£€¥₹]\s?)?(?P<n>[0-9][0-9.,]*)")
 _RANGE_GAP = re.compile(r"\s+and\s+")
