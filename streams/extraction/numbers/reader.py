@@ -190,7 +190,8 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
 
 
 _DOUBLING_VERBS = {fold(w) for w in ["تضاعف", "تضاعفت", "يتضاعف", "تتضاعف"]}
-_TIMES_AFTER = re.compile(r"\s+(?:\w+\s+){1,2}?(?:" + "|".join(fold(w) for w in ["أضعاف", "مرات", "أمثال"]) + r")(?!\w)")
+_TIMES_AFTER = re.compile(r"\s+(?:\w+\s+){1,2}?(?:" + "|".join(fold(w) for w in ["أضعاف", "مرات", "أمثال"])
+                          + r")(?!\w)")
 _HALF_ORDINAL_AFTER = re.compile(r"\s+(?:ال)?(?:اول|ثاني)(?!\w)")
 _THE_HALF = re.compile(r"(?<!\w)(?:the|this|that|(?P<ordinal>first|second))\s+\Z")
 _AND_NUMBER = re.compile(r"\s+and\s+(?:[$£€¥₹]\s?)?(?P<n>[0-9][0-9.,]*)")
