@@ -150,8 +150,9 @@ def discover_arabic(text: str, found: Discovered) -> None:
             found.platforms[arabic] = (platform, PLATFORM_NAMES.get(platform, latin))
             found.quoted_only.add(arabic)
             continue
-        if glossed.group("arq2") and not _COMMERCE_AFTER.match(text, match.end()):
-            continue  # a bare «X» (Latin) glosses sources as often as platforms
+        if glossed.group("arq2") and not (_COMMERCE_AFTER.match(text, match.end())
+                                          or _KIND_AFTER.match(text, match.end())):
+            continue  # a bare «X» (Latin) glosses sources as often as platforms («X» (Latin)، المنصة ...: one)
         if (not arabic or _SOURCE_KIND.search(text, max(0, glossed.start() - 40), glossed.start())
                 or _SOURCE_MODIFIER.search(glossed.group("mod") or "") or known(latin) or _named_in_lexicon(arabic)):
             continue

@@ -33,7 +33,8 @@ _KIND_NOUN = (r"(?:(?:online|e-commerce|shopping|social|live[- ]?shopping|resale
               r"|video|classifieds|TV|television|home[- ]shopping)\s+)*"
               r"(?:marketplace|app|platform|e-commerce site|shopping site|online store|online retailer|e-tailer"
               r"|retailer|social network|super-?app|storefront|shopping service|shopping channel|channel"
-              r"|store builder|rival|competitor|challenger|delivery service)s?")
+              r"|store builder|rival|competitor|challenger|delivery service|classifieds site|online arm"
+              r"|e-commerce arm)s?")
 _SOURCE_KINDS = re.compile(r"(?<!\w)(?:data|analytics|research|intelligence|measurement|payments?|advertising|ad"
                            r"|consultancy|consulting|newspaper|paper|magazine|agency|broker|brokerage|bank"
                            r"|البيانات|الأبحاث|الابحاث|التحليلات|الاستشارات|الإعلانات|الاعلانات|الدفع)(?!\w)",
@@ -50,7 +51,7 @@ _CAP_NAME = re.compile(r"[A-Zei](?<![\w.'-].)(?:(?<=[A-Z])[A-Za-z0-9]*(?:[.&][A-
 _AFTER = re.compile(
     # "Zentro, the London-based resale app,": an appositive naming its kind
     r",\s+(?P<appos_mod>(?:the|a|an|its|[A-Z][\w.-]*'s)(?:\s+[\w'-]+){0,5}?)\s+" + _KIND_NOUN
-    + r"(?=\s*[,;.)]|\s+-|\s+(?:that|which|who|with|for|in|from|based|owned|backed|known|built|designed|aimed"
+    + r"(?=\s*[,;.)]|\s+-|\s+(?:that|which|who|with|for|in|of|from|based|owned|backed|known|built|designed|aimed"
     r"|focused|popular|run|operated|selling|serving|offering)(?!\w))"
     # "Zentro is a Turkish e-commerce platform"
     r"|\s+(?:is|was|has become|remains)\s+(?P<cop_mod>(?:the|a|an|[A-Z][\w.-]*'s)(?:\s+[\w'-]+){0,5}?)\s+"
@@ -84,7 +85,8 @@ _AFTER = re.compile(
     r"|(?P<at>\s+(?:at|with)\s+(?:about\s+|around\s+|roughly\s+)?(?:[$£€¥₹₦]|[A-Z]{1,3}\$?\s?)?[0-9])"
 )
 _BEFORE = re.compile(
-    r"(?:(?P<kind>(?<![\w-])(?:marketplace|platform|app|e-commerce site|retailer|channel|arm|unit|subsidiary"
+    r"(?:(?P<kind>(?<![\w-])(?:marketplace|platform|app|super-app|superapp|e-commerce site|retailer|channel|arm|unit"
+    r"|subsidiary"
     r"|(?:chief executive|chief operating officer|CEO|COO|president|founder|head|boss|spokes\w+) of))"
     r"|(?P<owned>-(?:owned|backed|controlled))"
     r"|(?P<on>(?<!\w)(?:" + _METRIC_WORD + r"|bought|sold|buy|sell|buying|selling|spent|spend|shop|shopped|shopping"

@@ -344,3 +344,22 @@ def test_multiplied_threefold_is_one_figure() -> None:
 def test_restaurants_on_a_delivery_app_are_its_sellers() -> None:
     figure = only("وأضافت «طلبات» (Talabat) أن أكثر من 4 آلاف مطعم ومتجر في الكويت يعرضون منتجاتهم عبر تطبيقها.")
     assert (figure.platform, figure.metric, figure.value) == ("talabat", "sellers", 4000)
+
+
+@pytest.mark.parametrize(
+    ("body", "platform", "metric"),
+    [
+        ("Algerian super-app Zeno told reporters it processed more than 9 million orders in 2024.", "zeno", "orders"),
+        ("Dukan Mall, the online arm of a supermarket chain, told reporters it works with over 1,500 sellers.",
+         "dukan_mall", "sellers"),
+        ("In Tunisia, Instagram carries between 20 and 25 percent of social-commerce transactions.", "instagram",
+         "market_share"),
+    ],
+)
+def test_platforms_and_shares_of_trade_press(body: str, platform: str, metric: str) -> None:
+    assert {(f.platform, f.metric) for f in run(body)} == {(platform, metric)}
+
+
+def test_a_glossed_name_followed_by_its_kind_is_a_platform() -> None:
+    body = "و«دكان» (Dukan)، المنصة الكويتية للأزياء، قالت إن عندها أكثر من 1500 علامة تجارية تبيع عبرها."
+    assert [(f.platform, f.metric) for f in run(body)] == [("dukan", "sellers")]

@@ -50,6 +50,7 @@ METRICS: list[tuple[str, list[str]]] = [
                       "of online sales", "of sales", "of all", "of e-commerce", "of spending", "spent with",
                       "of the country's online", "of the country's e-commerce", "of the country's retail",
                       "of the country's online retail", "of the nation's online", "of the region's online",
+                      "of social-commerce", "of social commerce", "of transactions",
                       "spend with", "من إجمالي", "من اجمالي", "انتزعت", "انتزع", "تستأثر", "يستأثر"]),
     ("active_users", ["مستخدم نشط", "مستخدمين نشطين", "المستخدمين النشطين", "مستخدميها النشطين",
                       "مستخدميه النشطين", "مستخدمينا", "مستخدمونا", "مستخدم", "مستخدمين", "المستخدمين", "مستخدميها",
