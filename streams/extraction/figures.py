@@ -31,6 +31,8 @@ _PRESENT = re.compile(r"(?<!\w)(?:is|are|has|have|remains|stays|now|still)(?!\w)
 _CONDITION = re.compile(r"(?<![\w'])(?:[Ii]f|[Ww]ere\s+[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?\s+to|[Ss]uppose"
                         r"|[Hh]ad\s+[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?\s+(?:hit|reached|kept|grown|added))(?![\w'])")
 _MODAL = re.compile(r"(?<![\w'])(?:would|could|might)(?![\w'])")
+_COMPANY_ENDINGS = (" Group", " Technologies", " Inc", " Inc.", " Limited", " Ltd", " Ltd.", " plc", " PLC", " Corp",
+                    " Corp.", " Corporation", " S.A.")
 _OWN_PART = re.compile(r"\s+of\s+(?:(?:its|their|our|the\s+company's|the\s+group's|[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?'s)"
                        r"\s+)(?:own\s+)?(?:total\s+|gross\s+|online\s+|overall\s+){0,2}(?:orders|sales|revenues?|gmv"
                        r"|merchandise value|users|customers|buyers|traffic|visits)(?!\w)")
@@ -154,7 +156,7 @@ def _remember(sent: Sentence, memory: Memory, mentions: list[Mention], sources: 
     if named:
         memory.last_source = named[-1]
         memory.sources_named.extend(named)
-    companies = [s for s in named if s in memory.companies or s.endswith(" Group")]
+    companies = [s for s in named if s in memory.companies or s.endswith(_COMPANY_ENDINGS)]
     if companies:
         memory.last_company_source = companies[-1]
     groups = [s for s in named if s.endswith(" Group")] + [name for _at, name in group_names(sent, memory)]

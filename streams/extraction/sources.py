@@ -65,6 +65,7 @@ _PARENT_GAP = re.compile(r"\s*(?:الام|parent|holding|القابضه)?\s*\"?\
 _ALSO_BEFORE = re.compile(r"(?<!\w)(?:كما|و|ف)\s*\Z")
 _HE_BEFORE = re.compile(r"(?<!\w)(?:he|she|they)\s+\Z", re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"\s+(?:Group|Holdings)(?!\w)")
+_CORPORATE_AFTER = re.compile(r"\s+(?P<suffix>Technologies|Inc\.?|Limited|Ltd\.?|plc|PLC|Corp\.?|Corporation|S\.A\.)(?!\w)")
 _GROUP_BEFORE = re.compile(r"مجموعه\s*\"?\s*\Z")
 _QUOTED_AR = re.compile(r"\"(?P<ar>[\u0621-\u064a][\u0621-\u064a ]{0,38})\"")
 # «X» (Latin) where the text glosses a source's Arabic name.
@@ -109,8 +110,11 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
     for hit in sent.hits:
         if hit.cat == "platform" and (hit.payload != "x" or sent.x_ok):
             name = PLATFORM_NAMES.get(hit.payload) or memory.names.get(hit.payload, hit.payload)
+            corporate = _CORPORATE_AFTER.match(text, hit.end)
             if _GROUP_AFTER.match(text, hit.end) or _GROUP_BEFORE.search(text, max(0, hit.start - 10), hit.start):
                 name += " Group"  # "QVC Group said", «مجموعة «علي بابا»»
+            elif corporate:
+                name += " " + corporate.group("suffix")  # "Jumia Technologies said": the company as it names itself
             entities.append((hit.start, hit.end, "name", name))
         elif hit.cat == "owner":
             entities.append((hit.start, hit.end, "name", hit.payload.split("|")[0]))
@@ -274,8 +278,12 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
         if spoken:
             speaker = spoken[-1]
             name = company_name(speaker.platform, memory)
+            corporate = _CORPORATE_AFTER.match(text, speaker.end)
             if _GROUP_AFTER.match(text, speaker.end):
                 name = (PLATFORM_NAMES.get(speaker.platform) or memory.names.get(speaker.platform, name)) + " Group"
+            elif corporate:
+                name = (PLATFORM_NAMES.get(speaker.platform) or memory.names.get(speaker.platform, name)) + " " + (
+                    corporate.group("suffix"))
             found.append((cue.start, name, False))
             continue
         if _AND_BEFORE.search(text, max(0, cue.start - 5), cue.start) and found:

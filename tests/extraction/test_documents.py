@@ -363,3 +363,9 @@ def test_platforms_and_shares_of_trade_press(body: str, platform: str, metric: s
 def test_a_glossed_name_followed_by_its_kind_is_a_platform() -> None:
     body = "و«دكان» (Dukan)، المنصة الكويتية للأزياء، قالت إن عندها أكثر من 1500 علامة تجارية تبيع عبرها."
     assert [(f.platform, f.metric) for f in run(body)] == [("dukan", "sellers")]
+
+
+def test_a_company_credited_as_it_names_itself() -> None:
+    body = ("Jumia Technologies said that orders in Kenya rose 14% in 2024. Revenue reached $40 million in 2024, "
+            "the company said.")
+    assert {f.source for f in run(body, published=datetime(2025, 3, 1, tzinfo=UTC))} == {"Jumia Technologies"}
