@@ -65,7 +65,8 @@ _PARENT_GAP = re.compile(r"\s*(?:الام|parent|holding|القابضه)?\s*\"?\
 _ALSO_BEFORE = re.compile(r"(?<!\w)(?:كما|و|ف)\s*\Z")
 _HE_BEFORE = re.compile(r"(?<!\w)(?:he|she|they)\s+\Z", re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"\s+(?:Group|Holdings)(?!\w)")
-_CORPORATE_AFTER = re.compile(r"\s+(?P<suffix>Technologies|Inc\.?|Limited|Ltd\.?|plc|PLC|Corp\.?|Corporation|S\.A\.)(?!\w)")
+_CORPORATE_AFTER = re.compile(r"\s+(?P<suffix>Technologies|Inc\.?|Limited|Ltd\.?|plc|PLC|Corp\.?|Corporation|S\.A\.)"
+                              r"(?!\w)")
 _GROUP_BEFORE = re.compile(r"مجموعه\s*\"?\s*\Z")
 _QUOTED_AR = re.compile(r"\"(?P<ar>[\u0621-\u064a][\u0621-\u064a ]{0,38})\"")
 # «X» (Latin) where the text glosses a source's Arabic name.
