@@ -118,6 +118,27 @@ for _w in list(_PHRASES):
 # The quarter in focus in another year: «الربع نفسه من 2023», «الفترة ذاتها من عام 2023», "the same
 # quarter of 2022" (read after a same-quarter/same-period phrase).
 _IN_YEAR = re.compile(r"\s+(?:من|of|in)\s+(?:(?:ال)?عام\s+)?(?P<year>" + _YEAR + r")(?![0-9])")
+# Parts of a year and spoken years: tried only in sentences holding one of _PART_WORDS (the common sentence pays for
+# none of them).
+_PART_BRANCHES = [
+    # A span of a year or half ending in a month, labelled by the year it ends in: "the six months to September",
+    # "the year to March", "the six months ended June 30, 2025", "the six months ending 31 March 2025"
+    r"(?P<span>(?:(?:six|nine|twelve)\s+months|(?:fiscal\s+)?year|half|half-year|first\s+half)\s+"
+    r"(?:to|ended|ending|through)\s+(?P<span_end>the\s+end\s+of\s+)?(?:[0-9]{1,2}\s+)?(?P<span_month>"
+    + _alts(_MONTHS_EN) + r")(?!\w)(?:\s+[0-9]{1,2}(?![0-9]))?(?:,?\s+(?P<span_year>" + _YEAR + r")(?![0-9]))?)",
+    # The first six or nine months of a year label the year: "the first nine months of 2024",
+    # «الأشهر التسعة الأولى من 2024», «النصف الأول من 2025»
+    r"(?P<part>(?:first\s+(?:six|nine)\s+months|(?:ال)?اشهر\s+(?:ال)?(?:سته|تسعه)\s+(?:ال)?اولي|(?:ال)?نصف\s+(?:ال)?(?:اول|ثاني))"
+    r"\s+(?:of|من)\s+(?:(?:ال)?عام\s+)?(?P<part_year>" + _YEAR + r")(?![0-9]))",
+    # A year spoken in a transcript: "twenty twenty-five", "twenty nineteen"
+    r"(?P<spoken>twenty[\s-](?P<sy_tens>" + _alts(list(_SPOKEN_TENS)) + r")(?:[\s-](?P<sy_unit>"
+    + _alts(list(_SPOKEN_UNITS)) + r"))?(?![\w-]))",
+    # A half-year labels its year: "the first half of 2025", "H1 2025", "1H25", "2H 2024"
+    r"(?P<half>(?:(?:first|second)\s+half|h[12]|[12]h)(?:\s*(?:of\s+)?(?:fiscal\s+)?(?:fy\s?)?"
+    r"(?P<half_year>(?:19|20)[0-9]{2}|'?[0-9]{2}))(?![0-9]))",
+]
+_PART_WORDS = ("half", "month", "h1", "h2", "1h", "2h", "twenty", "نصف", "اشهر", "year to", "year end")
+_PART_GATE = re.compile(trie_pattern(sorted(_PART_WORDS)))
 _BRANCHES = [
     r"(?P<mq>(?:(?:" + _MONTHS_SPAN + r")\.?\s*-\s*(?P<mq_last>" + _MONTHS_SPAN + r")\.?[\s-]+quarter"
     r"|(?P<mq_month>" + _alts(_MONTHS_EN) + r")[\s-]+quarter"
@@ -137,35 +158,24 @@ _BRANCHES = [
     r"(?P<enq>(?:(?P<enq_ord>first|second|third|fourth|final)[\s-]+(?:fiscal\s+)?quarter"
     r"|q(?P<enq_num>[1-4])|(?P<enq_num2>[1-4])q(?=['0-9]))(?:\s*(?:of\s+)?(?:fiscal\s+)?(?:fy\s*)?'?"
     r"(?P<enq_year>(?:19|20)?[0-9]{2})(?![0-9]))?)",
-    # A span of a year or half ending in a month, labelled by the year it ends in: "the six months to September",
-    # "the year to March", "the six months ended June 30, 2025", "the six months ending 31 March 2025"
-    r"(?P<span>(?:(?:six|nine|twelve|6|9|12)\s+months|(?:fiscal\s+)?year|half|half-year|first\s+half)\s+"
-    r"(?:to|ended|ending|through)\s+(?P<span_end>the\s+end\s+of\s+)?(?:[0-9]{1,2}\s+)?(?P<span_month>"
-    + _alts(_MONTHS_EN) + r")(?!\w)(?:\s+[0-9]{1,2}(?![0-9]))?(?:,?\s+(?P<span_year>" + _YEAR + r")(?![0-9]))?)",
-    # The first six or nine months of a year label the year: "the first nine months of 2024",
-    # «الأشهر التسعة الأولى من 2024», «النصف الأول من 2025»
-    r"(?P<part>(?:first\s+(?:six|nine)\s+months|(?:ال)?اشهر\s+(?:ال)?(?:سته|تسعه)\s+(?:ال)?اولي|(?:ال)?نصف\s+(?:ال)?(?:اول|ثاني))"
-    r"\s+(?:of|من)\s+(?:(?:ال)?عام\s+)?(?P<part_year>" + _YEAR + r")(?![0-9]))",
-    # A year spoken in a transcript: "twenty twenty-five", "twenty nineteen"
-    r"(?P<spoken>twenty[\s-](?P<sy_tens>" + _alts(list(_SPOKEN_TENS)) + r")(?:[\s-](?P<sy_unit>"
-    + _alts(list(_SPOKEN_UNITS)) + r"))?(?![\w-]))",
-    # A half-year labels its year: "the first half of 2025", "H1 2025", "1H25", "2H 2024"
-    r"(?P<half>(?:(?:first|second)\s+half|h[12]|[12]h)(?:\s*(?:of\s+)?(?:fiscal\s+)?(?:fy\s?)?"
-    r"(?P<half_year>(?:19|20)[0-9]{2}|'?[0-9]{2}))(?![0-9]))",
     r"(?P<year>(?:fy\s?(?:19|20)|19|20)[0-9]{2}(?![0-9]|[.,][0-9]|\s*%))",
     # "the first three months of this year", «الأشهر الثلاثة الأولى من 2024»
     r"(?P<m3>(?:(?P<m3_en>first|last|final)\s+three\s+months|(?:ال)?اشهر\s+(?:ال)?ثلاثه\s+(?P<m3_ar>"
     + _alts(["الأولى", "الأخيرة"]) + r"))(?:\s+(?:of|من)\s+(?:(?:ال)?عام\s+)?(?:(?P<m3_year>" + _YEAR
     + r")(?![0-9])|(?P<m3_rel>" + _alts([w for w in _REL_YEAR]) + r")(?!\w)))?)",
 ]
-_FIRST = set("ل1234fstqاh69ny") | {w[0] for w in _PHRASES} | {w[0] for w in _MONTHS_EN}
+_FIRST = set("ل1234fstqا") | {w[0] for w in _PHRASES} | {w[0] for w in _MONTHS_EN}
+_PART_FIRST = _FIRST | set("hnyا")
 _FISCAL_BEFORE = re.compile(r"(?<!\w)fiscal(?:\s+year)?\s+\Z")
 _SPAN_TO = re.compile(r"(?<!\w)(?:to|until|through|till|حتى|حتي)\s+(?:ب)?\Z")
 _GENERIC_BEFORE = re.compile(r"(?<!\w)(?:a|any|every|each)\s+\Z")
 # The leading class lets the engine skip most positions with one test instead of trying every branch.
 # Matches start a word, maybe after one or two clitic letters (للعام الماضي): the look-behinds skip the rest.
-_PATTERN = re.compile("(?=[" + re.escape("".join(sorted(_FIRST))) + "])"
-                      r"(?:(?<!\w)|(?<=(?<!\w)[وفبلك])|(?<=(?<!\w)[وفبلك]{2}))(?:" + "|".join(_BRANCHES) + ")")
+_HEAD = r"(?:(?<!\w)|(?<=(?<!\w)[وفبلك])|(?<=(?<!\w)[وفبلك]{2}))(?:"
+_PATTERN = re.compile("(?=[" + re.escape("".join(sorted(_FIRST))) + "])" + _HEAD + "|".join(_BRANCHES) + ")")
+# The year branch last: "the first half of 2025" is read as the half before its year is.
+_WITH_PARTS = re.compile("(?=[" + re.escape("".join(sorted(_PART_FIRST))) + "])" + _HEAD
+                         + "|".join([*_BRANCHES[:-2], *_PART_BRANCHES, *_BRANCHES[-2:]]) + ")")
 _CLITIC_HEAD = re.compile(r"(?:^|\W)[وفبلك]{0,2}\Z")
 
 
@@ -206,7 +216,7 @@ def find_periods(text: str, low: str | None = None) -> list[PeriodMention]:
     low = low if low is not None else ascii_lower(text)
     if not any_period(low):
         return found
-    for match in _PATTERN.finditer(low):
+    for match in (_WITH_PARTS if _PART_GATE.search(low) else _PATTERN).finditer(low):
         group = match.lastgroup
         start, end = match.start(), match.end()
         if (found and start < found[-1].end) or not _word_start_ok(low, start):

@@ -369,3 +369,12 @@ def test_a_company_credited_as_it_names_itself() -> None:
     body = ("Jumia Technologies said that orders in Kenya rose 14% in 2024. Revenue reached $40 million in 2024, "
             "the company said.")
     assert {f.source for f in run(body, published=datetime(2025, 3, 1, tzinfo=UTC))} == {"Jumia Technologies"}
+
+
+def test_business_accounts_are_sellers() -> None:
+    figure = only("كشف تقرير لـ«ميتا» أن عدد الحسابات التجارية التونسية النشطة على «إنستغرام» تجاوز 80 ألف حساب.")
+    assert (figure.platform, figure.metric, figure.value) == ("instagram", "sellers", 80000)
+
+
+def test_a_share_of_a_profit_is_no_market_share() -> None:
+    assert run("يقول بائع إن الشحن عبر «إتسي» يبتلع أحياناً ثلث الربح.") == []

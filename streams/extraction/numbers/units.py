@@ -36,6 +36,7 @@ for _unit, _metric, _words in [
                           "مطعم", "مطعما", "مطاعم", "restaurants", "partner restaurants"]),
     ("count", "orders", ["طلب", "طلبا", "طلبات", "طلبية", "طلبيات", "عملية شراء", "عمليات شراء",
                          "orders", "order", "purchases"]),
+    ("count", None, ["حساب", "حسابا", "حسابات", "accounts"]),  # what is counted says the metric ("business accounts")
     ("minutes", "time_spent", ["دقيقة", "دقائق", "minutes", "minute", "mins"]),
     ("hours", "time_spent", ["ساعة", "ساعات", "hours", "hour"]),
     ("years", None, ["عام", "عاما", "أعوام", "سنة", "سنوات", "years", "year"]),
