@@ -43,6 +43,7 @@ _STAKE_AFTER = re.compile(r"\s*(?:(?:من|في)\s+(?:اعمال|اسهم|راس\
                           r"(?:business|company|shares|equity|capital|share capital)(?!\w))", re.IGNORECASE)
 # A growth rate restated on another basis: "up 18% year over year, or 20% on a constant-currency basis"
 _OR_RESTATED = re.compile(r"(?:\s+[\w/-]+){0,4}\s*,?\s+or\s+(?:about\s+|around\s+|nearly\s+|roughly\s+)?")
+_CHANGE_IN_POINTS = re.compile(r"basis points|نقاط اساس|نقطه اساس", re.IGNORECASE)
 _LEVEL_BEFORE = re.compile(r"(?<!\w)(?:الي|to|at|reached|بلغ|بلغت|يبلغ|تبلغ)\s*\Z", re.IGNORECASE)
 
 
@@ -58,6 +59,10 @@ def metric_of(sent: Sentence, q: Quantity, back: int, fwd: int, clause: Clause
         rejecting = rejecting + sent.cat("sample")  # "a survey of 800 merchants"
     negatives = [h for h in rejecting
                  if (clause.start <= h.start < q.lead) or (q.end <= h.start < min(fwd, q.end + 40))]
+    if negatives and _LEVEL_BEFORE.search(text, max(0, q.lead - 12), q.lead):
+        # "improved by 45 basis points over 2025 to 2.9 per cent": the change is no figure, the level it reached is
+        negatives = [h for h in negatives
+                     if not (h.end <= q.lead and _CHANGE_IN_POINTS.fullmatch(text, h.start, h.end))]
     if q.bare:
         # "the number of sellers on the platform topped 150,000"; otherwise only ever an elliptic figure
         counted = [h for h in metrics_back if h.payload in _COUNT_LEVEL and clause.start <= h.start]

@@ -378,3 +378,14 @@ def test_business_accounts_are_sellers() -> None:
 
 def test_a_share_of_a_profit_is_no_market_share() -> None:
     assert run("يقول بائع إن الشحن عبر «إتسي» يبتلع أحياناً ثلث الربح.") == []
+
+
+def test_the_level_after_a_change_in_basis_points_is_a_figure() -> None:
+    figure = only("Shopee's conversion rate in Vietnam improved by 30 basis points over 2023 to 2.6 per cent.")
+    assert (figure.metric, figure.value) == ("conversion_rate", 2.6)
+
+
+def test_the_observatory_refers_back_to_the_observatory() -> None:
+    body = ("Lazada's GMV reached $2 billion in 2023, according to the Manila Digital Observatory. Shopee's "
+            "conversion rate sat at 2.1% in 2023, the observatory said.")
+    assert {f.source for f in run(body)} == {"Manila Digital Observatory"}

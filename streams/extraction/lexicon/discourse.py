@@ -50,7 +50,8 @@ SRC_SAME = ["الدراسة", "الدراسة ذاتها", "الدراسة نف�
              "the same presentation", "the data firm", "the research house", "the same estimates", "الصحيفة",
              "المجلة", "الصحيفة ذاتها", "البيان ذاته", "البيان نفسه", "المذكرة", "الجداول ذاتها", "الجداول نفسها",
              "الجدول ذاته", "الجدول نفسه", "the same tables", "the same table", "the same dataset",
-             "that information", "this information", "the same information"]
+             "that information", "this information", "the same information", "the observatory", "the researchers",
+             "the institute", "the think tank", "the report's authors", "the authors"]
 SRC_UNNAMED = ["مصادر", "مصادر مطلعة", "مصدر", "خبراء", "sources", "a source", "people familiar",
                 "a person familiar", "an analyst", "analysts", "experts", "محللون", "محللين",
                 "المحللون", "المحللين", "مراقبون", "متابعون", "people familiar with the matter"]
