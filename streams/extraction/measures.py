@@ -18,7 +18,12 @@ from .sentence import Sentence
 
 # A multiple of something else than the same figure earlier: a comparison, not growth.
 _COMPARED_TO = re.compile(r"\s+(?:(?:our|their|its|the|that|this|that of|the size of)\s+)?(?:size|average|rivals?"
-                          r"|competitors?|that of|متوسط|حجم\s+(?:منافس|المنافس)|ما\s+لدى|نظير)", re.IGNORECASE)
+                          r"|competitors?|that of|متوسط|حجم\s+(?:منافس|المنافس)|ما\s+لدى|نظير"
+                          # "roughly twice the figure for Instagram Reels", "three times the rate on its listings",
+                          # "roughly twice Temu's": a ratio to another's figure, not growth
+                          r"|(?:the\s+)?(?:figure|rate|level|share|number|average)\s+(?:for|on|of|at|in)\s"
+                          r"(?!(?:19|20)[0-9]{2}|a\s+year|last\s+year|the\s+(?:previous|prior|same|year))"
+                          r"|(?-i:[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?'s)(?!\w))", re.IGNORECASE)
 _GROWTH_NOUN = re.compile(r"[وفبل]{0,2}(?:ال)?نمو|growth(?: rate)?|معدل النمو|نسبه النمو", re.IGNORECASE)
 _IT_IS = re.compile(r"(?<!\w)(?:it's|it is|it was|that's|that is|we are at|we're at|we are now at|we stand at"
                     r"|it stands at|it now stands at)\s", re.IGNORECASE)

@@ -389,3 +389,20 @@ def test_the_observatory_refers_back_to_the_observatory() -> None:
     body = ("Lazada's GMV reached $2 billion in 2023, according to the Manila Digital Observatory. Shopee's "
             "conversion rate sat at 2.1% in 2023, the observatory said.")
     assert {f.source for f in run(body)} == {"Manila Digital Observatory"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Shopee's engagement rate in 2023 was 4.1%, roughly twice the figure for Lazada.",
+        "Shopee's conversion rate in 2023 was 3.3%, roughly three times the rate on general marketplaces.",
+        "Shopee's conversion rate in 2023 was 3.3%, roughly twice Lazada's.",
+    ],
+)
+def test_a_ratio_to_anothers_figure_is_no_growth(body: str) -> None:
+    assert [f.metric for f in run(body)] in (["engagement_rate"], ["conversion_rate"])
+
+
+def test_a_multiple_of_an_earlier_level_is_growth() -> None:
+    figure = only("Shopee's GMV in 2023 was three times the level of 2021.")
+    assert (figure.metric, figure.value, figure.base_period) == ("growth_multiple", 3, "2021")
