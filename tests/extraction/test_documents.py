@@ -406,3 +406,8 @@ def test_a_ratio_to_anothers_figure_is_no_growth(body: str) -> None:
 def test_a_multiple_of_an_earlier_level_is_growth() -> None:
     figure = only("Shopee's GMV in 2023 was three times the level of 2021.")
     assert (figure.metric, figure.value, figure.base_period) == ("growth_multiple", 3, "2021")
+
+
+def test_a_share_of_viewers_who_tap_is_engagement() -> None:
+    figure = only("On Instagram in Spain, about one in four viewers of a shopping video taps the product tag.")
+    assert (figure.metric, figure.value, figure.qualifier) == ("engagement_rate", 25, "approx")

@@ -40,7 +40,10 @@ METRICS: list[tuple[str, list[str]]] = [
                          "ينتهون إلى شراء", "ينتهي إلى شراء", "ينتهون بالشراء", "ينتهي بالشراء",
                          "يتمون عملية شراء", "أتموا عملية شراء"]),
     ("engagement_rate", ["معدل التفاعل", "معدلات التفاعل", "نسبة التفاعل", "معدل المشاركة",
-                         "engagement rate", "engagement"]),
+                         "engagement rate", "engagement",
+                         # "one in five viewers taps the product card", "ends with a click through to a retailer"
+                         "taps the", "tap the", "click-through rate",
+                         "interact with", "interacts with", "engage with", "engages with"]),
     ("market_share", ["حصة", "حصتها", "حصته", "حصتنا", "الحصة السوقية", "حصة سوقية", "حصتها السوقية",
                       "حصة السوق", "من سوق", "من السوق", "market share", "share of", "share",
                       "of the market", "held", "holds", "hold", "controls", "controlled", "commands",
