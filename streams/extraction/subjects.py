@@ -85,6 +85,11 @@ def figure_platform(sent: Sentence, mentions: list[Mention], q: Quantity, clause
     if platform is None:
         # the sentence's subject; else, inside a quotation, the speaker's platform; else the paragraph's heading
         quoted = next((quote[3] for quote in sent.quotes if quote[0] <= q.start < quote[1] and quote[3]), None)
+        # "Avito says it draws 6 million users, and Zentro said it works with 1,500 sellers": the one who speaks
+        # last before the figure, when the sentence is about its speakers
+        spoke = [m for m in mentions if m.speaker and not m.owner and m.end <= q.start]
+        if spoke and subject in {m.platform for m in mentions if m.speaker and not m.owner}:
+            subject = spoke[-1].platform
         platform = subject or quoted or heading
         confidence -= 0.1
     if platform is None:

@@ -411,3 +411,9 @@ def test_a_multiple_of_an_earlier_level_is_growth() -> None:
 def test_a_share_of_viewers_who_tap_is_engagement() -> None:
     figure = only("On Instagram in Spain, about one in four viewers of a shopping video taps the product tag.")
     assert (figure.metric, figure.value, figure.qualifier) == ("engagement_rate", 25, "approx")
+
+
+def test_it_after_the_second_speaker_is_the_second_speaker() -> None:
+    body = ("Avito says it draws more than 6 million monthly users in Morocco, and Dukan Mall, the online arm of a "
+            "supermarket chain, told reporters it works with over 1,500 sellers.")
+    assert [(f.platform, f.metric) for f in run(body)] == [("avito", "active_users"), ("dukan_mall", "sellers")]
