@@ -21,7 +21,8 @@ _KIND_AFTER = re.compile(r"\s+(?:(?P<forecast>forecasts?|projections?|guidance|c
                          r"|(?P<target>targets?|goals?))(?!\w)")
 
 
-NOW = re.compile(r"(?<!\w)(?:currently|today|at present|right now|حاليا|في الوقت الراهن|في الوقت الحالي|الان)(?!\w)")
+NOW = re.compile(r"(?<!\w)(?:currently|today|at present|right now|now|حاليا|في الوقت الراهن|في الوقت الحالي|الان)"
+                 r"(?!\w)")
 
 
 def figure_kind(sent: Sentence, q: Quantity, clause: Clause, prev: Candidate | None, clause_has_q: list[bool],

@@ -417,3 +417,9 @@ def test_it_after_the_second_speaker_is_the_second_speaker() -> None:
     body = ("Avito says it draws more than 6 million monthly users in Morocco, and Dukan Mall, the online arm of a "
             "supermarket chain, told reporters it works with over 1,500 sellers.")
     assert [(f.platform, f.metric) for f in run(body)] == [("avito", "active_users"), ("dukan_mall", "sellers")]
+
+
+def test_a_figure_for_now_is_actual_and_has_no_period() -> None:
+    body = "Lazada wants to convert 5% of viewers into buyers by the end of 2024, against 3.1% now."
+    figures = run(body, published=datetime(2024, 3, 1, tzinfo=UTC))
+    assert [(f.value, f.kind, f.period) for f in figures] == [(5, "target", "2024"), (3.1, "actual", None)]
