@@ -75,6 +75,11 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
             clause = replace(clause, adjunct=True)  # "..., followed by X at 19%": it continues the previous clause
         back = quantities[index - 1].end if index else 0
         fwd = min(clause.end, quantities[index + 1].lead if index + 1 < len(quantities) else len(text))
+        if (q.qualifier == "at_least" and index + 1 < len(quantities) and quantities[index + 1].qualifier == "up_to"
+                and quantities[index + 1].unit == q.unit):
+            # "between 55 and 60 percent of transactions": the lower bound measures what the upper does
+            upper = sent.clauses[sent.clause_of(quantities[index + 1].start)]
+            fwd = min(upper.end, quantities[index + 2].lead if index + 2 < len(quantities) else len(text))
         inherit = prev if prev is not None and (prev.clause == ci or clause.adjunct) else None
         if prev is not None and _CONVERSION.fullmatch(text, prev.q.end, q.lead) and q.unit and prev.unit.isupper():
             continue  # "68.4 trillion rupiah ($4.5 billion)": the same figure in another currency

@@ -423,3 +423,9 @@ def test_a_figure_for_now_is_actual_and_has_no_period() -> None:
     body = "Lazada wants to convert 5% of viewers into buyers by the end of 2024, against 3.1% now."
     figures = run(body, published=datetime(2024, 3, 1, tzinfo=UTC))
     assert [(f.value, f.kind, f.period) for f in figures] == [(5, "target", "2024"), (3.1, "actual", None)]
+
+
+def test_a_ranges_lower_bound_measures_what_its_upper_does() -> None:
+    figures = run("Instagram carries between 30 and 35 percent of social-commerce transactions in Tunisia.")
+    assert [(f.metric, f.value, f.qualifier) for f in figures] == [("market_share", 30, "at_least"),
+                                                                   ("market_share", 35, "up_to")]
