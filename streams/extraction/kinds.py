@@ -43,6 +43,8 @@ def figure_kind(sent: Sentence, q: Quantity, clause: Clause, prev: Candidate | N
         kind = "target" if "target" in own_kinds else own_kinds[-1]
     elif clause.adjunct and prev is not None:
         kind = prev.kind
+        if kind == "forecast" and period and published is not None and _ended_before(period, published):
+            kind = "actual"  # "expects 30% in 2025, up from about a quarter in 2024": the comparison is history
     elif free_kinds:
         kind = "target" if "target" in free_kinds else free_kinds[-1]
     if kind == "actual" and period and published is not None and period_start(period) > (
@@ -50,6 +52,12 @@ def figure_kind(sent: Sentence, q: Quantity, clause: Clause, prev: Candidate | N
     ):
         kind = "forecast"
     return kind
+
+
+def _ended_before(period: str, published: datetime) -> bool:
+    year, month, _day = period_start(period)
+    last_month = month + 2 if "-Q" in period else 12
+    return (year, last_month) < (published.year, published.month)
 
 
 _NEGATION = re.compile(r"(?<!\w)[وف]?(?:لا|لم|لن|ما|not|never|did not|does not|didn't|doesn't)\s+(?:تكن\s+|يكن\s+)?\Z")

@@ -429,3 +429,11 @@ def test_a_ranges_lower_bound_measures_what_its_upper_does() -> None:
     figures = run("Instagram carries between 30 and 35 percent of social-commerce transactions in Tunisia.")
     assert [(f.metric, f.value, f.qualifier) for f in figures] == [("market_share", 30, "at_least"),
                                                                    ("market_share", 35, "up_to")]
+
+
+def test_up_from_a_quarter_in_a_past_year_is_an_actual_share() -> None:
+    body = ("Orbis expects Lazada's share of Thai online retail to exceed 30 per cent in 2025, up from about a quarter "
+            "in 2024.")
+    figures = run(body, published=datetime(2025, 4, 1, tzinfo=UTC))
+    assert [(f.value, f.qualifier, f.kind, f.period) for f in figures] == [
+        (30, "more_than", "forecast", "2025"), (25, "approx", "actual", "2024")]

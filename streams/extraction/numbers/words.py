@@ -171,7 +171,8 @@ _SMALL_RE = trie_pattern(_SMALL)
 # «خمس السوق» (a fifth; «خمس» alone is also "five", so only before what it divides).
 OTHER_FRACTIONS = re.compile(
     r"(?<!\w)(?:one\s+(?:in|out\s+of)\s+(?:every\s+)?|واحد[اه]?\s+من\s+كل\s+)(?P<n>" + _SMALL_RE + r"|[2-9]|10)(?!\w)"
-    r"|(?<!\w)(?:by|up|rose|grew|jumped|fell|down|increase of|rise of)\s+(?:about\s+|roughly\s+|nearly\s+|almost\s+"
+    r"|(?<!\w)(?:by|up|rose|grew|jumped|fell|down|increase of|rise of|from|to|against)\s+(?:about\s+|roughly\s+"
+    r"|nearly\s+|almost\s+"
     r"|around\s+|more than\s+)?(?P<quarter>a quarter)(?!\s+of)(?!\w)"
     r"|(?<!\w)(?P<fifth>خمس|عشر)(?=\s+(?:ال)?(?:سوق|مبيعات|حصه|اجمالي|قيمه|طلبات)(?!\w))"
 )
