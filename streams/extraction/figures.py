@@ -33,6 +33,8 @@ _CONDITION = re.compile(r"(?<![\w'])(?:[Ii]f|[Ww]ere\s+[A-Z][\w.&-]*(?:\s[A-Z][\
 _MODAL = re.compile(r"(?<![\w'])(?:would|could|might)(?![\w'])")
 _COMPANY_ENDINGS = (" Group", " Technologies", " Inc", " Inc.", " Limited", " Ltd", " Ltd.", " plc", " PLC", " Corp",
                     " Corp.", " Corporation", " S.A.")
+_CORRECTED = re.compile(r"\s*(?:[—–-]+|,)\s*(?:sorry|actually|I mean|correction|no|rather|عفوا|عذرا|بل|اقصد)"
+                        r"(?:\s*[,—–-]+\s*|\s+)(?:(?:it's|it is|that's|make that|about|roughly|nearer|closer to)\s+)?\Z")
 _OWN_PART = re.compile(r"\s+of\s+(?:(?:its|their|our|the\s+company's|the\s+group's|[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?'s)"
                        r"\s+)(?:own\s+)?(?:total\s+|gross\s+|online\s+|overall\s+){0,2}(?:orders|sales|revenues?|gmv"
                        r"|merchandise value|users|customers|buyers|traffic|visits)(?!\w)")
@@ -65,12 +67,15 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
     conditional = _CONDITION.search(text) if quantities and ("f " in text or "ere " in text or "ppose" in text
                                                              or "ad " in text) else None
     scenario = conditional.start() if conditional and _MODAL.search(text, conditional.end()) else len(text)
+    retracted_before = False
     for index, q in enumerate(quantities):
         if q.start > scenario:
             continue
         ci = sent.clause_of(q.start)
         clause = sent.clauses[ci]
         gap = prev is not None and ci in gapped and prev.clause != ci
+        if retracted_before:
+            clause = replace(clause, adjunct=True)  # "18%, sorry, 17%": the correction stands for what it corrects
         if gap:
             clause = replace(clause, adjunct=True)  # "..., followed by X at 19%": it continues the previous clause
         back = quantities[index - 1].end if index else 0
@@ -83,7 +88,10 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
         inherit = prev if prev is not None and (prev.clause == ci or clause.adjunct) else None
         if prev is not None and _CONVERSION.fullmatch(text, prev.q.end, q.lead) and q.unit and prev.unit.isupper():
             continue  # "68.4 trillion rupiah ($4.5 billion)": the same figure in another currency
-        measured = metric_in_context(sent, q, ci, back, fwd, prev, gap, memory.last_figure if index == 0 else None)
+        # "nearer one percent — actually, one point two percent": the first is taken back (read, for the second)
+        retracted = index + 1 < len(quantities) and _CORRECTED.match(text, q.end, quantities[index + 1].lead)
+        measured = metric_in_context(sent, q, ci, back, fwd, prev, gap or retracted_before,
+                                     memory.last_figure if index == 0 else None)
         if measured is None:
             continue
         metric, unit, of_metric, confidence, sign = measured
@@ -121,10 +129,15 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
         if base_period is None:
             base_period = implied_base
         source = figure_source(sources, sent, q, clause.start, clause.end, memory)
-        figure = Candidate(q, ci, platform, metric, unit, figure_qualifier(sent, q, clause, back), kind, period,
+        qualifier = figure_qualifier(sent, q, clause, back)
+        if retracted_before and qualifier == "exact" and prev is not None:
+            qualifier = prev.qualifier  # "roughly 18, sorry, 17 percent": the correction changes the number only
+        figure = Candidate(q, ci, platform, metric, unit, qualifier, kind, period,
                            region, source, base_period, of_metric, max(0.05, min(1.0, confidence)), span, sign)
-        figures.append(figure)
+        if not retracted:
+            figures.append(figure)
         prev = figure
+        retracted_before = bool(retracted)
     # "GMS $2.8B, down 6.5% y/y": the growth of a figure, dated by the period in focus, dates the figure too
     for index, figure in enumerate(figures[:-1]):
         growth = figures[index + 1]

@@ -437,3 +437,15 @@ def test_up_from_a_quarter_in_a_past_year_is_an_actual_share() -> None:
     figures = run(body, published=datetime(2025, 4, 1, tzinfo=UTC))
     assert [(f.value, f.qualifier, f.kind, f.period) for f in figures] == [
         (30, "more_than", "forecast", "2025"), (25, "approx", "actual", "2024")]
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "qualifier"),
+    [
+        ("Shopee's conversion rate is nearer 1% — actually, 1.2% by our tracking.", 1.2, "exact"),
+        ("Lazada's market share in 2023 is roughly 18%, sorry, 17%.", 17, "approx"),
+    ],
+)
+def test_only_the_corrected_figure_stands(body: str, value: float, qualifier: str) -> None:
+    figure = only(body)
+    assert (figure.value, figure.qualifier) == (value, qualifier)
