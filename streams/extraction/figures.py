@@ -35,7 +35,8 @@ _COMPANY_ENDINGS = (" Group", " Technologies", " Inc", " Inc.", " Limited", " Lt
                     " Corp.", " Corporation", " S.A.")
 _CORRECTED = re.compile(r"\s*(?:[—–-]+|,)\s*(?:sorry|actually|I mean|correction|no|rather|عفوا|عذرا|بل"
                         r"|اقصد)"
-                        r"(?:\s*[,—–-]+\s*|\s+)(?:(?:it's|it is|that's|make that|about|roughly|nearer|closer to)\s+)?\Z")
+                        r"(?:\s*[,—–-]+\s*|\s+)(?:(?:it's|it is|that's|make that|about|roughly|nearer|closer to)"
+                        r"\s+)?\Z")
 _OWN_PART = re.compile(r"\s+of\s+(?:(?:its|their|our|the\s+company's|the\s+group's|[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?'s)"
                        r"\s+)(?:own\s+)?(?:total\s+|gross\s+|online\s+|overall\s+){0,2}(?:orders|sales|revenues?|gmv"
                        r"|merchandise value|users|customers|buyers|traffic|visits)(?!\w)")
