@@ -290,6 +290,12 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
         if _AND_BEFORE.search(text, max(0, cue.start - 5), cue.start) and found:
             found.append((cue.start, found[-1][1], True))  # "X reported ..., and said its users reached ..."
             continue
+        if _AND_BEFORE.search(text, max(0, cue.start - 5), cue.start) and text[cue.start : cue.end] in ("says", "said"):
+            # "Whatnot, the live-auction app, arrived in Britain in 2023 and says its sales doubled": its subject
+            ok, credited = resolve("company", None, cue.start)
+            if ok:
+                found.append((cue.start, credited, True))
+                continue
         # "the company said", "the company, which is owned by X, added": who stands before the verb
         before = [e for e in entities if 0 <= cue.start - e[1] <= 2 or (
             e[2] in ("company", "group", "same") and _RELATIVE_GAP.fullmatch(text, e[1], cue.start))]

@@ -449,3 +449,8 @@ def test_up_from_a_quarter_in_a_past_year_is_an_actual_share() -> None:
 def test_only_the_corrected_figure_stands(body: str, value: float, qualifier: str) -> None:
     figure = only(body)
     assert (figure.value, figure.qualifier) == (value, qualifier)
+
+
+def test_and_says_after_a_platform_subject_is_the_platform() -> None:
+    body = "Vinted, the Vilnius-born resale app, entered Ireland in 2022 and says its Irish GMV doubled in 2023."
+    assert only(body).source == "Vinted"
