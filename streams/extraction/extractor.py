@@ -64,6 +64,30 @@ def detect_language(text: str) -> str:
     return "ar" if len(_ARABIC.findall(sample)) >= len(_LATIN.findall(sample)) else "en"
 
 
+# A thread's numbered posts ("1-", "١-", "2/", "3)", a keycap digit): the first names where its numbers come from.
+_THREAD_ITEM = re.compile(r"^[^\S\n]*(?:[0-9\u0660-\u0669]{1,2}\s*[-/.)]|[1-9]\ufe0f?\u20e3)", re.MULTILINE)
+_FROM_SOURCE = re.compile(r"(?<!\w)(?:من\s+(?:عرض|تقرير|بيانات|ارقام|نتائج)|حسب|بحسب|وفق|نقلا\s+عن|according\s+to"
+                          r"|from)(?:\s+\S+){0,2}\s*\"?\s*\Z", re.IGNORECASE)
+
+
+def _thread_source(text: str, read: list[tuple[Sentence, tuple[int, int], int]]) -> str | None:
+    """The company or firm a thread's first post takes its numbers from («فخذوا الأرقام من عرض شركة «سناب»»,
+    "1/ Numbers from Noon's results"): the source of the posts after it that credit nobody."""
+    if len(_THREAD_ITEM.findall(text, 0, 20000)) < 3 or not _THREAD_ITEM.match(text):
+        return None
+    first_paragraph = read[0][2] if read else -1
+    for sent, _span, paragraph in read:
+        if paragraph != first_paragraph:
+            break
+        for hit in sent.hits:
+            if hit.cat in ("owner", "org", "platform") and _FROM_SOURCE.search(sent.text, max(0, hit.start - 40),
+                                                                               hit.start):
+                if hit.cat == "owner":
+                    return hit.payload.split("|")[0]
+                return hit.payload if hit.cat == "org" else PLATFORM_NAMES.get(hit.payload, hit.payload)
+    return None
+
+
 class _Extractor:
     def __init__(self, body: str, title: str | None, published_at: datetime | None) -> None:
         self.norm = Normalized(body)
@@ -107,7 +131,8 @@ class _Extractor:
         memory.companies.update(name for _slug, name in self.aliases.values())
         memory.companies.update(memory.owners.values())
         memory.companies.update(self.discovered.companies)
-        memory.author = author(self.text, {a: latin for a, (_slug, latin) in self.aliases.items()})
+        memory.author = author(self.text, {a: latin for a, (_slug, latin) in self.aliases.items()}) or _thread_source(
+            self.text, read)
         hits = [Hit(h.start + span[0], h.end + span[0], h.cat, h.payload.split("|")[-1])
                 for sent, span, _paragraph in read for h in sent.hits if h.cat in ("platform", "owner")]
         answers = interview_answers(self.text, [h for h in hits if h.cat == "platform"])

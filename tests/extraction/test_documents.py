@@ -454,3 +454,10 @@ def test_only_the_corrected_figure_stands(body: str, value: float, qualifier: st
 def test_and_says_after_a_platform_subject_is_the_platform() -> None:
     body = "Vinted, the Vilnius-born resale app, entered Ireland in 2022 and says its Irish GMV doubled in 2023."
     assert only(body).source == "Vinted"
+
+
+def test_a_threads_first_post_names_the_source_of_the_posts_after_it() -> None:
+    body = ("١- خذوا الأرقام من تقرير شركة «بايت دانس» نفسها عن السوق السعودي 👇\n\n"
+            "٢- عدد مستخدمي «تيك توك» النشطين في السعودية حوالي ٢٠ مليون مستخدم 📱\n\n"
+            "٣- والمستخدم يقضي بالمعدل ٩٠ دقيقة يومياً على «تيك توك» ⏱️")
+    assert {f.source for f in run(body)} == {"ByteDance"}
