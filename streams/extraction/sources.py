@@ -49,7 +49,10 @@ _EXECUTIVE = re.compile(
     r"(?:[\w-]+\s+){0,4}?(?:executive|officer|president|founder|head|boss|chief|spokes\w+|director|manager|CEO"
     r"|COO|CFO|chairman|chairwoman)(?:\s+of\s+[\w ]{1,40}?)?\s*\Z"
     r"|the\s+(?:[\w-]+\s+){0,3}?(?:executive|officer|president|founder|head|boss|chief)\s+of\s+"
-    r"(?P<of>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*)*)\s*\Z")
+    r"(?P<of>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*)*)\s*\Z"
+    # "Tokopedia executives have told merchants": the company speaks
+    r"|(?<![\w'])(?P<plain>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2})\s+(?:executives|officials|managers|bosses)"
+    r"(?:\s+(?:have|has|had))?\s*\Z")
 _ADDRESSEE = re.compile(r"\s*(?:told|tells|telling|spoke to|speaking to)\s+\Z|\s+in an interview with\s+\Z")
 _BASED_PREFIX = re.compile(r"(?:[A-Z][\w.]*\s)?[A-Z][\w.]*-based\s+")
 _GROUP_WORD = re.compile(r"(?:مجموعه|group)", re.IGNORECASE)
@@ -261,8 +264,8 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
             continue
         executive = _EXECUTIVE.search(text, max(0, cue.start - 90), cue.start)
         if executive:  # "Zentro's chief executive told Reuters": Zentro speaks, Reuters is told
-            if executive.group("poss") or executive.group("of"):
-                name = _clean_name(executive.group("poss") or executive.group("of"))
+            if executive.group("poss") or executive.group("of") or executive.group("plain"):
+                name = _clean_name(executive.group("poss") or executive.group("of") or executive.group("plain"))
                 found.append((cue.start, memory.short_forms.get(name, _platform_name(name) or name), True))
             else:
                 ok, credited = resolve("company", None, cue.start)

@@ -461,3 +461,9 @@ def test_a_threads_first_post_names_the_source_of_the_posts_after_it() -> None:
             "٢- عدد مستخدمي «تيك توك» النشطين في السعودية حوالي ٢٠ مليون مستخدم 📱\n\n"
             "٣- والمستخدم يقضي بالمعدل ٩٠ دقيقة يومياً على «تيك توك» ⏱️")
     assert {f.source for f in run(body)} == {"ByteDance"}
+
+
+def test_a_companys_executives_speak_for_it() -> None:
+    body = "Lazada executives have told sellers they want its conversion rate to reach 5% by 2026."
+    figure = only(body)
+    assert (figure.source, figure.kind) == ("Lazada", "target")
