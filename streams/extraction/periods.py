@@ -55,7 +55,9 @@ _REF_YEAR = ["العام نفسه", "العام ذاته", "نفس العام", 
              "نهاية العام", "نهاية السنة",
              "the same year", "that year", "for the year", "year end", "year-end", "the end of the year",
              # a half-year report's own half, labelled by its year: "in the half", "the first six months of the year"
-             "the half", "the half-year", "the first six months of the year", "the first half of the year"]
+             "the half", "the half-year", "the first six months of the year", "the first half of the year",
+             # a count on the date named before ("exceeded 120,000 as of that date"): that date's year
+             "as of that date", "at that date", "on that date", "as at that date"]
 _REF_QUARTER = ["الربع ذاته", "الربع نفسه", "نفس الربع", "ذات الربع", "the same quarter", "the quarter",
                 "that quarter", "quarterly", "quarter end", "quarter-end", "the end of the quarter"]
 _REF_PERIOD = ["الفترة نفسها", "الفترة ذاتها", "نفس الفترة", "ذات الفترة", "the same period",
@@ -198,7 +200,7 @@ _BASE_PREP = {fold(w).lower() for w in [
 _LEVEL_AFTER = re.compile(r"\s+(?:levels?|figures?|total)(?!\w)")
 # Every period phrase holds one of these; a sentence with none of them is not searched further.
 _PERIOD_WORDS = ("q1", "q2", "q3", "q4", "quarter", "year", "month", "period", "annual", "yoy", "y/y", "q/q", "qoq",
-                 "fy", "h1", "h2", "twenty", "half", "end of", "نهايه", "campaign", "حمله", "the sale",
+                 "fy", "h1", "h2", "twenty", "half", "that date", "end of", "نهايه", "campaign", "حمله", "the sale",
                  "ربع", "عام", "سنه", "سنوي", "فتره", "اشهر", "شهر")
 
 

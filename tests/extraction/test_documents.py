@@ -467,3 +467,9 @@ def test_a_companys_executives_speak_for_it() -> None:
     body = "Lazada executives have told sellers they want its conversion rate to reach 5% by 2026."
     figure = only(body)
     assert (figure.source, figure.kind) == ("Lazada", "target")
+
+
+def test_as_of_that_date_is_the_dates_year() -> None:
+    body = ("Temu had 61 million monthly active recipients over the six months ending 31 March 2025. The number of "
+            "sellers on Temu exceeded 90,000 as of that date.")
+    assert [f.period for f in run(body, published=datetime(2025, 6, 1, tzinfo=UTC))] == ["2025", "2025"]
