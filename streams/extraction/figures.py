@@ -15,6 +15,7 @@ from datetime import datetime
 from .candidate import Candidate
 from .credit import figure_source
 from .kinds import NOW, figure_kind, figure_qualifier
+from .lexicon.platforms import COMPANY_SLUGS
 from .measures import metric_in_context
 from .memory import Memory
 from .mentions import Mention, platform_mentions
@@ -104,6 +105,10 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
         # An article about one platform only: a sentence naming none ("Revenue for the quarter was ...") is its.
         lone = memory.topic if not mentions and (len(memory.platforms_seen) == 1 or (
             sent.opens_with_growth and memory.last_figure is not None)) else None
+        if lone is None and not mentions:
+            # a company-wide name beside one app (Meta's report on Instagram): the article is about the app
+            apps = memory.platforms_seen - COMPANY_SLUGS
+            lone = next(iter(apps)) if len(apps) == 1 and len(memory.platforms_seen) == 2 else None
         about = figure_platform(sent, mentions, q, clause, metric, prev, confidence, memory.heading or lone)
         if about is None:
             continue

@@ -473,3 +473,9 @@ def test_as_of_that_date_is_the_dates_year() -> None:
     body = ("Temu had 61 million monthly active recipients over the six months ending 31 March 2025. The number of "
             "sellers on Temu exceeded 90,000 as of that date.")
     assert [f.period for f in run(body, published=datetime(2025, 6, 1, tzinfo=UTC))] == ["2025", "2025"]
+
+
+def test_a_company_wide_name_beside_one_app_leaves_the_article_about_the_app() -> None:
+    body = ("تنشر سلمى مقاطعها على «إنستغرام». وكشف تقرير أصدرته «ميتا» أن عدد الحسابات التجارية النشطة على المنصة "
+            "في تونس تجاوز 90 ألف حساب. وأضاف التقرير أن معدل التفاعل مع المقاطع يبلغ في المتوسط 3,9 في المئة.")
+    assert [(f.platform, f.metric) for f in run(body)] == [("instagram", "sellers"), ("instagram", "engagement_rate")]
