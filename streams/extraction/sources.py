@@ -78,6 +78,7 @@ _PUBLICATION = re.compile(r"(?:صحيفه|جريده|مجله|وكاله|قنا�
 # An executive of the platform the text refers back to: «المدير العام للمنصة», «الرئيسة التنفيذية للتطبيق».
 _TITLE_OF = re.compile(r"(?<!\w)(?:ال)?(?:مدير|مديره|رئيس|رئيسه|متحدث|متحدثه|نائب|مسؤول|مسؤوله|مؤسس|مؤسسه)"
                        r"(?:\s+[\u0621-\u064a]+){0,2}\s+[لب]?\Z")
+_DATA_OF = re.compile(r"(?<!\w)(?:بيانات|ارقام|احصاءات|تقديرات)\s+\Z")
 _RELATIVE_GAP = re.compile(r",\s+(?:which|who|that|owned|backed|based|founded|run)\s[^,;]{1,70},\s*")
 _TITLE_BEFORE = re.compile(r"(?<!\w)(?:chief executive(?: officer)?|CEO|chief financial officer|CFO"
                            r"|chief operating officer|COO|founder|co-founder|president|managing director"
@@ -205,8 +206,10 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
                 continue
             if start > cue.end + _SOURCE_REACH:
                 break
-            if kind == "app" and not _TITLE_OF.search(text, max(0, start - 30), start):
-                continue  # «تشير إلى أن التطبيق ...»: what the source says is about the app (not «مدير المنصة»)
+            if kind == "app" and not (_TITLE_OF.search(text, max(0, start - 30), start)
+                                      or _DATA_OF.search(text, max(0, start - 16), start)):
+                continue  # «تشير إلى أن التطبيق ...»: what the source says is about the app (not «مدير المنصة»,
+                # «بيانات التطبيق نفسه»: the app's own data)
             if _THAT.search(text, cue.end, start):
                 # «أظهر أن «X» تصدرت», «وأضافت أن ... «X»»: X is what is reported on; the verb's subject speaks
                 ok, credited = (True, found[-1][1]) if found else resolve("company", None, cue.start)
@@ -222,6 +225,12 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
                 continue  # «أعلنت الشركة الأم «ألفابت»», "the parent company Alphabet": the name is credited
             if kind == "same" and following and following[2] == "name" and _NAME_GAP.fullmatch(text, end, following[0]):
                 continue  # "compiled by the consultancy Streamline Partners": the name is credited
+            app = next((m for m in mentions if m.start == start and not m.explicit), None) if kind == "app" else None
+            if app is not None and _DATA_OF.search(text, max(0, start - 16), start):
+                # «بحسب بيانات التطبيق نفسه»: the app's own data, the app credited (not its parent)
+                found.append((cue.start, PLATFORM_NAMES.get(app.platform) or memory.names.get(app.platform), forward))
+                credited_after = True
+                break
             ok, credited = resolve("company" if kind == "app" else kind, value, start)
             if ok:
                 found.append((cue.start, credited, forward))

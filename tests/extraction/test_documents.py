@@ -479,3 +479,9 @@ def test_a_company_wide_name_beside_one_app_leaves_the_article_about_the_app() -
     body = ("تنشر سلمى مقاطعها على «إنستغرام». وكشف تقرير أصدرته «ميتا» أن عدد الحسابات التجارية النشطة على المنصة "
             "في تونس تجاوز 90 ألف حساب. وأضاف التقرير أن معدل التفاعل مع المقاطع يبلغ في المتوسط 3,9 في المئة.")
     assert [(f.platform, f.metric) for f in run(body)] == [("instagram", "sellers"), ("instagram", "engagement_rate")]
+
+
+def test_the_apps_own_data_credit_the_app() -> None:
+    body = ("وكشف تقرير أصدرته «ميتا» أن عدد الحسابات التجارية النشطة على «إنستغرام» في تونس تجاوز 90 ألف حساب. "
+            "وبحسب بيانات التطبيق نفسه، يقضي المستخدم في تونس نحو 31 دقيقة يومياً في تصفّحه.")
+    assert [(f.metric, f.source) for f in run(body)] == [("sellers", "Meta"), ("time_spent", "Instagram")]
