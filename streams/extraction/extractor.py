@@ -25,7 +25,7 @@ from .memory import Memory
 from .mentions import company_name
 from .normalize import Normalized, fold
 from .period_resolution import resolve_periods
-from .platforms import X_CONTEXT, Discovered, alias_matcher, discover_latin, lexicon_slug, merge_extensions
+from .platforms import X_CONTEXT, Discovered, alias_matcher, discover_latin, firm_names, lexicon_slug, merge_extensions
 from .segments import sentences
 from .sentence import Sentence
 from .sources import GLOSS
@@ -128,6 +128,7 @@ class _Extractor:
         """The note's author, and each quotation's speaker, handed to the sentences that hold them."""
         memory = self.memory
         memory.short_forms.update(self.discovered.short_forms)
+        memory.firms = firm_names(self.text[:200000]) if self.text.isascii() or _LATIN.search(self.text) else set()
         memory.companies.update(name for _slug, name in self.aliases.values())
         memory.companies.update(memory.owners.values())
         memory.companies.update(self.discovered.companies)

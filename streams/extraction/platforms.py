@@ -142,6 +142,23 @@ class Discovered:
     owned: dict[str, str] = field(default_factory=dict)  # platform as written -> the company the text says owns it
 
 
+_FIRM_ENDING = re.compile(r"\s(?:" + "|".join(sorted((w.title() for w in _SOURCE_ENDINGS if len(w) > 3), key=len,
+                                                       reverse=True)) + r")(?![\w'])")
+_FIRM_START = re.compile(r"(?:[A-Z][\w&.'-]*\s){1,3}\Z")
+
+
+def firm_names(text: str) -> set[str]:
+    """Names of firms written in full ("Savanna Insights", "Song Hong Analytics"), for their short forms."""
+    names = set()
+    for match in _FIRM_ENDING.finditer(text):
+        start = _FIRM_START.search(text, max(0, match.start() - 60), match.start() + 1)
+        if start:
+            name = clean_platform_name(text[start.start() : match.end()])
+            if " " in name:
+                names.add(name)
+    return names
+
+
 def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", fold(name).lower()).strip("_")
 

@@ -363,9 +363,15 @@ def glossed_name(arabic: str, memory: Memory) -> str | None:
 
 def full_name(name: str | None, memory: Memory) -> str | None:
     """A source named before in full ("Streamline Retail Partners"), when the text shortens it ("Streamline")."""
-    if not name or " " in name:
+    if not name:
         return name
-    return next((full for full in reversed(memory.sources_named) if full.startswith(name + " ")), name)
+    if " " not in name:
+        named = next((full for full in reversed(memory.sources_named) if full.startswith(name + " ")), None)
+        if named:
+            return named
+    # "Savanna Insights studies Kenyan retail. Savanna says ...": a firm the text named, shortened
+    longer = {full for full in memory.firms if full.startswith(name + " ")}
+    return longer.pop() if len(longer) == 1 else name
 
 
 # ------------------------------------------------------------------ one figure

@@ -485,3 +485,16 @@ def test_the_apps_own_data_credit_the_app() -> None:
     body = ("وكشف تقرير أصدرته «ميتا» أن عدد الحسابات التجارية النشطة على «إنستغرام» في تونس تجاوز 90 ألف حساب. "
             "وبحسب بيانات التطبيق نفسه، يقضي المستخدم في تونس نحو 31 دقيقة يومياً في تصفّحه.")
     assert [(f.metric, f.source) for f in run(body)] == [("sellers", "Meta"), ("time_spent", "Instagram")]
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ("Song Hong Analytics tracks Vietnamese retail. Song Hong puts Lazada's share of online sales at 21% in 2023.",
+         "Song Hong Analytics"),
+        ("Savanna Insights studies Kenyan retail. Savanna says Jumia's conversion rate was 1.4% in 2023.",
+         "Savanna Insights"),
+    ],
+)
+def test_a_firm_named_in_full_then_shortened(body: str, source: str) -> None:
+    assert only(body).source == source
