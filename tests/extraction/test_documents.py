@@ -498,3 +498,18 @@ def test_the_apps_own_data_credit_the_app() -> None:
 )
 def test_a_firm_named_in_full_then_shortened(body: str, source: str) -> None:
     assert only(body).source == source
+
+
+@pytest.mark.parametrize(
+    ("body", "metric", "value", "qualifier"),
+    [
+        ("Jumia takes one in four naira spent online in Nigeria.", "market_share", 25, "exact"),
+        ("TikTok has well over half a billion users in Southeast Asia.", "active_users", 5e8, "more_than"),
+        ("يبلغ متوسط قيمة الطلب على «نون» في حدود 250 درهماً.", "average_order_value", 250, "approx"),
+        ("عدد البائعين على «نون» يوصل لين 50 ألف بائع.", "sellers", 50000, "up_to"),
+        ("عدد مستخدمي «سناب شات» فوق 20 مليون مستخدم.", "active_users", 2e7, "more_than"),
+    ],
+)
+def test_spoken_and_dialect_amounts(body: str, metric: str, value: float, qualifier: str) -> None:
+    figure = only(body)
+    assert (figure.metric, figure.value, figure.qualifier) == (metric, value, qualifier)

@@ -54,6 +54,10 @@ METRICS: list[tuple[str, list[str]]] = [
                       "of the country's online", "of the country's e-commerce", "of the country's retail",
                       "of the country's online retail", "of the nation's online", "of the region's online",
                       "of social-commerce", "of social commerce", "of transactions",
+                      # "one in four naira spent online": a share of spending
+                      *(f"{money} spent" for money in ["naira", "dollars", "pesos", "riyals", "dirhams", "rupees",
+                                                        "rand", "pounds", "euros", "shillings", "ringgit", "baht",
+                                                        "reais", "lira", "dinars", "yuan"]),
                       "spend with", "من إجمالي", "من اجمالي", "انتزعت", "انتزع", "تستأثر", "يستأثر"]),
     ("active_users", ["مستخدم نشط", "مستخدمين نشطين", "المستخدمين النشطين", "مستخدميها النشطين",
                       "مستخدميه النشطين", "مستخدمينا", "مستخدمونا", "مستخدم", "مستخدمين", "المستخدمين", "مستخدميها",

@@ -116,6 +116,15 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         found.append(q)
         taken.append((start, end))
 
+    for match in _HALF_A.finditer(low) if "half" in low else ():  # "half a billion users": 500 million
+        if len(found) >= MAX_PER_SENTENCE or overlaps(match.start(), match.end()):
+            continue
+        q = Quantity(match.start(), match.end(), 0.5 * SCALES[match.group("scale")], None, scaled=True, words=True)
+        read_unit(low, q.end, q)
+        qualify(low, q)
+        found.append(q)
+        taken.append((match.start(), q.end))
+
     for match in WORD_RUN.finditer(low):
         if len(found) >= MAX_PER_SENTENCE:
             break
@@ -193,6 +202,7 @@ _DOUBLING_VERBS = {fold(w) for w in ["تضاعف", "تضاعفت", "يتضاعف
 _TIMES_AFTER = re.compile(r"\s+(?:\w+\s+){1,2}?(?:" + "|".join(fold(w) for w in ["أضعاف", "مرات", "أمثال"])
                           + r")(?!\w)")
 _HALF_ORDINAL_AFTER = re.compile(r"\s+(?:ال)?(?:اول|ثاني)(?!\w)")
+_HALF_A = re.compile(r"(?<!\w)half\s+an?\s+(?P<scale>million|billion|trillion)(?!\w)")
 _THE_HALF = re.compile(r"(?<!\w)(?:the|this|that|(?P<ordinal>first|second))\s+\Z")
 _AND_NUMBER = re.compile(r"\s+and\s+(?:[$£€¥₹]\s?)?(?P<n>[0-9][0-9.,]*)")
 _RANGE_GAP = re.compile(r"\s+and\s+")
