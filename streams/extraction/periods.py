@@ -66,7 +66,8 @@ _REF_PERIOD = ["الفترة نفسها", "الفترة ذاتها", "نفس ا�
                "during the sale", "in the sale", "over the sale", "the period", "the reporting period",
                "the same reference period", "the reference period", "the same reporting period"]
 # The year before the one in focus (not before publication): "up from 13% a year earlier".
-_PREV_YEAR = ["a year earlier", "a year before", "the previous year", "the prior year", "the year before"]
+_PREV_YEAR = ["a year earlier", "a year before", "the previous year", "the prior year", "the year before",
+              "قبلها بعام", "قبل ذلك بعام", "قبله بعام", "قبل عام", "العام السابق له"]
 _YOY = ["على أساس سنوي", "على اساس سنوي", "year on year", "year-on-year", "year over year",
         "year-over-year", "yoy", "y/y", "from a year earlier", "from a year ago", "than a year earlier",
         "than a year ago", "the same period a year earlier", "the same period a year ago", "the same period last year",

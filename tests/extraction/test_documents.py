@@ -513,3 +513,9 @@ def test_a_firm_named_in_full_then_shortened(body: str, source: str) -> None:
 def test_spoken_and_dialect_amounts(body: str, metric: str, value: float, qualifier: str) -> None:
     figure = only(body)
     assert (figure.metric, figure.value, figure.qualifier) == (metric, value, qualifier)
+
+
+def test_an_arabic_earlier_value_is_its_own_figure() -> None:
+    body = "قالت «جوميا» إن متوسط قيمة الطلب في المغرب بلغ 310 دراهم في 2024، بعدما كان 280 درهماً قبلها بعام."
+    assert [(f.value, f.period) for f in run(body, published=datetime(2025, 3, 1, tzinfo=UTC))] == [
+        (310, "2024"), (280, "2023")]
