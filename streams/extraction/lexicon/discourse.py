@@ -79,7 +79,8 @@ LAUNCH = ["acquired", "استحوذت عليها", "استحوذ عليها", "�
           "تأسس", "أسست", "منذ", "مواليد", "launched", "founded", "since", "born", "established", "opened", "افتتحت",
           "افتتح", "dating from"]
 # Clause openers that continue the previous figure's clause (inherit its context).
-ADJUNCT = ["بعدما كان", "بعدما كانت", "بعد أن كان", "بعد أن كانت", "مقابل", "بزيادة", "بارتفاع", "بنمو", "بانخفاض", "بتراجع", "بمتوسط", "بنسبة", "أي",
+ADJUNCT = ["بعدما كان", "بعدما كانت", "بعد أن كان", "بعد أن كانت",
+           "مقابل", "بزيادة", "بارتفاع", "بنمو", "بانخفاض", "بتراجع", "بمتوسط", "بنسبة", "أي",
             "ما يعادل", "في حين", "بينما", "فيما", "compared with", "compared to", "against", "versus", "vs",
             "up", "down", "an increase", "a rise", "a jump", "a decline", "representing", "or",
             "while", "whereas", "with", "below", "above", "short of", "ahead of", "beating", "missing", "shy of",
