@@ -21,7 +21,7 @@ from .memory import Memory
 from .mentions import Mention, platform_mentions
 from .numbers.currencies import for_region
 from .period_resolution import figure_periods, resolve_periods
-from .regions import Regions, figure_region, region_mentions
+from .regions import MANY, Regions, figure_region, region_mentions
 from .sentence import Sentence
 from .sources import Credit, credited_sources, group_names
 from .subjects import figure_platform
@@ -130,6 +130,8 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
             of_metric = prev.metric
         region = figure_region(regions, q, clause, prev, same_source, memory, platform,
                                not any(m.explicit for m in mentions), metric)
+        if region == MANY:
+            region = None  # "across Lebanon and Iraq": several countries, no one code
         if q.currency_noun:
             unit = for_region(q.currency_noun, unit, region or memory.last_region)
         kind = figure_kind(sent, q, clause, prev, clause_has_q, period, published)

@@ -70,7 +70,41 @@ def region_mentions(sent: Sentence, memory: Memory) -> Regions:
             regions.append((hit.start, code, local))
             if not local:
                 memory.last_region = code
+    if len(regions) > 1 and (" and " in text or " و" in text):
+        regions = _pairs_as_none(text, regions)
     return regions
+
+
+# "across Lebanon and Iraq", «في لبنان والعراق»: two countries for one figure, which no one code names.
+_PAIR_GAP = re.compile(r"\s*(?:,|and|&|و)\s*")
+_PAIR_BEFORE = re.compile(r"(?<!\w)(?:across|in|between|both|في|عبر|بين)\s+\Z")
+MANY = "many"  # the region of a figure for several countries: reported as none
+
+
+def _pairs_as_none(text: str, regions: Regions) -> Regions:
+    out: Regions = []
+    index = 0
+    while index < len(regions):
+        start, code, local = regions[index]
+        if index + 1 < len(regions) and not local and code not in ("global", "MENA", "SEA", "EU"):
+            nxt = regions[index + 1]
+            end = _region_end(text, start)
+            if (nxt[1] != code and not nxt[2] and end is not None and _PAIR_GAP.fullmatch(text, end, nxt[0])
+                    and _PAIR_BEFORE.search(text, max(0, start - 10), start)):
+                out.append((start, MANY, True))
+                index += 2
+                continue
+        out.append((start, code, local))
+        index += 1
+    return out
+
+
+_NAME_RUN = re.compile(r"[\w.-]+(?:\s[A-Z][\w.-]+)?")
+
+
+def _region_end(text: str, start: int) -> int | None:
+    match = _NAME_RUN.match(text, start)
+    return match.end() if match else None
 
 
 _ASIDE_OPEN = re.compile(r"\s*\(")

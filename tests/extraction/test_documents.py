@@ -519,3 +519,14 @@ def test_an_arabic_earlier_value_is_its_own_figure() -> None:
     body = "قالت «جوميا» إن متوسط قيمة الطلب في المغرب بلغ 310 دراهم في 2024، بعدما كان 280 درهماً قبلها بعام."
     assert [(f.value, f.period) for f in run(body, published=datetime(2025, 3, 1, tzinfo=UTC))] == [
         (310, "2024"), (280, "2023")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Talabat's orders across Kuwait and Bahrain rose 30% in 2024, the company said.",
+        "قالت «طلبات» (Talabat) إن عدد طلباتها في الكويت والبحرين ارتفع بنسبة 30% في 2024.",
+    ],
+)
+def test_a_figure_for_two_countries_has_no_region(body: str) -> None:
+    assert only(body).region is None
