@@ -25,7 +25,7 @@ from .memory import Memory
 from .mentions import company_name
 from .normalize import Normalized, fold
 from .period_resolution import resolve_periods
-from .platforms import X_CONTEXT, Discovered, alias_matcher, discover_latin, firm_names, lexicon_slug, merge_extensions
+from .platforms import X_CONTEXT, Discovered, alias_matcher, discover_latin, lexicon_slug, merge_extensions
 from .segments import sentences
 from .sentence import Sentence
 from .sources import GLOSS
@@ -73,7 +73,7 @@ _FROM_SOURCE = re.compile(r"(?<!\w)(?:من\s+(?:عرض|تقرير|بيانات|�
 def _thread_source(text: str, read: list[tuple[Sentence, tuple[int, int], int]]) -> str | None:
     """The company or firm a thread's first post takes its numbers from («فخذوا الأرقام من عرض شركة «سناب»»,
     "1/ Numbers from Noon's results"): the source of the posts after it that credit nobody."""
-    if len(_THREAD_ITEM.findall(text, 0, 20000)) < 3 or not _THREAD_ITEM.match(text):
+    if not _THREAD_ITEM.match(text) or len(_THREAD_ITEM.findall(text, 0, 20000)) < 3:
         return None
     first_paragraph = read[0][2] if read else -1
     for sent, _span, paragraph in read:
@@ -109,7 +109,7 @@ class _Extractor:
         discover_latin(self.text[:200000], self.discovered)
         discover_arabic(self.text[:200000], self.discovered)
         glossed = {m.group("ar").strip(): m.group("lat").strip() for m in GLOSS.finditer(self.text)} if (
-            "(" in self.text and '"' in self.text) else {}
+            "(" in self.text and '"' in self.text and any(" " in name for name in self.discovered.platforms)) else {}
         merge_extensions(self.discovered, glossed)
         for person in speaker_names(self.text):  # "DANA: ...", "Marcus, QVC reported ...": people, not platforms
             self.discovered.platforms.pop(person, None)
@@ -128,7 +128,7 @@ class _Extractor:
         """The note's author, and each quotation's speaker, handed to the sentences that hold them."""
         memory = self.memory
         memory.short_forms.update(self.discovered.short_forms)
-        memory.firms = firm_names(self.text[:200000]) if self.text.isascii() or _LATIN.search(self.text) else set()
+        memory.firm_text = self.text[:200000]  # read for firms' full names only when a short one needs them
         memory.companies.update(name for _slug, name in self.aliases.values())
         memory.companies.update(memory.owners.values())
         memory.companies.update(self.discovered.companies)

@@ -25,7 +25,8 @@ class Memory:
     author: str | None = None  # the author of an analyst's note, credited by its "we" and "our"
     companies: set[str] = field(default_factory=set)  # names the text uses as companies (platforms, owners)
     short_forms: dict[str, str] = field(default_factory=dict)  # "SDL" -> "Saigon Data Lab"
-    firms: set[str] = field(default_factory=set)  # names of research firms and the like the text names in full
+    firms: set[str] | None = None  # names of research firms and the like the text names in full (read when needed)
+    firm_text: str = ""  # the text they are read from
     last_year: str | None = None
     last_quarter: str | None = None
     last_period: str | None = None

@@ -17,6 +17,7 @@ from .lexicon.platforms import PLATFORM_NAMES
 from .memory import Memory
 from .mentions import SPEAKER_GAP_AFTER, Mention, company_name
 from .normalize import fold
+from .platforms import firm_names
 from .publications import publication_name
 from .sentence import Sentence
 
@@ -370,6 +371,8 @@ def full_name(name: str | None, memory: Memory) -> str | None:
         if named:
             return named
     # "Savanna Insights studies Kenyan retail. Savanna says ...": a firm the text named, shortened
+    if memory.firms is None:
+        memory.firms = firm_names(memory.firm_text)
     longer = {full for full in memory.firms if full.startswith(name + " ")}
     return longer.pop() if len(longer) == 1 else name
 
