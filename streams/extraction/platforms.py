@@ -142,14 +142,17 @@ class Discovered:
     owned: dict[str, str] = field(default_factory=dict)  # platform as written -> the company the text says owns it
 
 
-_FIRM_ENDING = re.compile(r"\s(?:" + "|".join(sorted((w.title() for w in _SOURCE_ENDINGS if len(w) > 3), key=len,
-                                                       reverse=True)) + r")(?![\w'])")
+_FIRM_WORDS = sorted((w.title() for w in _SOURCE_ENDINGS if len(w) > 3), key=len, reverse=True)
+_FIRM_ENDING = re.compile(r"\s(?=[A-Z])(?:" + "|".join(_FIRM_WORDS) + r")(?![\w'])")
+_LATIN_CAPITAL = re.compile(r"\s[A-Z]")
 _FIRM_START = re.compile(r"(?:[A-Z][\w&.'-]*\s){1,3}\Z")
 
 
 def firm_names(text: str) -> set[str]:
     """Names of firms written in full ("Savanna Insights", "Song Hong Analytics"), for their short forms."""
-    names = set()
+    names: set[str] = set()
+    if not _LATIN_CAPITAL.search(text):
+        return names
     for match in _FIRM_ENDING.finditer(text):
         start = _FIRM_START.search(text, max(0, match.start() - 60), match.start() + 1)
         if start:
