@@ -68,6 +68,7 @@ _AND_BEFORE = re.compile(r"(?<!\w)and\s+\Z")
 _PARENT_GAP = re.compile(r"\s*(?:الام|parent|holding|القابضه)?\s*\"?\s*", re.IGNORECASE)
 _ALSO_BEFORE = re.compile(r"(?<!\w)(?:كما|و|ف)\s*\Z")
 _HE_BEFORE = re.compile(r"(?<!\w)(?:he|she|they)\s+\Z", re.IGNORECASE)
+_THEY_BEFORE = re.compile(r"(?<!\w)[Tt]hey\s+(?:also\s+|further\s+)?\Z")
 _GROUP_AFTER = re.compile(r"\s+(?:Group|Holdings)(?!\w)")
 _CORPORATE_AFTER = re.compile(r"\s+(?P<suffix>Technologies|Inc\.?|Limited|Ltd\.?|plc|PLC|Corp\.?|Corporation|S\.A\.)"
                               r"(?!\w)")
@@ -285,6 +286,11 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
         if _HE_BEFORE.search(text, max(0, cue.start - 6), cue.start) and memory.last_quoted:
             found.append((cue.start, memory.last_quoted, True))  # '..., he said, adding that ...'
             continue
+        if _THEY_BEFORE.search(text, max(0, cue.start - 12), cue.start):
+            ok, credited = resolve("company", None, cue.start)  # "They also said ...": the company credited last
+            if ok:
+                found.append((cue.start, credited, True))
+                continue
         # "Mercado Libre, the largest marketplace in Latin America, said": the platform before the
         # appositive speaks, not the last capitalised words inside it.
         spoken = [m for m in mentions if m.explicit and m.speaker and m.end <= cue.start

@@ -530,3 +530,8 @@ def test_an_arabic_earlier_value_is_its_own_figure() -> None:
 )
 def test_a_figure_for_two_countries_has_no_region(body: str) -> None:
     assert only(body).region is None
+
+
+def test_they_also_said_is_the_company_credited_before() -> None:
+    body = "In a press note, Kilimall said its GMV rose 20% in 2024. They also said the platform had 5,000 sellers."
+    assert {f.source for f in run(body, published=datetime(2025, 3, 1, tzinfo=UTC))} == {"Kilimall"}
