@@ -252,6 +252,9 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
                 found.append((cue.start, found[-1][1], forward))  # «أفادت المجموعة بأن ... كما أشارت إلى أن»
             elif fronted and forward:
                 found.append((cue.start, company_name(fronted[-1].platform, memory), forward))
+            elif cue.start <= 2 and forward and memory.last_source and _THAT.match(text, cue.end):
+                # «وأضاف أن المنصة ...» opening a sentence: the one who spoke in the sentence before goes on
+                found.append((cue.start, memory.last_source, forward))
     for cue in sent.cat("src_verb"):
         # "Sensor Tower data show", "Itau BBA analysts wrote", "Sensor Tower's estimates put": the firm speaks
         firm = _FIRM_BEFORE.search(text, max(0, cue.start - 80), cue.start)

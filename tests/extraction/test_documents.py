@@ -535,3 +535,8 @@ def test_a_figure_for_two_countries_has_no_region(body: str) -> None:
 def test_they_also_said_is_the_company_credited_before() -> None:
     body = "In a press note, Kilimall said its GMV rose 20% in 2024. They also said the platform had 5,000 sellers."
     assert {f.source for f in run(body, published=datetime(2025, 3, 1, tzinfo=UTC))} == {"Kilimall"}
+
+
+def test_an_arabic_sentence_opening_with_he_added_goes_on_with_the_speaker() -> None:
+    body = "وقال مدير «جوميا» إن عدد الطلبات ارتفع إلى مليون طلب. وأضاف أن المنصة تضم أكثر من 4 آلاف تاجر."
+    assert {f.source for f in run(body)} == {"Jumia"}
