@@ -18,6 +18,7 @@ from .arabic_names import discover_arabic
 from .candidate import Candidate
 from .dedup import unique_figures
 from .figures import sentence_figures
+from .filings import defined_terms
 from .interviews import interview_answers, speaker_names
 from .lexicon.matcher import Hit, scan
 from .lexicon.platforms import PLATFORM_NAMES
@@ -107,6 +108,8 @@ class _Extractor:
                     break
         self.discovered = Discovered()
         discover_latin(self.text[:200000], self.discovered)
+        if '("' in self.text or '(the "' in self.text:
+            defined_terms(self.text[:200000], self.discovered)
         discover_arabic(self.text[:200000], self.discovered)
         glossed = {m.group("ar").strip(): m.group("lat").strip() for m in GLOSS.finditer(self.text)} if (
             "(" in self.text and '"' in self.text and any(" " in name for name in self.discovered.platforms)) else {}

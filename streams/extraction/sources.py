@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import re
 
-from .lexicon.matcher import TABLE
 from .lexicon.platforms import PLATFORM_NAMES
 from .memory import Memory
 from .mentions import SPEAKER_GAP_AFTER, Mention, company_name
-from .normalize import fold
-from .platforms import firm_names
 from .publications import publication_name
 from .sentence import Sentence
+from .source_names import clean_name, full_name, glossed_name, platform_name
 
 # One character class first (a capital, or a lower-case letter before one: "eMarketer"): the engine skips to it.
 _CAPRUN = re.compile(r"[A-Za-z](?:(?<=[A-Z])|(?=[A-Z]))[A-Za-z0-9&.\-']*(?:\s+(?:&\s+|of\s+)?[A-Z][A-Za-z0-9&.\-']*)*")
@@ -33,10 +31,6 @@ _BY_COUNT = re.compile(
 )
 _MODEL_HAS = re.compile(r"(?<![\w'])(?P<name>[A-Z][A-Za-z0-9&.\-]*(?:\s+[A-Z][A-Za-z0-9&.\-]*){0,3})'s\s+"
                         r"(?:model|forecast|estimates?|projections?|numbers)\s+(?:has|have|puts|sees|shows)(?!\w)")
-_STOP = {"the", "a", "an", "in", "on", "at", "by", "for", "according", "it", "its", "this", "that", "these",
-         "those", "analysts", "shoppers", "across", "but", "and", "meanwhile", "however", "while", "daily",
-         "monthly", "sources", "data", "as", "with", "from", "of", "to", "he", "she", "they", "we", "our",
-         "their", "his", "her", "after", "before", "last", "next", "q1", "q2", "q3", "q4", "ceo", "cfo"}
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 # First person outside quotations: the author of a note ("We estimate", "our checks", «تقديراتنا»).
 _FIRST_PERSON = re.compile(r"(?<![\w])(?:[Ww]e|[Oo]ur|us)(?![\w])|(?<!\w)[وف]?(?:نقدر|نتوقع|نرجح|نرى|نرفع|نبقي|نخفض"
@@ -157,7 +151,7 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
         raw = match.group()
         based = _BASED_PREFIX.match(raw)  # "Jakarta-based Nusantara Research": the name after the place
         offset = based.end() if based else 0
-        name = _clean_name(raw[offset:], keep_the=match.start() + offset > 0)
+        name = clean_name(raw[offset:], keep_the=match.start() + offset > 0)
         if not name or name.endswith("-based"):
             continue
         start = match.start() + offset + raw[offset:].find(name.split()[0])
@@ -259,28 +253,28 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
         # "Sensor Tower data show", "Itau BBA analysts wrote", "Sensor Tower's estimates put": the firm speaks
         firm = _FIRM_BEFORE.search(text, max(0, cue.start - 80), cue.start)
         if firm:
-            name = _clean_name(firm.group("name"))
+            name = clean_name(firm.group("name"))
             if name:
-                found.append((cue.start, full_name(memory.short_forms.get(name, _platform_name(name) or name), memory),
+                found.append((cue.start, full_name(memory.short_forms.get(name, platform_name(name) or name), memory),
                               False))
                 continue
         inverted = _INVERTED.match(text, cue.end) if _COMMA_BEFORE.search(text, max(0, cue.start - 3),
                                                                           cue.start) else None
         if inverted:
-            name = _clean_name(inverted.group("name"))
+            name = clean_name(inverted.group("name"))
             if name:
-                found.append((cue.start, full_name(memory.short_forms.get(name, _platform_name(name) or name),
+                found.append((cue.start, full_name(memory.short_forms.get(name, platform_name(name) or name),
                                                    memory), False))
                 continue
         after = _SAID_BY.match(text, cue.end) if text[cue.start : cue.end] in ("said", "says", "wrote") else None
         if after:  # "..., said Ana Lima, an analyst at Itau BBA": her firm
-            found.append((cue.start, full_name(_clean_name(after.group("firm")), memory), False))
+            found.append((cue.start, full_name(clean_name(after.group("firm")), memory), False))
             continue
         executive = _EXECUTIVE.search(text, max(0, cue.start - 90), cue.start)
         if executive:  # "Zentro's chief executive told Reuters": Zentro speaks, Reuters is told
             if executive.group("poss") or executive.group("of") or executive.group("plain"):
-                name = _clean_name(executive.group("poss") or executive.group("of") or executive.group("plain"))
-                found.append((cue.start, memory.short_forms.get(name, _platform_name(name) or name), True))
+                name = clean_name(executive.group("poss") or executive.group("of") or executive.group("plain"))
+                found.append((cue.start, memory.short_forms.get(name, platform_name(name) or name), True))
             else:
                 ok, credited = resolve("company", None, cue.start)
                 if ok:
@@ -335,26 +329,26 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
             if ok:
                 found.append((cue.start, credited, False))
         elif named:
-            name = _clean_name(named.group("name"))
+            name = clean_name(named.group("name"))
             if name:
-                found.append((cue.start, full_name(memory.short_forms.get(name, _platform_name(name) or name), memory),
+                found.append((cue.start, full_name(memory.short_forms.get(name, platform_name(name) or name), memory),
                               False))
         elif _IT_BEFORE.search(text, max(0, cue.start - 6), cue.start):
             if (text[cue.start : cue.end] in _ESTIMATE_VERBS and found and found[-1][1]
-                    and found[-1][1] not in memory.companies and not _platform_name(found[-1][1])):
+                    and found[-1][1] not in memory.companies and not platform_name(found[-1][1])):
                 found.append((cue.start, found[-1][1], False))  # "X puts A at 4%, ahead of the 2% it calculates": X
                 continue
             ok, credited = resolve("company", None, cue.start)  # "..., it added"
             if ok:
                 found.append((cue.start, credited, False))
     for model in _MODEL_HAS.finditer(text) if "'s " in text else ():  # "Brightwater's model has X at ..."
-        name = _clean_name(model.group("name"))
+        name = clean_name(model.group("name"))
         if name:
             found.append((model.start(), full_name(memory.short_forms.get(name, name), memory), True))
     for by_count in _BY_COUNT.finditer(text):
-        name = _clean_name(by_count.group("name") or by_count.group("per"))
+        name = clean_name(by_count.group("name") or by_count.group("per"))
         if name:
-            found.append((by_count.start(), _platform_name(name) or full_name(name, memory), False))
+            found.append((by_count.start(), platform_name(name) or full_name(name, memory), False))
     if memory.author:
         # "we estimate", «نقدر», «تقديراتنا تشير» govern what follows; "our", "us" only their own phrase
         found.extend((m.start(), memory.author, m.group() not in ("our", "Our", "us"))
@@ -363,44 +357,7 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
     return found
 
 
-def glossed_name(arabic: str, memory: Memory) -> str | None:
-    """The Latin name the text glossed for an Arabic name, or for a longer one it shortens («كونكتا ريسيرش»)."""
-    arabic = arabic.strip()
-    if arabic in memory.glosses:
-        return memory.glosses[arabic]
-    return next((latin for full, latin in memory.glosses.items() if full.startswith(arabic + " ")), None)
-
-
-def full_name(name: str | None, memory: Memory) -> str | None:
-    """A source named before in full ("Streamline Retail Partners"), when the text shortens it ("Streamline")."""
-    if not name:
-        return name
-    if " " not in name:
-        named = next((full for full in reversed(memory.sources_named) if full.startswith(name + " ")), None)
-        if named:
-            return named
-    # "Savanna Insights studies Kenyan retail. Savanna says ...": a firm the text named, shortened
-    if memory.firms is None:
-        memory.firms = firm_names(memory.firm_text)
-    longer = {full for full in memory.firms if full.startswith(name + " ")}
-    return longer.pop() if len(longer) == 1 else name
-
-
 # ------------------------------------------------------------------ one figure
-
-def _clean_name(raw: str, keep_the: bool = False) -> str:
-    """A credited name without leading function words; a capitalised "The" inside a sentence is part of
-    a title ("The Information reported")."""
-    words = raw.replace("’", "'").split()
-    if keep_the and len(words) > 1 and words[0] == "The" and words[1].lower() not in _STOP:
-        return " ".join(words).rstrip(".,'")
-    while words and words[0].lower().strip(".,'") in _STOP:
-        words.pop(0)
-    name = " ".join(words).rstrip(".,'")
-    if name.endswith("'s"):
-        name = name[:-2]
-    return name if len(name) >= 2 else ""
-
 
 def group_names(sent: Sentence, memory: Memory) -> list[tuple[int, str]]:
     """Groups the sentence names («مجموعة «X»», "X Group"), for a later «المجموعة» or "the group"."""
@@ -424,12 +381,3 @@ def group_names(sent: Sentence, memory: Memory) -> list[tuple[int, str]]:
 def _platform_names(mentions: list[Mention], memory: Memory) -> set[str]:
     return {company_name(m.platform, memory) for m in mentions} | {
         PLATFORM_NAMES.get(m.platform, m.platform) for m in mentions}
-
-
-def _platform_name(name: str) -> str | None:
-    for entry in TABLE.get(fold(name).lower(), []):
-        if entry.cat == "platform":
-            return PLATFORM_NAMES.get(entry.payload, name)
-        if entry.cat == "owner":
-            return entry.payload.split("|")[0]
-    return None

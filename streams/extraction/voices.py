@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .filings import filer
 from .lexicon.matcher import Hit
 from .mentions import OWNER_AFTER, OWNER_BEFORE
-from .platforms import filer
 from .regions import DATELINE_SPAN
 
 _NAME = r"[A-Z][\w&.'-]*(?:\s+(?:&\s+)?[A-Z][\w&.'-]*){0,5}"

@@ -1,0 +1,63 @@
+"""How a credited name is written: the Latin name the text glosses an Arabic one with, a shortened name in
+full ("Savanna" for "Savanna Insights"), a platform's or owner's name as the lexicon writes it, and a name
+without the function words a capitalised run picks up ("According to Zentro" -> "Zentro").
+"""
+
+from __future__ import annotations
+
+from .filings import firm_names
+from .lexicon.matcher import TABLE
+from .lexicon.platforms import PLATFORM_NAMES
+from .memory import Memory
+from .normalize import fold
+
+_STOP = {"the", "a", "an", "in", "on", "at", "by", "for", "according", "it", "its", "this", "that", "these",
+         "those", "analysts", "shoppers", "across", "but", "and", "meanwhile", "however", "while", "daily",
+         "monthly", "sources", "data", "as", "with", "from", "of", "to", "he", "she", "they", "we", "our",
+         "their", "his", "her", "after", "before", "last", "next", "q1", "q2", "q3", "q4", "ceo", "cfo"}
+
+
+def glossed_name(arabic: str, memory: Memory) -> str | None:
+    """The Latin name the text glossed for an Arabic name, or for a longer one it shortens («كونكتا ريسيرش»)."""
+    arabic = arabic.strip()
+    if arabic in memory.glosses:
+        return memory.glosses[arabic]
+    return next((latin for full, latin in memory.glosses.items() if full.startswith(arabic + " ")), None)
+
+
+def full_name(name: str | None, memory: Memory) -> str | None:
+    """A source named before in full ("Streamline Retail Partners"), when the text shortens it ("Streamline")."""
+    if not name:
+        return name
+    if " " not in name:
+        named = next((full for full in reversed(memory.sources_named) if full.startswith(name + " ")), None)
+        if named:
+            return named
+    # "Savanna Insights studies Kenyan retail. Savanna says ...": a firm the text named, shortened
+    if memory.firms is None:
+        memory.firms = firm_names(memory.firm_text)
+    longer = {full for full in memory.firms if full.startswith(name + " ")}
+    return longer.pop() if len(longer) == 1 else name
+
+
+def clean_name(raw: str, keep_the: bool = False) -> str:
+    """A credited name without leading function words; a capitalised "The" inside a sentence is part of
+    a title ("The Information reported")."""
+    words = raw.replace("’", "'").split()
+    if keep_the and len(words) > 1 and words[0] == "The" and words[1].lower() not in _STOP:
+        return " ".join(words).rstrip(".,'")
+    while words and words[0].lower().strip(".,'") in _STOP:
+        words.pop(0)
+    name = " ".join(words).rstrip(".,'")
+    if name.endswith("'s"):
+        name = name[:-2]
+    return name if len(name) >= 2 else ""
+
+
+def platform_name(name: str) -> str | None:
+    for entry in TABLE.get(fold(name).lower(), []):
+        if entry.cat == "platform":
+            return PLATFORM_NAMES.get(entry.payload, name)
+        if entry.cat == "owner":
+            return entry.payload.split("|")[0]
+    return None
