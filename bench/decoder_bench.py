@@ -20,7 +20,7 @@ from typing import Any
 sys.path[0] = str(Path(__file__).resolve().parents[1])
 
 from bench.input import encode_update, generate, time_base  # noqa: E402
-from models import codec, lean_rows  # noqa: E402
+from models import codec  # noqa: E402
 from models.metric_update import latest_accepted  # noqa: E402
 
 
@@ -36,7 +36,7 @@ def best_us(work: Callable[[], Any], updates: int, repeat: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--updates", type=int, default=20_000)
-    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--repeat", type=int, default=15)
     args = parser.parse_args()
     updates = [encode_update(u) for u in generate(args.updates, time_base())]
     arrays = [b"[" + b",".join(updates[i:i + 500]) + b"]" for i in range(0, len(updates), 500)]
@@ -44,9 +44,14 @@ def main() -> None:
     latest = latest_accepted()
     n = len(updates)
     paths: dict[str, Callable[[bytes, float], Any]] = {"decode_timed_update_rows": codec.decode_timed_update_rows}
-    for module, name in ((lean_rows, "lean_rows"), (codec, "_instant_rows")):
-        if hasattr(module, name):
-            paths[name] = getattr(module, name)
+    try:  # the paths of this checkout (the script also runs on older ones, for before/after figures)
+        from models.lean_rows import lean_rows
+        paths["lean_rows"] = lean_rows
+    except ImportError:
+        pass
+    for name in ("model_rows", "_instant_rows"):
+        if hasattr(codec, name):
+            paths[name] = getattr(codec, name)
     print(f"{n:,} bench-shaped updates; best of {args.repeat} loops, µs/update")
     print(f"  {'path':<26} {'500-arrays':>10} {'batch obj':>10} {'single':>10}")
     for name, path in paths.items():
