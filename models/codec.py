@@ -7,33 +7,20 @@ dead-lettered with its original bytes); the kafka-python CLI and tests encode he
 from __future__ import annotations
 
 import functools
-from datetime import datetime
 from typing import Any, TypeVar
 
 import orjson
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from models.errors import describe
-from models.fields import EARLIEST_EVENT
-from models.metric_update import (
-    BatchRow,
-    InstantBatchRow,
-    InstantRow,
-    MetricUpdate,
-    UpdateRow,
-    consistency_problem,
-    latest_accepted,
-)
+from models.lean_rows import lean_rows
+from models.metric_update import BatchRow, MetricUpdate, UpdateRow, consistency_problem, latest_accepted
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
 
 _UPDATE_ROW: TypeAdapter[UpdateRow] = TypeAdapter(UpdateRow)
 _UPDATE_ROWS: TypeAdapter[list[UpdateRow]] = TypeAdapter(list[UpdateRow])
 _BATCH_ROW: TypeAdapter[BatchRow] = TypeAdapter(BatchRow)
-_INSTANT_ROW: TypeAdapter[InstantRow] = TypeAdapter(InstantRow)
-_INSTANT_ROWS: TypeAdapter[list[InstantRow]] = TypeAdapter(list[InstantRow])
-_INSTANT_BATCH_ROW: TypeAdapter[InstantBatchRow] = TypeAdapter(InstantBatchRow)
-_EARLIEST_TS = EARLIEST_EVENT.timestamp()
 
 
 class DecodeError(ValueError):
@@ -95,16 +82,27 @@ def decode_timed_update_rows(data: bytes, latest: float | None = None) -> list[T
     The whole message is one unit: if any update in a batch is invalid the message is
     dead-lettered whole, so a producer never has half a batch silently applied.
 
-    A message whose event times are all spelled as ISO_INSTANT_PATTERN and that keeps every rule
-    is read by `_instant_rows`; anything else (every rejection included, so every reason text
-    comes from here) by the model-derived rows below. `latest` is the newest event time accepted
-    (`latest_accepted()`, which a caller decoding many messages reads once).
+    Two paths, tried in turn: `lean_rows` (models/lean_rows.py), then `model_rows`. `latest` is
+    the newest event time accepted (`latest_accepted()`, which a caller decoding many messages
+    reads once).
     """
     if latest is None:
         latest = latest_accepted()
-    fast = _instant_rows(data, latest)
-    if fast is not None:
-        return fast
+    lean = lean_rows(data, latest)
+    if lean is not None:
+        return lean
+    return model_rows(data, latest)
+
+
+def model_rows(data: bytes, latest: float) -> list[TimedRow]:
+    """The second path of `decode_timed_update_rows`: the model's own verdict and reason text.
+
+    `lean_rows` (msgspec, then a lean loop) takes the common message in ~4/5 of the instructions
+    of this path, and accepts only what this path accepts, with the same rows; it leaves every
+    other message, every rejection included, to this path: pydantic-core validating into the
+    model-derived rows (UpdateRow, BatchRow), then the rules that tie fields together. So every
+    verdict and every dead-letter reason is the model's.
+    """
     head = data.lstrip()[:1]
     try:
         if head == b"[":
@@ -133,43 +131,6 @@ def decode_timed_update_rows(data: bytes, latest: float | None = None) -> list[T
 
 def _is_batch(data: bytes) -> bool:
     return b'"updates"' in data[:64] or b'"batch_id"' in data[:64]
-
-
-def _instant_rows(data: bytes, latest: float) -> list[TimedRow] | None:
-    """The fast path of `decode_timed_update_rows`: the same rows and event times, or None.
-
-    Every field but `observed_at` is validated by the same constraints; the event time, a string
-    in ISO_INSTANT_PATTERN's spelling, is parsed by `datetime.fromisoformat`. None (the model's
-    path decides, and words the reason) for anything else: another spelling, a date that does not
-    exist, an event time before EARLIEST_EVENT, a broken rule, an empty batch, bad JSON.
-    """
-    try:
-        if data[:1] == b"{":  # the common single update first: a batch object fails it and is tried next
-            rows = [_INSTANT_ROW.validate_json(data)]
-        elif data.lstrip()[:1] == b"[":
-            rows = _INSTANT_ROWS.validate_json(data)
-        else:
-            return None
-    except ValidationError:
-        if not _is_batch(data):
-            return None
-        try:
-            rows = _INSTANT_BATCH_ROW.validate_json(data)["updates"]
-        except ValidationError:
-            return None
-    parse = datetime.fromisoformat
-    timed: list[TimedRow] = []
-    for row in rows:
-        try:
-            observed_at = parse(row["observed_at"])
-        except ValueError:
-            return None
-        ts = observed_at.timestamp()
-        if ts < _EARLIEST_TS or consistency_problem(row["metric"], row["unit"], row["value"], observed_at, ts, latest):
-            return None
-        row["observed_at"] = observed_at
-        timed.append((ts, row))
-    return timed or None
 
 
 def decode_updates(data: bytes) -> list[MetricUpdate]:

@@ -20,6 +20,8 @@ FUTURE_TOLERANCE = timedelta(days=1)
 MAX_ABS_VALUE = 1e15
 """Larger than any platform's yearly GMV in any currency we carry; beyond it a value is a bug."""
 
+IDENTIFIER_MAX_LENGTH = 256
+"""The longest `update_id` or `batch_id`, after its surrounding whitespace is stripped."""
 PLATFORM_PATTERN = r"^\s*[A-Za-z0-9][A-Za-z0-9_]{0,63}\s*$"
 """Checked before the value is stripped and lower-cased: `TikTok` becomes `tiktok`."""
 REGION_PATTERN = r"^([A-Z]{2}|global|SEA|MENA|EU)$"
@@ -37,4 +39,4 @@ Period = Annotated[str, StringConstraints(pattern=PERIOD_PATTERN)] | None
 FiniteValue = Annotated[float, Field(allow_inf_nan=False, strict=True, ge=-MAX_ABS_VALUE, le=MAX_ABS_VALUE)]
 UtcDatetime = AwareDatetime
 EventTime = Annotated[AwareDatetime, Field(ge=EARLIEST_EVENT)]
-Identifier = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=256)]
+Identifier = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=IDENTIFIER_MAX_LENGTH)]
