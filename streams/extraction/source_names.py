@@ -34,6 +34,8 @@ def full_name(name: str | None, memory: Memory) -> str | None:
         if named:
             return named
     # "Savanna Insights studies Kenyan retail. Savanna says ...": a firm the text named, shortened
+    if name + " " not in memory.firm_text:
+        return name  # never written with a word after it: no longer name to expand to
     if memory.firms is None:
         memory.firms = firm_names(memory.firm_text)
     longer = {full for full in memory.firms if full.startswith(name + " ")}
