@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
+import sys
+import threading
 
 import faust
 
@@ -29,4 +32,24 @@ def run_worker(settings: Settings) -> None:
 
     worker = faust.Worker(app, loglevel=settings.log_level.upper(), quiet=True, redirect_stdouts=False)
     logging.getLogger("faust").setLevel(logging.WARNING)
-    worker.execute_from_commandline()
+    try:
+        worker.execute_from_commandline()
+    except SystemExit as done:
+        exit_despite_stuck_threads(done.code if isinstance(done.code, int) else 1, settings.stop_timeout_s)
+        raise
+
+
+def exit_despite_stuck_threads(code: int, timeout_s: float) -> None:
+    """Once the app has stopped, a thread still waiting for an unreachable broker (Faust runs its
+    consumer in a thread of its own, whose client retries forever) must not keep the process alive:
+    wait for such threads up to `timeout_s`, then exit with the worker's own code."""
+    stuck = [t for t in threading.enumerate() if t is not threading.current_thread() and not t.daemon]
+    for thread in stuck:
+        thread.join(timeout_s / max(len(stuck), 1))
+    alive = [t.name for t in stuck if t.is_alive()]
+    if alive:
+        logging.getLogger(__name__).warning("worker stopped; threads %s still wait for the broker: exiting", alive)
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)

@@ -90,11 +90,20 @@ class WindowsStage(Service):
     async def on_stop(self) -> None:
         if self.consumer is None:
             return
+        timeout_s = self.pipeline.settings.stop_timeout_s
+        try:
+            await asyncio.wait_for(self._hand_over(), timeout_s)
+        except TimeoutError:  # the broker is away: exit all the same; the next owner replays
+            log.warning("windows: the last state commit did not go out in %.0f s; the next owner replays "
+                        "from the last one that was delivered", timeout_s)
+        await self.consumer.stop()
+
+    async def _hand_over(self) -> None:
+        """The last state commit of every partition, and the group offsets after it."""
         async with self.worker.lock:
             await self.release(list(self.worker.partitions), "the last state commit")
         if self._committing is not None:
             await self._committing
-        await self.consumer.stop()
 
     async def release(self, partitions: Iterable[int], what: str) -> None:
         """Commit and close the partitions' states (the caller holds the worker's lock). A commit that

@@ -114,3 +114,27 @@ def test_memory_storage_loses_everything_on_restart(dedicated_broker: Callable[.
         client.close()
     figures.record("memory_storage_restart", topics_after_restart=len(topics))
     assert settings.topic_prefix + "metric-updates" not in topics
+
+
+def test_sigterm_with_the_broker_away_still_stops_the_worker(
+    dedicated_broker: Callable[..., EmbeddedBroker], tmp_path: Path, start_worker: Callable[..., WorkerProcess]
+) -> None:
+    """The last state commit cannot go out: the worker waits `stop_timeout_s` for it, says so, and
+    exits 0 (it used to wait forever, its state commit and Faust's consumer thread both retrying)."""
+    broker = dedicated_broker()
+    settings = fault_settings(broker.bootstrap, tmp_path)
+    worker = start_worker(settings)
+    sender = Sender(settings)
+    sender.updates(make_stream(2000, seed=3, minutes=2))
+    sender.producer.flush(30)
+    sender.close()
+    wait_for(lambda: (metric_value(worker.metrics(), "souq_events_processed_total",
+                                   {"topic": settings.topic_prefix + "metric-updates"}) or 0) > 0, timeout_s=30,
+             what="metric updates processed")
+    broker.stop()
+    stopping = time.monotonic()
+    worker.stop(timeout_s=60)
+    took = time.monotonic() - stopping
+    assert worker.process is not None and worker.process.returncode == 0, worker.log_tail()
+    assert took < 3 * settings.stop_timeout_s + 15, took
+    assert "the last state commit did not go out" in worker.log_path.read_text(errors="replace")
