@@ -35,7 +35,8 @@ def run_worker(settings: Settings) -> None:
     try:
         worker.execute_from_commandline()
     except SystemExit as done:
-        exit_despite_stuck_threads(done.code if isinstance(done.code, int) else 1, settings.stop_timeout_s)
+        code = 0 if done.code is None else done.code if isinstance(done.code, int) else 1
+        exit_despite_stuck_threads(code, settings.stop_timeout_s)
         raise
 
 
