@@ -111,9 +111,10 @@ class _Extractor:
         if '("' in self.text or '(the "' in self.text:
             defined_terms(self.text[:200000], self.discovered)
         discover_arabic(self.text[:200000], self.discovered)
-        glossed = {m.group("ar").strip(): m.group("lat").strip() for m in GLOSS.finditer(self.text)} if (
-            "(" in self.text and '"' in self.text and any(" " in name for name in self.discovered.platforms)) else {}
-        merge_extensions(self.discovered, glossed)
+        # «X» (Latin): the text glosses an Arabic name with its Latin one; read once, for platforms and sources
+        glosses = ({m.group("ar").strip(): m.group("lat").strip() for m in GLOSS.finditer(self.text)}
+                   if "(" in self.text and '"' in self.text else {})
+        merge_extensions(self.discovered, glosses if any(" " in name for name in self.discovered.platforms) else {})
         for person in speaker_names(self.text):  # "DANA: ...", "Marcus, QVC reported ...": people, not platforms
             self.discovered.platforms.pop(person, None)
         self.aliases = self.discovered.platforms
@@ -123,9 +124,8 @@ class _Extractor:
         for platform, owner in self.discovered.owned.items():
             slug = self.aliases[platform][0] if platform in self.aliases else lexicon_slug(platform)
             self.memory.owners.setdefault(slug, owner)
-        if "(" in self.text and '"' in self.text:  # «X» (Latin) glossing a name that is not a platform's
-            self.memory.glosses = {m.group("ar").strip(): m.group("lat").strip() for m in GLOSS.finditer(self.text)
-                                   if m.group("ar").strip() not in self.aliases}
+        # the glosses of names that are not platforms': sources written in Arabic, credited by their Latin name
+        self.memory.glosses = {arabic: latin for arabic, latin in glosses.items() if arabic not in self.aliases}
 
     def _voices(self, read: list[tuple[Sentence, tuple[int, int], int]]) -> None:
         """The note's author, and each quotation's speaker, handed to the sentences that hold them."""
