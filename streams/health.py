@@ -122,6 +122,28 @@ def assigned_partitions(pipeline: Pipeline) -> list[Any]:
     return [tp for _, tp in _assigned(pipeline)]
 
 
+def not_ready(pipeline: Pipeline) -> list[str]:
+    """What this worker still waits for before it answers for its partitions (empty: ready).
+
+    Faust's consumer and the windows stage's join their groups separately, and the stage's
+    partitions then restore their states, so a worker can show assigned partitions on /healthz
+    while its windows cannot yet be asked for (a query would answer 503, or from a state half
+    restored). A worker that owns no partition after its joins (more workers than partitions)
+    is ready: it has nothing to wait for.
+    """
+    waiting: list[str] = []
+    app = pipeline.app
+    if getattr(app, "rebalancing_count", 0) == 0 or getattr(app, "rebalancing", False):
+        waiting.append("faust consumer group join")
+    stage, worker = pipeline.windows_stage, pipeline.window_worker
+    if stage is not None:
+        if worker is None or worker.owned is None or not stage.owners:
+            waiting.append("windows consumer group join")
+        elif restoring := sorted(worker.owned - worker.partitions.keys()):
+            waiting.append(f"windows state restore (partitions {', '.join(map(str, restoring))})")
+    return waiting
+
+
 def fetched_highwaters(pipeline: Pipeline) -> Iterator[tuple[Any, int]]:
     """(partition, high watermark of its last fetch) for every assigned input partition."""
     for consumer, tp in _assigned(pipeline):

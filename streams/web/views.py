@@ -1,4 +1,4 @@
-"""Web views: `/metrics`, `/windows/{platform}`, `/reported/{platform}`, `/healthz`, `/api/overview`,
+"""Web views: `/metrics`, `/windows/{platform}`, `/reported/{platform}`, `/healthz`, `/readyz`, `/api/overview`,
 `/` (the live page) and `/static/...` (its script, styles and vendored chart library)."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from prometheus_client import CONTENT_TYPE_LATEST
 
 from models.codec import dumps
 from streams.agents.publishing import signal_partition
-from streams.health import assigned_partitions
+from streams.health import assigned_partitions, not_ready
 from streams.pipeline import Pipeline
 from streams.web.history import History
 from streams.web.overview import overview, snapshot
@@ -59,6 +59,15 @@ def register_views(pipeline: Pipeline) -> None:
     async def healthz(web: Any, request: Any) -> Any:
         assigned = sorted(f"{tp.topic}:{tp.partition}" for tp in assigned_partitions(pipeline))
         return web.json({"status": "ok", "assigned": assigned})
+
+    @app.page("/readyz")
+    async def readyz(web: Any, request: Any) -> Any:
+        """200 once both consumer groups are joined and the owned windows restored, else 503 and why
+        (the readiness probe: /healthz only says the process serves)."""
+        waiting = not_ready(pipeline)
+        assigned = sorted(f"{tp.topic}:{tp.partition}" for tp in assigned_partitions(pipeline))
+        return json_bytes({"ready": not waiting, "waiting_for": waiting, "assigned": assigned}, web,
+                          503 if waiting else 200)
 
     async def routed(web: Any, request: Any, platform: str) -> Any | None:
         """Forward to the worker that owns `platform`'s windows partition; None when it is us.

@@ -75,6 +75,9 @@ def test_statefulset_wiring() -> None:
     assert ann["prometheus.io/port"] == str(port["containerPort"])
     assert ann["prometheus.io/path"] == "/metrics"
     assert container["command"] == ["souq", "worker"]
+    assert container["readinessProbe"]["httpGet"]["path"] == "/readyz"  # not ready while rebalancing
+    assert container["livenessProbe"]["httpGet"]["path"] == "/healthz"  # alive all the same
+    assert all(container[probe]["httpGet"]["port"] == "http" for probe in ("readinessProbe", "livenessProbe"))
 
     config = res[("ConfigMap", container["envFrom"][0]["configMapRef"]["name"])]["data"]
     assert config["SOUQ_WEB_HOST"] == "0.0.0.0"

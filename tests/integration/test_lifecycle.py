@@ -1,11 +1,16 @@
 """A worker stopped with SIGTERM hands over cleanly: its last state commit goes out, its
-consumers leave their groups, and a restart resumes from that state with nothing to replay."""
+consumers leave their groups, and a restart resumes from that state with nothing to replay;
+/readyz says when a started worker can be asked for its windows."""
 
 from __future__ import annotations
 
 import re
+import urllib.error
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import orjson
 
 from models import MetricUpdate
 from streams.publisher import Publisher
@@ -49,3 +54,30 @@ def test_sigterm_commits_the_state_and_a_restart_resumes_from_it(
     assert len(restored) == settings.partitions
     assert [replayed for _, _, replayed in restored] == ["0"] * settings.partitions  # the local store was current
     assert any(worker.names.metric_updates in offsets for _, offsets, _ in restored)
+
+
+def test_readyz_is_503_with_reasons_until_every_platform_can_be_asked(
+    make_settings: Callable[..., Settings], start_worker: Callable[..., WorkerProcess]
+) -> None:
+    worker = start_worker(make_settings(), wait=False)
+    seen: list[tuple[int, dict[str, Any]]] = []
+
+    def ready() -> bool:
+        assert worker.process is not None and worker.process.poll() is None, worker.log_tail()
+        try:
+            status, body = 200, worker.json("/readyz")
+        except urllib.error.HTTPError as error:
+            status, body = error.code, orjson.loads(error.read())
+        except OSError:  # not serving yet
+            return False
+        seen.append((status, body))
+        return status == 200
+
+    wait_for(ready, timeout_s=60, interval_s=0.05, what="/readyz to answer 200")
+    waiting = [body for status, body in seen if status == 503]
+    assert waiting and all(body["ready"] is False and body["waiting_for"] for body in waiting), seen
+    assert seen[-1][1]["ready"] is True and seen[-1][1]["waiting_for"] == []
+    assert seen[-1][1]["assigned"], "ready with nothing assigned: one worker owns every partition"
+    # once ready, every platform's windows answer from this worker (a 503 here would raise)
+    for platform in ("tiktok", "noon", "shopee", "amazon"):
+        assert worker.json(f"/windows/{platform}?last=1") == []

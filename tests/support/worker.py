@@ -68,7 +68,7 @@ class WorkerProcess:
         return orjson.loads(self.get(path))
 
     def wait_ready(self, timeout_s: float = 60.0) -> float:
-        """Until the worker serves /healthz with partitions assigned; returns seconds taken."""
+        """Until /readyz says the worker's groups are joined and its windows restored; returns seconds taken."""
         started = time.monotonic()
         deadline = started + timeout_s
         while time.monotonic() < deadline:
@@ -76,7 +76,7 @@ class WorkerProcess:
             if self.process.poll() is not None:
                 raise RuntimeError(f"worker exited with {self.process.returncode}:\n{self.log_tail()}")
             try:
-                if self.json("/healthz").get("assigned"):
+                if self.json("/readyz").get("ready"):
                     return time.monotonic() - started
             except OSError:
                 pass
