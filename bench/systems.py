@@ -20,7 +20,7 @@ from bench.reference import compare
 from bench.topics import FinalsCollector
 from streams.broker import free_port
 from streams.processes import stop_processes
-from streams.settings import Settings
+from streams.settings import EMBEDDED_HEARTBEAT_INTERVAL_S, EMBEDDED_SESSION_TIMEOUT_S, Settings
 from streams.topics import topic_names
 from tests.support.worker import settings_env
 
@@ -115,12 +115,17 @@ def log_tail(path: Path, lines: int = 30) -> str:
 # ---------------------------------------------------------------------------------------- ours
 
 
+GROUP_TIMEOUTS = {"session_timeout_s": EMBEDDED_SESSION_TIMEOUT_S,
+                  "heartbeat_interval_s": EMBEDDED_HEARTBEAT_INTERVAL_S}
+"""Both systems join their groups on the embedded broker with the pair `make run` uses there."""
+
+
 def souq_settings(bootstrap: str, prefix: str, state_dir: Path, extra: dict[str, str] | None = None) -> Settings:
-    """Defaults except what the benchmark fixes: one 1-minute window, 4 partitions, own topics
-    (and `extra`, lower-case field names, for experiments)."""
+    """Defaults except what the benchmark fixes: one 1-minute window, 4 partitions, own topics,
+    the embedded broker's group timeouts (and `extra`, lower-case field names, for experiments)."""
     fixed: dict[str, Any] = {"kafka_bootstrap_servers": bootstrap, "topic_prefix": prefix, "app_id": f"{prefix}souq",
                              "windows": "1m:10s", "partitions": 4, "web_port": free_port(), "state_dir": state_dir}
-    return Settings(**{**(extra or {}), **fixed})
+    return Settings(**{**GROUP_TIMEOUTS, **(extra or {}), **fixed})
 
 
 @dataclass
@@ -200,7 +205,9 @@ class QuixJob:
     def start(self) -> QuixJob:
         cmd = [sys.executable, str(REPO / "bench" / "peers" / "quix_job.py"), "--broker", self.bootstrap,
                "--input", self.input_topic, "--output", self.output_topic, "--group", self.group,
-               "--state-dir", str(self.state_dir), "--started-file", str(self.started_file)]
+               "--state-dir", str(self.state_dir), "--started-file", str(self.started_file),
+               "--session-timeout-s", str(GROUP_TIMEOUTS["session_timeout_s"]),
+               "--heartbeat-interval-s", str(GROUP_TIMEOUTS["heartbeat_interval_s"])]
         if self.batched:
             cmd.append("--batched")
         if self.changelog:

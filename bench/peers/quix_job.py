@@ -57,9 +57,10 @@ def build(args: argparse.Namespace) -> Application:
         use_changelog_topics=args.changelog,
         loglevel=args.loglevel,
         # Like our worker (streams.settings): the embedded broker holds a join for half the
-        # session timeout, and librdkafka's default of 45 s would cost ~23 s per start.
+        # session timeout, and librdkafka's default of 45 s would cost ~23 s per start. The bench
+        # hands both systems the same pair (bench.systems).
         consumer_extra_config={"session.timeout.ms": int(args.session_timeout_s * 1000),
-                               "heartbeat.interval.ms": 1000},
+                               "heartbeat.interval.ms": int(args.heartbeat_interval_s * 1000)},
     )
     source = app.topic(args.input, key_deserializer="bytes", value_deserializer="json")
     sink = app.topic(args.output, key_serializer="str", value_serializer="json")
@@ -102,6 +103,7 @@ def main() -> None:
     parser.add_argument("--changelog", action="store_true")
     parser.add_argument("--loglevel", default="WARNING")
     parser.add_argument("--session-timeout-s", type=float, default=10.0)
+    parser.add_argument("--heartbeat-interval-s", type=float, default=1.0)
     args = parser.parse_args()
     logging.getLogger().setLevel(args.loglevel)
     build(args).run()

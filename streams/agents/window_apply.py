@@ -9,6 +9,7 @@ of updates of the same platform.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from models import ReportedFigure, Signal, TimedRow, signal_row
@@ -16,6 +17,7 @@ from models.metric_update import update_identity
 from models.vocab import COUNTER_METRICS
 from streams.agents.publishing import SignalRow, signal_partition
 from streams.agents.window_state import PartitionState
+from streams.state.codec import Op
 from streams.windows import DUPLICATE, LATE, PARTLY_LATE
 
 Totals = dict[tuple[str, str, str, str], float]
@@ -106,3 +108,18 @@ class BatchApply:
     def _late(self, signal: Signal) -> None:
         self.late.append(signal)
         self.late_counter.labels(topic=self.signals_topic, platform=signal.platform).inc()
+
+
+@dataclass(slots=True)
+class AppliedBatch:
+    """A batch applied to the states, its output sent (not yet known delivered), and the commit
+    of each state it touched, taken right after it was applied."""
+
+    size: int
+    finished: list[Any]
+    futures: list[Any]
+    commits: list[tuple[PartitionState, list[Op]]]
+    totals: Totals
+    counts: dict[str, int]
+    newest: float
+    started: float

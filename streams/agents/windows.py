@@ -22,7 +22,6 @@ import logging
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -31,33 +30,18 @@ from models.metric_update import latest_accepted
 from streams.agents.dead_letters import send_dead_letter
 from streams.agents.metric_updates import decode_update_message
 from streams.agents.publishing import delivered, publish_signal_rows
-from streams.agents.window_apply import BatchApply, Totals
+from streams.agents.window_apply import AppliedBatch, BatchApply
 from streams.agents.window_idle import IdleClock
 from streams.agents.window_output import WindowOutput
 from streams.agents.window_state import PartitionState
 from streams.pipeline import Pipeline
-from streams.state.codec import Op
+from streams.state import StateStore
 
 log = logging.getLogger(__name__)
 
 REWIND_ATTEMPTS = 5
 REWIND_RETRY_S = 2.0
 """Seek again if records beyond the state's offset still arrive this long after a rewind."""
-
-
-@dataclass(slots=True)
-class AppliedBatch:
-    """A batch applied to the states, its output sent (not yet known delivered), and the commit
-    of each state it touched, taken right after it was applied."""
-
-    size: int
-    finished: list[Any]
-    futures: list[Any]
-    commits: list[tuple[PartitionState, list[Op]]]
-    totals: Totals
-    counts: dict[str, int]
-    newest: float
-    started: float
 
 
 class WindowWorker:
@@ -73,6 +57,7 @@ class WindowWorker:
         self.partitions: dict[int, PartitionState] = {}
         self.opening: dict[int, asyncio.Future[PartitionState]] = {}
         """States being restored since their assignment (all at once, side by side)."""
+        self._adopting: set[asyncio.Future[None]] = set()
         self.owned: set[int] | None = None
         """Partition numbers assigned to this worker; None until the first assignment."""
         self.lock = asyncio.Lock()
@@ -118,8 +103,22 @@ class WindowWorker:
                 log.warning("windows partition %d: state restore failed (%r); trying again", partition, error)
                 self._start_restore(partition)
 
-    def _start_restore(self, partition: int) -> None:
-        self.opening[partition] = asyncio.ensure_future(PartitionState(self.pipeline, partition).open())
+    def _start_restore(self, partition: int, store: StateStore | None = None) -> None:
+        state = PartitionState(self.pipeline, partition, store)
+        opening = self.opening[partition] = asyncio.ensure_future(state.open())
+        opening.add_done_callback(self._restored)
+
+    def _restored(self, opening: asyncio.Future[PartitionState]) -> None:
+        """Adopt a finished restore now, not at the next batch (its input is paused) or tick (once a
+        second); a failed one is left to the tick, which paces retries. `_adopting` keeps the task."""
+        if not opening.cancelled() and opening.exception() is None:
+            adopting = asyncio.ensure_future(self._adopt_under_lock())
+            self._adopting.add(adopting)
+            adopting.add_done_callback(self._adopting.discard)
+
+    async def _adopt_under_lock(self) -> None:
+        async with self.lock:
+            self._adopt_opened()
 
     def _input_partitions(self, partition: int) -> list[Any]:
         if self.consumer is None:
@@ -148,8 +147,7 @@ class WindowWorker:
             state = self.partitions.pop(partition)
             if self.consumer is not None:
                 self.consumer.pause(*self._input_partitions(partition))
-            self.opening[partition] = asyncio.ensure_future(
-                PartitionState(self.pipeline, partition, store=state.store).open())
+            self._start_restore(partition, state.store)
 
     def assign(self, partitions: Iterable[int]) -> None:
         """The partition numbers this worker owns from now on (the full new assignment).
@@ -380,13 +378,8 @@ class WindowWorker:
         return self.output.latest_start
 
     def query(self, platform: str, metric: str | None, window: str | None, last: int) -> list[WindowAggregate]:
-        rows: list[WindowAggregate] = []
-        for state in self.partitions.values():
-            rows.extend(state.engine.query(platform, metric=metric, window=window, last=last))
-        return rows
+        return [row for state in self.partitions.values()
+                for row in state.engine.query(platform, metric=metric, window=window, last=last)]
 
     def reported_for(self, platform: str) -> list[ReportedFigure]:
-        rows: list[ReportedFigure] = []
-        for state in self.partitions.values():
-            rows.extend(state.reported.for_platform(platform))
-        return rows
+        return [row for state in self.partitions.values() for row in state.reported.for_platform(platform)]

@@ -27,7 +27,8 @@ from aiokafka.errors import KafkaError
 from mode import Service
 
 from streams.agents.copartition import CopartitionAssignor
-from streams.agents.windows import AppliedBatch, WindowWorker
+from streams.agents.window_apply import AppliedBatch
+from streams.agents.windows import WindowWorker
 from streams.pipeline import Pipeline
 from streams.security import aiokafka_security
 
