@@ -41,7 +41,7 @@ class RunResult:
     """Updates per second from the first input consumed to the last correct final window."""
     seconds: float = 0.0
     ready_s: float = 0.0
-    """Ours: process start to /healthz showing assigned partitions. Quix: to its first message."""
+    """Ours: process start to /readyz answering ready with its share of partitions. Quix: to its first message."""
     worker_cpu_s: float = 0.0
     broker_cpu_s: float = 0.0
     worker_cpu_per_update_us: float = 0.0
@@ -149,12 +149,22 @@ class SouqWorker:
         return self
 
     def assigned(self) -> set[str]:
-        """`topic:partition` of every input partition assigned to this worker (/healthz)."""
-        url = f"http://127.0.0.1:{self.settings.web_port}/healthz"
+        """`topic:partition` of every input partition this worker holds and is ready to answer for
+        (/readyz: groups joined, window states restored); empty until then. A tree from before
+        /readyz (`--souq-tree` experiments) is asked /healthz, which knows only the assignment."""
+        base = f"http://127.0.0.1:{self.settings.web_port}"
         try:
-            with urllib.request.urlopen(url, timeout=1.0) as response:
+            with urllib.request.urlopen(base + "/readyz", timeout=1.0) as response:
                 return set(orjson.loads(response.read()).get("assigned") or [])
-        except (OSError, urllib.error.URLError, ValueError):
+        except urllib.error.HTTPError as error:
+            if error.code != 404:
+                return set()  # 503: not ready yet
+        except (OSError, ValueError):
+            return set()
+        try:
+            with urllib.request.urlopen(base + "/healthz", timeout=1.0) as response:
+                return set(orjson.loads(response.read()).get("assigned") or [])
+        except (OSError, ValueError):
             return set()
 
     def stop(self) -> None:
@@ -163,8 +173,9 @@ class SouqWorker:
 
 
 def wait_ready(workers: list[SouqWorker], timeout_s: float = 90.0) -> float:
-    """Polls /healthz every 50 ms until the workers hold every partition of both inputs between
-    them, each its own share (the windows group settled; Faust's joins beside it); returns that wall time."""
+    """Polls /readyz every 50 ms until the workers are ready and hold every partition of both inputs
+    between them, each its own share (the windows group settled; Faust's joins beside it); returns
+    that wall time."""
     settings = workers[0].settings
     names = topic_names(settings)
     wanted = {f"{topic}:{p}" for topic in (names.metric_updates, names.signals) for p in range(settings.partitions)}
