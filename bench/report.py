@@ -114,7 +114,8 @@ def readme_table(summary: dict[str, Any]) -> str:
                     f"messages/s (half our single rate): p50 {_fmt(lat.get('p50_s'), 2)} s, "
                     f"p99 {_fmt(lat.get('p99_s'), 2)} s.")
     if summary.get("ready_s") is not None:
-        tail.append(f"Worker ready (both consumer groups joined) in {summary['ready_s']:.1f} s; "
+        tail.append("Worker ready (/readyz: both consumer groups joined, window states restored) in "
+                    f"{summary['ready_s']:.1f} s; "
                     f"peak RSS {_fmt(float(runs.get('batched', {}).get('souq', {}).get('peak_rss_mb', 0)))} MiB "
                     "in the batched run.")
     m = summary["machine"]
