@@ -16,7 +16,8 @@ METRICS: list[tuple[str, list[str]]] = [
              "merchandise volume", "gross merchandise", "إجمالي قيمة البضائع المباعة",
              # also share cues after a percent ("52% of merchandise volume"); after money they are GMV
              "of merchandise volume", "of the merchandise", "of gross merchandise value", "of GMV", "of sales",
-             "of online sales", "GMS", "gross merchandise sales", "GOV", "gross order value", "gross order volume"]),
+             "of online sales", "GMS", "gross merchandise sales", "GOV", "gross order value", "gross order volume",
+             "goods sold", "merchandise sold"]),
     ("revenue", ["إيرادات", "الإيرادات", "إيراداتها", "إيراداته", "إيراداتنا", "عائدات", "العائدات", "عائداتها",
                  "الإيرادات الإعلانية", "إيرادات الإعلانات", "مداخيل", "revenue", "revenues",
                  "turnover", "ad revenue", "advertising revenue", "sales revenue", "ad sales", "net sales",
@@ -130,7 +131,7 @@ NEGATIVE = ["التضخم", "معدل التضخم", "inflation", "الفائد�
              "EBITDA", "adjusted EBITDA", "loss", "losses", "net loss", "operating loss", "profit", "net profit",
              "operating profit", "gross profit", "net income", "margin", "margins", "revenue per", "per share",
              "dividend", "buyback", "repurchase", "أرباح", "خسائر", "صافي الربح", "هامش", "registered users",
-             "registered accounts", "downloads", "مستخدم مسجل", "مستخدمين مسجلين"]
+             "registered accounts", "downloads", "cost of goods sold", "مستخدم مسجل", "مستخدمين مسجلين"]
 
 # A survey's or a check's sample: the count of people or merchants asked is not a platform figure (a
 # percent or an amount they report still is).
