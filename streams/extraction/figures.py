@@ -22,6 +22,7 @@ from .mentions import Mention, platform_mentions
 from .numbers.currencies import for_region
 from .period_resolution import figure_periods, resolve_periods
 from .regions import MANY, Regions, figure_region, region_mentions
+from .respectively import respective_platforms
 from .sentence import Sentence
 from .sources import Credit, credited_sources, group_names
 from .subjects import figure_platform
@@ -71,12 +72,14 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
                                                              or "ad " in text) else None
     scenario = conditional.start() if conditional and _MODAL.search(text, conditional.end()) else len(text)
     retracted_before = False
+    respective = respective_platforms(text, quantities, mentions) if len(quantities) > 1 else {}
+    respective_qs = {id(quantities[index]) for index in respective}
     for index, q in enumerate(quantities):
         if q.start > scenario:
             continue
         ci = sent.clause_of(q.start)
         clause = sent.clauses[ci]
-        gap = prev is not None and ci in gapped and prev.clause != ci
+        gap = prev is not None and ((ci in gapped and prev.clause != ci) or index - 1 in respective)
         if retracted_before:
             clause = replace(clause, adjunct=True)  # "18%, sorry, 17%": the correction stands for what it corrects
         if gap:
@@ -110,9 +113,9 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
             apps = memory.platforms_seen - COMPANY_SLUGS
             lone = next(iter(apps)) if len(apps) == 1 and len(memory.platforms_seen) == 2 else None
         about = figure_platform(sent, mentions, q, clause, metric, prev, confidence, memory.heading or lone)
-        if about is None:
+        if about is None and index not in respective:
             continue
-        platform, confidence = about
+        platform, confidence = respective.get(index, about[0] if about else ""), about[1] if about else confidence
         period, base_period, implied_base = figure_periods(sent, periods, q, ci, metric, inherit, clause_has_q,
                                                            clause.adjunct, memory.last_period)
         # "... in the quarter, SDL said, and the number of sellers topped 150,000": the sentence's period so far
@@ -147,6 +150,12 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
             figures.append(figure)
         prev = figure
         retracted_before = bool(retracted)
+    # "at 6.1%, 2.4% and 1.7% respectively in India": where the list is placed places every figure of it
+    listed = [index for index, figure in enumerate(figures) if id(figure.q) in respective_qs]
+    places = {figures[index].region for index in listed} - {None}
+    if len(places) == 1:
+        for index in listed:
+            figures[index] = replace(figures[index], region=next(iter(places)))
     # "GMS $2.8B, down 6.5% y/y": the growth of a figure, dated by the period in focus, dates the figure too
     for index, figure in enumerate(figures[:-1]):
         growth = figures[index + 1]

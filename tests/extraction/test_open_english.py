@@ -36,3 +36,31 @@ def test_letters_before_a_count_are_no_currency() -> None:
 def test_goods_sold_is_merchandise_value_but_their_cost_is_not() -> None:
     assert only("Lazada said goods sold on its app in Vietnam topped $40 million in 2024.").metric == "gmv"
     assert run("The cost of goods sold rose to $3 million at Lazada.") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Zentro's survey puts the conversion rate of live streams on Shopee, Lazada and Tokopedia at 4.2%, 3.5% "
+         "and 2.8% respectively.", [("shopee", 4.2), ("lazada", 3.5), ("tokopedia", 2.8)]),
+        ("The market share of Amazon and Noon in the UAE was 31% and 24%, respectively, in 2024.",
+         [("amazon", 31), ("noon", 24)]),
+        ("وبلغ معدل التحويل على «تيك توك» و«إنستغرام» و«سناب شات» 3.1% و2.2% و1.4% على التوالي.",
+         [("tiktok", 3.1), ("instagram", 2.2), ("snapchat", 1.4)]),
+    ],
+)
+def test_respectively_pairs_each_figure_with_the_platform_in_its_place(
+        body: str, expected: list[tuple[str, float]]) -> None:
+    figures = run(body)
+    assert [(f.platform, f.value) for f in figures] == [(p, pytest.approx(v)) for p, v in expected]
+    assert len({f.metric for f in figures}) == 1
+
+
+def test_respectively_places_the_whole_list() -> None:
+    figures = run("The conversion rate of Shopee, Lazada and TikTok was 3%, 2% and 5% respectively in Malaysia.")
+    assert [f.region for f in figures] == ["MY", "MY", "MY"]
+
+
+def test_a_list_without_respectively_or_with_a_count_that_does_not_fit_keeps_the_nearest_name() -> None:
+    figures = run("The conversion rate on Shopee, Lazada and Tokopedia was 4.2% and 3.5% respectively.")
+    assert {f.platform for f in figures} == {"tokopedia"}
