@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from .candidate import Candidate
+from .corrections import retracted_span
 from .credit import figure_source
 from .kinds import NOW, figure_kind, figure_qualifier
 from .lexicon.platforms import COMPANY_SLUGS
@@ -71,11 +72,12 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
     conditional = _CONDITION.search(text) if quantities and ("f " in text or "ere " in text or "ppose" in text
                                                              or "ad " in text) else None
     scenario = conditional.start() if conditional and _MODAL.search(text, conditional.end()) else len(text)
+    taken_back = retracted_span(text) if quantities else None  # "An earlier version of this article said ... 11%"
     retracted_before = False
     respective = respective_platforms(text, quantities, mentions) if len(quantities) > 1 else {}
     respective_qs = {id(quantities[index]) for index in respective}
     for index, q in enumerate(quantities):
-        if q.start > scenario:
+        if q.start > scenario or (taken_back and taken_back[0] <= q.start < taken_back[1]):
             continue
         ci = sent.clause_of(q.start)
         clause = sent.clauses[ci]

@@ -64,3 +64,19 @@ def test_respectively_places_the_whole_list() -> None:
 def test_a_list_without_respectively_or_with_a_count_that_does_not_fit_keeps_the_nearest_name() -> None:
     figures = run("The conversion rate on Shopee, Lazada and Tokopedia was 4.2% and 3.5% respectively.")
     assert {f.platform for f in figures} == {"tokopedia"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Correction: An earlier version of this story said Noon's share of Saudi online fashion was 18%.",
+        "This article previously stated that Shopee had 9 million active sellers in Thailand.",
+        "تصحيح: ذكرت نسخة سابقة من هذا المقال أن حصة «نون» من سوق الأزياء بلغت 18%.",
+    ],
+)
+def test_the_figure_a_correction_takes_back_is_no_signal(body: str) -> None:
+    assert run(body) == []
+
+
+def test_a_version_that_is_no_article_is_not_a_correction() -> None:
+    assert only("The earlier version of the Shopee app had 9 million active sellers in Thailand.").value == 9e6
