@@ -10,7 +10,7 @@ ages, prices, phone numbers, inflation...) falls out because nothing attributes 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -30,6 +30,7 @@ from .platforms import X_CONTEXT, Discovered, alias_matcher, discover_latin, lex
 from .segments import sentences
 from .sentence import Sentence
 from .sources import GLOSS
+from .tables import TableRow, find_tables, table_context
 from .voices import author, quotations
 
 
@@ -161,6 +162,13 @@ class _Extractor:
                                                      or sent.text.startswith("لل", m.start))}
             self.memory.title_period = named.pop() if len(named) == 1 else None
 
+    def _table_figures(self, start: int, end: int, rows: list[TableRow]) -> list[Candidate]:
+        """A table's figures, dated and placed by its notes, credited to the source the text named last."""
+        period, region = table_context(self.text, start, end, self.published)
+        source = self.memory.last_source
+        return [replace(figure, period=period, region=region, source=source) for row in rows
+                for figure in row.figures]
+
     def run(self) -> list[ExtractedFigure]:
         memory = self.memory
         read: list[tuple[Sentence, tuple[int, int], int]] = []
@@ -178,7 +186,13 @@ class _Extractor:
                 memory.owners.setdefault(slug, name)
         self._voices(read)
         raw: list[Candidate] = []
+        tables = find_tables(self.text[:200000], self.aliases)
         for sent, span, paragraph in read:
+            table = next((t for t in tables if t[0] <= span[0] < t[1]), None)
+            if table is not None:  # a table's lines are read as its cells, once, where it starts
+                if tables[0] is table:
+                    raw.extend(self._table_figures(*tables.pop(0)))
+                continue
             if paragraph != memory.paragraph and memory.paragraph == read[0][2] and not raw:
                 self._intro_period([s for s, _span, p in read if p == memory.paragraph])
             if paragraph != memory.paragraph:

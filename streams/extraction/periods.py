@@ -144,6 +144,8 @@ _PART_WORDS = ("half", "month", "h1", "h2", "1h", "2h", "twenty", "نصف", "ا�
 _PART_GATE = re.compile(trie_pattern(sorted(_PART_WORDS)))
 _BRANCHES = [
     r"(?P<mq>(?:(?:" + _MONTHS_SPAN + r")\.?\s*-\s*(?P<mq_last>" + _MONTHS_SPAN + r")\.?[\s-]+quarter"
+    # "April-June 2025" (a table's note, a heading): three months of one quarter, with its year
+    r"|(?P<mq_first>" + _MONTHS_SPAN + r")\.?\s*-\s*(?P<mq_end>" + _MONTHS_SPAN + r")(?=,?\s+" + _YEAR + r"(?![0-9]))"
     r"|(?P<mq_month>" + _alts(_MONTHS_EN) + r")[\s-]+quarter"
     r"|(?:the\s+)?quarter\s+(?:that\s+)?(?:ended|ending|to)\s+(?:in\s+)?(?P<mq_month2>" + _alts(_MONTHS_EN)
     + r")(?:\s+[0-9]{1,2})?|(?:ال|لل)ربع\s+المنتهي\s+في\s+(?:شهر\s+)?"
@@ -258,8 +260,11 @@ def find_periods(text: str, low: str | None = None) -> list[PeriodMention]:
             mention = PeriodMention(start, end, "month_end", None, (month - 1) // 3 + 1)
         elif group == "mq":
             month = _MONTH_NUMBER[(match.group("mq_last") or match.group("mq_month") or match.group("mq_month2")
-                                   or match.group("mq_ar")).lower()]
+                                   or match.group("mq_ar") or match.group("mq_end")).lower()]
             year_text = match.group("mq_year")
+            if match.group("mq_first") and (month % 3 or _MONTH_NUMBER[match.group("mq_first").lower()] != month - 2):
+                found.append(PeriodMention(match.end() - 4, match.end(), "year", int(year_text)))
+                continue  # "March-May 2025": no quarter, its year
             mention = PeriodMention(start, end, "quarter", int(year_text) if year_text else None, (month - 1) // 3 + 1)
         elif group == "enq":
             if match.group("enq_ord") and not match.group("enq_year") and _GENERIC_BEFORE.search(

@@ -80,3 +80,72 @@ def test_the_figure_a_correction_takes_back_is_no_signal(body: str) -> None:
 
 def test_a_version_that_is_no_article_is_not_a_correction() -> None:
     assert only("The earlier version of the Shopee app had 9 million active sellers in Thailand.").value == 9e6
+
+
+_ALIGNED_TABLE = """Estimates from the consultancy Harbour Metrics, which polls 5,000 shoppers, set the apps apart.
+
+  Platform        Sellers ('000)    GMV ($bn)    Share
+  Lazada          410               3.1          22%
+  Tokopedia       1,250             5.4          38%
+
+  Source: Harbour Metrics, Indonesia, full year 2024.
+"""
+_PIPE_TABLE = """Our panel's numbers for the quarter:
+
+| Platform | Monthly active users (m) | Conversion rate (%) |
+|---|---|---|
+| Temu | 12.5 | 1.8 |
+| Shein | 9.1 | 2.6 |
+
+Figures for Jul-Sep 2024, Saudi Arabia.
+"""
+_ARABIC_TABLE = """أرقام الربع الأول من 2025:
+
+| المنصة | المستخدمين النشطين (مليون) | معدل التحويل |
+|---|---|---|
+| نون | 4.2 | 2.1% |
+| أمازون | 6.3 | 1.7% |
+"""
+
+
+def test_a_table_reads_each_cell_by_its_column_header_and_its_row_platform() -> None:
+    figures = run(_ALIGNED_TABLE)
+    assert [(f.platform, f.metric, f.value, f.unit) for f in figures] == [
+        ("lazada", "sellers", 410_000, "count"), ("lazada", "gmv", pytest.approx(3.1e9), "USD"),
+        ("lazada", "market_share", 22, "percent"), ("tokopedia", "sellers", 1_250_000, "count"),
+        ("tokopedia", "gmv", pytest.approx(5.4e9), "USD"), ("tokopedia", "market_share", 38, "percent")]
+    assert {(f.period, f.region, f.source) for f in figures} == {("2024", "ID", "Harbour Metrics")}
+
+
+def test_a_pipe_table_is_dated_by_the_months_of_its_note() -> None:
+    figures = run(_PIPE_TABLE)
+    assert [(f.platform, f.metric, f.value) for f in figures] == [
+        ("temu", "active_users", 12.5e6), ("temu", "conversion_rate", 1.8), ("shein", "active_users", 9.1e6),
+        ("shein", "conversion_rate", 2.6)]
+    assert {(f.period, f.region) for f in figures} == {("2024-Q3", "SA")}
+
+
+def test_an_arabic_table_with_its_scale_in_the_header() -> None:
+    figures = run(_ARABIC_TABLE)
+    assert [(f.platform, f.metric, f.value) for f in figures] == [
+        ("noon", "active_users", pytest.approx(4.2e6)), ("noon", "conversion_rate", 2.1),
+        ("amazon", "active_users", pytest.approx(6.3e6)), ("amazon", "conversion_rate", 1.7)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Prices seen on launch day:\n\n  Item          Price      Sales\n  Kettle        $30        120\n"
+        "  Toaster       $45        80\n",
+        "  Year      GMV ($bn)\n  2023      4.1\n  2024      5.2\n",
+        "  Platform     Founded    Staff\n  Lazada       2012       8,000\n  Shopee       2015       9,500\n",
+    ],
+)
+def test_a_table_of_no_platform_rows_or_no_metric_columns_states_no_signal(body: str) -> None:
+    assert run(body) == []
+
+
+def test_a_quarter_named_by_its_months_and_year() -> None:
+    figure = only("Lazada's GMV for April-June 2025 was $1.2 billion.")
+    assert figure.period == "2025-Q2"
+    assert only("Lazada's GMV for March-May 2025 was $1.2 billion.").period == "2025"
