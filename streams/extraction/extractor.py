@@ -19,6 +19,7 @@ from .candidate import Candidate
 from .dedup import unique_figures
 from .figures import sentence_figures
 from .filings import defined_terms
+from .hosts import host_platform
 from .interviews import interview_answers, speaker_names
 from .lexicon.matcher import Hit, scan
 from .lexicon.platforms import PLATFORM_NAMES
@@ -109,6 +110,8 @@ class _Extractor:
                     break
         self.discovered = Discovered()
         discover_latin(self.text[:200000], self.discovered)
+        # "Zentro investor day 2025": the speakers' own platform, maybe named only there
+        self.memory.host = host_platform(title, self.discovered)
         if '("' in self.text or '(the "' in self.text:
             defined_terms(self.text[:200000], self.discovered)
         discover_arabic(self.text[:200000], self.discovered)
@@ -138,6 +141,8 @@ class _Extractor:
         memory.companies.update(self.discovered.companies)
         memory.author = author(self.text, {a: latin for a, (_slug, latin) in self.aliases.items()}) or _thread_source(
             self.text, read)
+        if memory.host and not memory.author:  # the company's own event: its "we" and "our" are the company's
+            memory.author = PLATFORM_NAMES.get(memory.host) or memory.names.get(memory.host)
         hits = [Hit(h.start + span[0], h.end + span[0], h.cat, h.payload.split("|")[-1])
                 for sent, span, _paragraph in read for h in sent.hits if h.cat in ("platform", "owner")]
         answers = interview_answers(self.text, [h for h in hits if h.cat == "platform"])

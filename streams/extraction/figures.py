@@ -110,6 +110,8 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
         # An article about one platform only: a sentence naming none ("Revenue for the quarter was ...") is its.
         lone = memory.topic if not mentions and (len(memory.platforms_seen) == 1 or (
             sent.opens_with_growth and memory.last_figure is not None)) else None
+        if memory.host and not mentions:
+            lone = memory.host  # the company's own call or investor day: what names no platform is its
         if lone is None and not mentions:
             # a company-wide name beside one app (Meta's report on Instagram): the article is about the app
             apps = memory.platforms_seen - COMPANY_SLUGS

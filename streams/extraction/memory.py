@@ -30,6 +30,7 @@ class Memory:
     last_year: str | None = None
     last_quarter: str | None = None
     last_period: str | None = None
+    host: str | None = None  # the platform whose own call, investor day or letter the text is (its title says)
     title_period: str | None = None  # the one quarter the title names: what the article reports on
     year_paragraph: int = -1  # the paragraph in which ``last_year`` was named
     prev_sentence_region: str | None = None

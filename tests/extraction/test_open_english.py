@@ -149,3 +149,21 @@ def test_a_quarter_named_by_its_months_and_year() -> None:
     figure = only("Lazada's GMV for April-June 2025 was $1.2 billion.")
     assert figure.period == "2025-Q2"
     assert only("Lazada's GMV for March-May 2025 was $1.2 billion.").period == "2025"
+
+
+def test_the_platform_whose_investor_day_the_title_names_owns_the_unnamed_figures() -> None:
+    figures = run("Say it slowly: GMV reached Rp 2.1 trillion in 2024. We now work with 12,500 sellers.",
+                  title="Pasar Kita investor day 2025: speaker notes")
+    assert [(f.platform, f.metric, f.source) for f in figures] == [
+        ("pasar_kita", "gmv", "Pasar Kita"), ("pasar_kita", "sellers", "Pasar Kita")]
+
+
+def test_an_earnings_call_title_names_the_host_but_a_named_rival_keeps_its_figure() -> None:
+    figures = run("Orders in the quarter rose to 41 million. Temu's share is still under 2%, we think.",
+                  title="Noon Q3 2024 earnings call: prepared remarks")
+    assert [(f.platform, f.metric) for f in figures] == [("noon", "orders"), ("temu", "market_share")]
+
+
+@pytest.mark.parametrize("title", ["Harbour Research investor day", "Pasar Kita: a seller's view"])
+def test_a_firms_event_or_a_title_naming_no_event_gives_no_host(title: str) -> None:
+    assert run("GMV reached $2.1 billion in 2024.", title=title) == []
