@@ -49,6 +49,7 @@ _STAKE_AFTER = re.compile(r"\s*(?:(?:من|في)\s+(?:اعمال|اسهم|راس\
 # A growth rate restated on another basis: "up 18% year over year, or 20% on a constant-currency basis"
 _OR_RESTATED = re.compile(r"(?:\s+[\w/-]+){0,4}\s*,?\s+or\s+(?:about\s+|around\s+|nearly\s+|roughly\s+)?")
 _CHANGE_IN_POINTS = re.compile(r"basis points|نقاط اساس|نقطه اساس", re.IGNORECASE)
+_ON_AIR = re.compile(r"(?<!\w)(?:broadcasts?|airs|on air|streams live|goes live|is live|يبث|تبث)(?!\w)")
 _LEVEL_BEFORE = re.compile(r"(?<!\w)(?:الي|to|at|reached|بلغ|بلغت|يبلغ|تبلغ)\s*\Z", re.IGNORECASE)
 
 
@@ -160,8 +161,8 @@ def metric_of(sent: Sentence, q: Quantity, back: int, fwd: int, clause: Clause
     if unit == "minutes":
         window = [h for h in sent.hits if h.cat == "daily" and clause.start <= h.start < clause.end]
         spend = nearest(metrics_back, {"time_spent"})
-        if not window and spend is None:
-            return None, None, None, -1
+        if (not window and spend is None) or (spend is None and _ON_AIR.search(text, clause.start, q.lead)):
+            return None, None, None, -1  # "broadcasts live for 20 hours a day": the channel's hours, not a user's
         return "time_spent", "minutes", None, q.start
     if unit and unit.isupper() and len(unit) == 3:
         cue = nearest(metrics_back, _CURRENCY_METRICS) or nearest(metrics_fwd, _CURRENCY_METRICS)

@@ -167,3 +167,35 @@ def test_an_earnings_call_title_names_the_host_but_a_named_rival_keeps_its_figur
 @pytest.mark.parametrize("title", ["Harbour Research investor day", "Pasar Kita: a seller's view"])
 def test_a_firms_event_or_a_title_naming_no_event_gives_no_host(title: str) -> None:
     assert run("GMV reached $2.1 billion in 2024.", title=title) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A clip shared 2.1 million times on Instagram went viral in March.",  # a count of views, no growth
+        "Zentro polled 900 shoppers in Riyadh, 41 per cent of whom said they had bought on Noon.",
+        "About 9% of British adults bought something on TikTok Shop in March.",
+        "Jahez and Mrsool, the two delivery apps, together processed more than $3 billion of orders in 2024.",
+        "Jahez and Mrsool together had 9 million active users in 2024.",
+        "Noon is big, but no single platform holds more than a third of the Saudi market.",
+        "Lazada's shopping channel broadcasts live for 16 hours a day.",
+    ],
+)
+def test_numbers_that_are_no_platform_figure(body: str) -> None:
+    assert run(body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Sales on Temu tripled in 2024.", ("temu", "growth_multiple", 3)),
+        ("About 9% of viewers bought something on TikTok Shop in March.", ("tiktok", "conversion_rate", 9)),
+        ("Roughly one in eight viewers of a Lazada live stream ends up placing an order.",
+         ("lazada", "conversion_rate", 12.5)),
+        ("Talabat now works with about 6,500 partner stores in Kuwait.", ("talabat", "sellers", 6500)),
+        ("Shoppers spend 31 minutes a day on Lazada.", ("lazada", "time_spent", 31)),
+    ],
+)
+def test_what_stays_a_platform_figure_beside_those(body: str, expected: tuple[str, str, float]) -> None:
+    figure = only(body)
+    assert (figure.platform, figure.metric, figure.value) == (expected[0], expected[1], pytest.approx(expected[2]))

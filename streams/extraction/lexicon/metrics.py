@@ -39,7 +39,9 @@ METRICS: list[tuple[str, list[str]]] = [
                          "end in a purchase", "ended in a purchase", "ends in a purchase", "end in purchases",
                          "يشترون", "اشتروا",
                          "ينتهون إلى شراء", "ينتهي إلى شراء", "ينتهون بالشراء", "ينتهي بالشراء",
-                         "يتمون عملية شراء", "أتموا عملية شراء"]),
+                         "يتمون عملية شراء", "أتموا عملية شراء",
+                         # "one in five viewers ... ends up placing an order"
+                         "placing an order", "place an order", "places an order", "placed an order"]),
     ("engagement_rate", ["معدل التفاعل", "معدلات التفاعل", "نسبة التفاعل", "معدل المشاركة",
                          "engagement rate", "engagement",
                          # "one in five viewers taps the product card", "ends with a click through to a retailer"
@@ -138,7 +140,9 @@ NEGATIVE = ["التضخم", "معدل التضخم", "inflation", "الفائد�
 SAMPLE = ["surveyed", "survey of", "polled", "respondents", "شمل", "شملت", "شملهم", "شملها", "عينة", "مشارك",
           "مشاركا", "channel checks", "checks with", "مسح", "مسحنا", "استطلاع", "أجريناه", "أجريناها",
           "interviews with", "interviewed", "a sample of", "مستجيب", "مستجيبا", "of respondents", "of those surveyed",
-          "of shoppers surveyed", "of people surveyed", "of consumers surveyed"]
+          "of shoppers surveyed", "of people surveyed", "of consumers surveyed",
+          # "1,200 residents, 68 per cent of whom said", "6% of US adults bought": a population's answer or habit
+          "of whom", "adults", "households", "residents"]
 
 # Whole-market figures ("Indonesia's e-commerce GMV", «حجم سوق التجارة الإلكترونية»): a figure in their
 # scope belongs to no platform unless the clause names one that is not merely the speaker.
