@@ -96,6 +96,9 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
         if gap:
             clause = replace(clause, adjunct=True)  # "..., followed by X at 19%": it continues the previous clause
         back = quantities[index - 1].end if index else 0
+        if (index and q.qualifier == "up_to" and quantities[index - 1].qualifier == "at_least"
+                and quantities[index - 1].unit == q.unit):
+            back = quantities[index - 2].end if index > 1 else 0  # "growth of between 40 and 50%": the range's cue
         fwd = min(clause.end, quantities[index + 1].lead if index + 1 < len(quantities) else len(text))
         if (q.qualifier == "at_least" and index + 1 < len(quantities) and quantities[index + 1].qualifier == "up_to"
                 and quantities[index + 1].unit == q.unit):

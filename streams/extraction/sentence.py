@@ -17,7 +17,7 @@ from .numbers.reader import find_quantities
 from .periods import find_periods
 from .segments import Clause, clause_of, clauses
 
-_CAN_STATE = {"platform", "owner", "backref", "metric"}
+_CAN_STATE = {"platform", "owner", "backref", "metric", "growth"}
 
 
 class Sentence:

@@ -199,3 +199,26 @@ def test_numbers_that_are_no_platform_figure(body: str) -> None:
 def test_what_stays_a_platform_figure_beside_those(body: str, expected: tuple[str, str, float]) -> None:
     figure = only(body)
     assert (figure.platform, figure.metric, figure.value) == (expected[0], expected[1], pytest.approx(expected[2]))
+
+
+def test_a_range_of_growth_gives_both_bounds() -> None:
+    figures = run("Sales on Jumia in Kenya reached KSh 9 billion in 2024. Its boss expects growth of between 20 and 25 "
+                  "per cent in 2025.")
+    assert [(f.metric, f.value, f.qualifier) for f in figures[1:]] == [
+        ("growth_percent", 20, "at_least"), ("growth_percent", 25, "up_to")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Sales on Jumia in Kenya reached KSh 9 billion in 2024. Analysts expect growth of 20 per cent in 2025.",
+        "ارتفعت مبيعات «نون» في مصر إلى 4 مليارات جنيه في 2024. ويتوقع المحللون نموا بنسبة 30% في 2025.",
+    ],
+)
+def test_a_sentence_with_only_a_growth_word_is_read_for_the_platform_in_focus(body: str) -> None:
+    figures = run(body)
+    assert [(f.metric, f.kind) for f in figures] == [("gmv", "actual"), ("growth_percent", "forecast")]
+
+
+def test_growth_of_something_else_in_such_a_sentence_is_no_signal() -> None:
+    assert len(run("Sales on Jumia in Kenya reached KSh 9 billion in 2024. Inflation grew 7% in 2024.")) == 1
