@@ -30,6 +30,7 @@ _IT_IS = re.compile(r"(?<!\w)(?:it's|it is|it was|that's|that is|we are at|we're
 _COUNT_VERB = re.compile(r"\s+(?:now\s+)?(?:number|numbered|total|totalled|totaled|stand at|stood at|reached|topped"
                          r"|grew to|rose to|increased to|climbed to|jumped to|came to|came in at"
                          r"|exceeded|surpassed|passed)(?:\s+(?:more than|over|about|around|nearly|some))?\s+")
+_LABEL = re.compile(r"\s*[:：]\s*")
 _COUNT_LEVEL = {"active_users", "sellers", "orders"}
 _NUMBER_OF = re.compile(r"(?<!\w)(?:number of|count of|عدد)\s+(?:\w+\s+)?\Z", re.IGNORECASE)
 _CURRENCY_METRICS = {"gmv", "revenue", "average_order_value"}
@@ -71,6 +72,10 @@ def metric_of(sent: Sentence, q: Quantity, back: int, fwd: int, clause: Clause
                      if not (h.end <= q.lead and _CHANGE_IN_POINTS.fullmatch(text, h.start, h.end))]
     if q.bare:
         # "the number of sellers on the platform topped 150,000"; otherwise only ever an elliptic figure
+        labelled = [h for h in metrics_back if h.payload in _COUNT_LEVEL and _LABEL.fullmatch(text, h.end, q.lead)]
+        if labelled and not negatives:  # "Monthly active buyers: 780,000 in June", a slide's or a fact box's label
+            metric = labelled[-1].payload
+            return metric, "users" if metric == "active_users" else "count", None, labelled[-1].start
         counted = [h for h in metrics_back if h.payload in _COUNT_LEVEL and clause.start <= h.start]
         # "the number of sellers offering products to recipients in the Union exceeded 120,000": the counted noun
         numbered = [h for h in counted if _NUMBER_OF.search(text, max(clause.start, h.start - 12), h.start)]

@@ -222,3 +222,18 @@ def test_a_sentence_with_only_a_growth_word_is_read_for_the_platform_in_focus(bo
 
 def test_growth_of_something_else_in_such_a_sentence_is_no_signal() -> None:
     assert len(run("Sales on Jumia in Kenya reached KSh 9 billion in 2024. Inflation grew 7% in 2024.")) == 1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Lazada in Vietnam, June. Active sellers: 52,000. Monthly active buyers: 4,100,000.",
+        "«نون» في الإمارات. التجار: 52,000. المشترين النشطين: 4,100,000.",
+    ],
+)
+def test_a_count_after_its_label_and_a_colon(body: str) -> None:
+    assert [(f.metric, f.value) for f in run(body)] == [("sellers", 52_000), ("active_users", 4_100_000)]
+
+
+def test_a_label_of_no_metric_before_a_count_is_no_signal() -> None:
+    assert run("Lazada. Founded: 2012. Staff: 8,000.") == []
