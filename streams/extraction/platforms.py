@@ -76,8 +76,10 @@ _AFTER = re.compile(
     r"|(?:reported|posted|announced|disclosed)(?=[^.;:\n]{0,40}?[0-9$£€¥₹%])\s+(?:[\w.,$£€¥₹%-]+\s+){0,3}?"
     + _METRIC_WORD + r"(?!\w)))"
     # "Zentro, meanwhile, said it received 145 million orders": what the speaker says it did is a platform's
-    r"|(?P<said>(?:,\s+\w+,)?\s+(?:said|says|reported|announced)\s+(?:that\s+)?it\s+(?:now\s+)?(?:had|has|received"
-    r"|shipped|sold|handled|processed|served|delivered|hosts|hosted|counts|counted)(?!\w)[^.;:\n]{0,40}?[0-9$£€¥₹])"
+    # "Zentro itself told the consultancy it had ...": what it tells someone, too
+    r"|(?P<said>(?:,\s+\w+,|\s+itself)?\s+(?:said|says|reported|announced|told(?:\s+[\w-]+){1,4}?)\s+(?:that\s+)?it\s+"
+    r"(?:now\s+)?(?:had|has|received"
+    r"|shipped|sold|handled|processed|served|delivered|hosts|hosted|counts|counted)(?!\w)(?!\s+been\b)[^.;:\n]{0,40}?[0-9$£€¥₹])"
     # "Zentro was second with $310 million", "Zentro third at 9%": a place in a ranking of figures
     r"|(?P<rank>\s+(?:(?:was|is|came|ranked|placed|came in|finished)\s+)?(?:first|second|third|fourth|fifth|next|last)"
     r"\s+(?:with|at|on)\s+(?:about\s+|around\s+|roughly\s+|some\s+)?(?:[$£€¥₹₦]|[A-Z]{1,3}\$?\s?)?[0-9])"

@@ -237,3 +237,14 @@ def test_a_count_after_its_label_and_a_colon(body: str) -> None:
 
 def test_a_label_of_no_metric_before_a_count_is_no_signal() -> None:
     assert run("Lazada. Founded: 2012. Staff: 8,000.") == []
+
+
+def test_a_name_that_tells_someone_it_had_a_figure_is_a_platform() -> None:
+    figures = run("Tamasha itself told the researchers it had 2 million transacting users and an average basket "
+                  "of ₹480.")
+    assert [(f.platform, f.metric) for f in figures] == [
+        ("tamasha", "active_users"), ("tamasha", "average_order_value")]
+
+
+def test_a_person_telling_how_a_year_had_been_is_no_platform() -> None:
+    assert run("Priya told the panel it had been a hard year, with 3 million buyers lost.") == []
