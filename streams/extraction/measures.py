@@ -222,6 +222,12 @@ def metric_in_context(sent: Sentence, q: Quantity, ci: int, back: int, fwd: int,
         # "60,000 sellers ..., and it aims to reach 80,000 by 2025": the noun is left out
         metric, unit = prev.metric, prev.unit
         confidence -= 0.2
+    if (metric is None and prev is not None and q.unit is not None and q.unit == prev.unit and q.unit.isupper()
+            and prev.metric in _CURRENCY_METRICS and _ELLIPSIS_NEXT.match(text, q.end)
+            and not any(h.start < q.lead and h.end > prev.q.end for h in sent.hits if h.cat in ("negative", "metric"))):
+        # "GMV reached TRY 1.1 trillion in 2024, and we expect more than TRY 1.6 trillion in 2025": the noun left out
+        metric, unit = prev.metric, q.unit
+        confidence -= 0.2
     if (metric is None and prev is not None and prev.metric == "growth_percent" and q.unit == "percent"
             and _OR_RESTATED.fullmatch(text, prev.q.end, q.lead)):
         metric, unit, of_metric = "growth_percent", "percent", prev.of_metric  # "up 18%, or 20% in local currency"

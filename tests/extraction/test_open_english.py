@@ -248,3 +248,25 @@ def test_a_name_that_tells_someone_it_had_a_figure_is_a_platform() -> None:
 
 def test_a_person_telling_how_a_year_had_been_is_no_platform() -> None:
     assert run("Priya told the panel it had been a hard year, with 3 million buyers lost.") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Allegro's GMV in Poland reached PLN 60 billion in 2024, and analysts expect about PLN 70 billion in 2025.",
+        "وبلغت مبيعات «نون» في الإمارات 4 مليارات درهم في 2024، ويتوقع المحللون نحو 5 مليارات درهم في 2025.",
+    ],
+)
+def test_an_amount_with_its_noun_left_out_measures_the_previous_amount(body: str) -> None:
+    assert [(f.metric, f.kind) for f in run(body)] == [("gmv", "actual"), ("gmv", "forecast")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Allegro's GMV reached PLN 60 billion in 2024, and its shares cost PLN 30 each.",
+        "Allegro's GMV reached PLN 60 billion in 2024, and it paid PLN 5 billion for a rival.",
+    ],
+)
+def test_an_amount_after_a_word_of_its_own_is_not_the_previous_metric(body: str) -> None:
+    assert len(run(body)) == 1
