@@ -270,3 +270,15 @@ def test_an_amount_with_its_noun_left_out_measures_the_previous_amount(body: str
 )
 def test_an_amount_after_a_word_of_its_own_is_not_the_previous_metric(body: str) -> None:
     assert len(run(body)) == 1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Temu, which now owns a unit in Oman, held 17% and Shein 13% of the market.",
+        "واستحوذت «تيك توك»، التي تضم الآن «توكوبيديا»، على 17% و«لازادا» على 13% من السوق.",
+    ],
+)
+def test_a_name_between_and_and_the_next_figure_is_the_next_figures(body: str) -> None:
+    assert [f.value for f in run(body)] == [17, 13]
+    assert len({f.platform for f in run(body)}) == 2
