@@ -1,6 +1,8 @@
-"""A published correction's retracted figure: "An earlier version of this article said X's share was 11%".
+"""Figures a text itself takes back or only reports as claimed.
 
-The figure a correction says was wrong is no signal; the one it gives instead ("...; it is 13%") still is.
+A published correction ("An earlier version of this article said X's share was 11%"): the figure it says
+was wrong is no signal; the one it gives instead ("...; it is 13%") still is. A fact check's claim ("THE
+CLAIM: A video says X sold $200 billion"): the figure under check is no signal.
 """
 
 from __future__ import annotations
@@ -23,8 +25,14 @@ _RIGHT_ONE = re.compile(r";|\s[—–]\s|,?\s+(?:but|not|rather than|instead of|
                         r"|" + fold("والصحيح") + r"|" + fold("والصواب"), re.IGNORECASE)
 
 
+_CLAIM_LABEL = re.compile(r"\W*(?:the\s+)?(?:claim|viral claim|what was claimed|" + fold("الادعاء") + r")\s*[:：]",
+                          re.IGNORECASE)
+
+
 def retracted_span(text: str) -> tuple[int, int] | None:
-    """(start, end) of the part of a sentence that states what a correction takes back, if any."""
+    """(start, end) of the part of a sentence that states what a correction takes back or a fact check checks."""
+    if _CLAIM_LABEL.match(text):
+        return 0, len(text)
     if "version" not in text and "previously" not in text and "originally" not in text and "ly " not in text \
             and fold("سابقة") not in text:
         return None

@@ -205,6 +205,9 @@ def metric_in_context(sent: Sentence, q: Quantity, ci: int, back: int, fwd: int,
         if (prev is not None and prev.unit == "percent" and not prev.metric.startswith("growth")
                 and _FROM_BEFORE.search(text, max(0, q.lead - 8), q.lead)):
             metric, of_metric, sign = prev.metric, None, 1.0  # "to 24%, up from 13%": the old level
+        elif (_FROM_BEFORE.search(text, max(0, q.lead - 8), q.lead) and 0 <= q.lead - cue_at <= 14
+              and not _GROWTH_NOUN.search(text, clause.start, q.lead)):
+            return None  # "6% of adults bought ..., up from 2% a year before": the old level of what is no figure
     if (metric is None and prev is not None and (prev.clause == ci or clause.adjunct) and prev.of_metric
             and q.unit is not None and q.unit.isupper() and prev.of_metric in _CURRENCY_METRICS):
         metric, unit = prev.of_metric, q.unit  # "grew 21% to $12.6bn": the level of what grew

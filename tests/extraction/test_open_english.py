@@ -282,3 +282,26 @@ def test_an_amount_after_a_word_of_its_own_is_not_the_previous_metric(body: str)
 def test_a_name_between_and_and_the_next_figure_is_the_next_figures(body: str) -> None:
     assert [f.value for f in run(body)] == [17, 13]
     assert len({f.platform for f in run(body)}) == 2
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "THE CLAIM: A post shared on Facebook says Temu sold $90 billion in the UK last year.",
+        "Claim: Noon's GMV in Saudi Arabia doubled in 2024.",
+        "الادعاء: منشور متداول يقول إن مبيعات «نون» تضاعفت في 2024.",
+    ],
+)
+def test_a_fact_checks_claim_is_no_signal(body: str) -> None:
+    assert run(body) == []
+
+
+def test_the_verdict_after_a_claim_still_counts() -> None:
+    figures = run("THE CLAIM: Temu sold $90 billion in the UK.\n\nTHE FACTS: Temu's UK GMV was about $4 billion in "
+                  "2024.")
+    assert [(f.platform, f.value) for f in figures] == [("temu", 4e9)]
+
+
+def test_a_percent_up_from_after_no_figure_is_no_growth() -> None:
+    assert run("About 9% of British adults bought on TikTok Shop in May, up from 4% a year before.") == []
+    assert [f.value for f in run("Shopee GMV growth rose from 5% in 2023 to 12% in 2024.")][:1] == [5]
