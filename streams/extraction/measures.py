@@ -30,6 +30,10 @@ _IT_IS = re.compile(r"(?<!\w)(?:it's|it is|it was|that's|that is|we are at|we're
 _COUNT_VERB = re.compile(r"\s+(?:now\s+)?(?:number|numbered|total|totalled|totaled|stand at|stood at|reached|topped"
                          r"|grew to|rose to|increased to|climbed to|jumped to|came to|came in at"
                          r"|exceeded|surpassed|passed)(?:\s+(?:more than|over|about|around|nearly|some))?\s+")
+# A part of a whole market's total written with its place: "two-thirds of Vietnam's marketplace GMV"
+_SHARE_OF = re.compile(r"(?:\s+of)?\s+(?:the\s+)?(?:[A-Z][\w.-]*'s?\s+|(?:region|country|nation|kingdom)'s\s+)"
+                       r"(?:[\w-]+\s+){0,3}?(?:GMV|gross merchandise value|merchandise volume|sales|orders|spending"
+                       r"|e-commerce|market|transactions|retail)(?!\w)")
 _LABEL = re.compile(r"\s*[:：]\s*")
 _COUNT_LEVEL = {"active_users", "sellers", "orders"}
 _NUMBER_OF = re.compile(r"(?<!\w)(?:number of|count of|عدد)\s+(?:\w+\s+)?\Z", re.IGNORECASE)
@@ -147,6 +151,8 @@ def metric_of(sent: Sentence, q: Quantity, back: int, fwd: int, clause: Clause
         if cue is None:
             weak = [h for h in sent.cat("metric_weak") if back <= h.start < fwd]
             cue = weak[0] if weak else None
+        if cue is None and _SHARE_OF.match(text, q.end) and not negatives:
+            return "market_share", "percent", None, q.end  # "two-thirds of Vietnam's marketplace GMV"
         if cue is None or blocked(cue):
             return None, None, None, -1
         return cue.payload, "percent", None, cue.start

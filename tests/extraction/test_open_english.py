@@ -305,3 +305,19 @@ def test_the_verdict_after_a_claim_still_counts() -> None:
 def test_a_percent_up_from_after_no_figure_is_no_growth() -> None:
     assert run("About 9% of British adults bought on TikTok Shop in May, up from 4% a year before.") == []
     assert [f.value for f in run("Shopee GMV growth rose from 5% in 2023 to 12% in 2024.")][:1] == [5]
+
+
+@pytest.mark.parametrize(
+    ("body", "value"),
+    [
+        ("Lazada took about two-thirds of Thailand's marketplace GMV in 2024.", 200 / 3),
+        ("Lazada took 41% of Thailand's online fashion sales in 2024.", 41),
+    ],
+)
+def test_a_part_of_a_places_total_is_a_market_share(body: str, value: float) -> None:
+    figure = only(body)
+    assert (figure.metric, figure.value) == ("market_share", pytest.approx(value))
+
+
+def test_a_part_of_another_companys_sales_is_no_market_share() -> None:
+    assert run("Lazada took 41% of Zalora's sales in 2024.") == []
