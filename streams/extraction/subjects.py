@@ -80,6 +80,11 @@ def figure_platform(sent: Sentence, mentions: list[Mention], q: Quantity, clause
     owners = [(m.start, m) for m in in_clause if m.owner]
     centre = (q.start + q.end) // 2
     bound = _bound(sent.text, [m for m in in_clause if m.explicit and not m.owner], q)
+    owning = [(at, m) for at, m in explicit if m.end <= q.lead and sent.text.startswith("'s ", m.end)
+              and any(0 <= h.start - m.end <= 16 for h in sent.cat("metric"))]
+    if owning and not any(owning[-1][0] < at < q.lead for at, _m in explicit):
+        # "expects Shopee's share to slip to 49% as TikTok keeps spending": the one whose metric it is
+        explicit = [owning[-1]]
     chosen = ((bound.start, bound) if bound else None) or nearest(explicit, centre) or (
         _fronted(sent, mentions, clause) or nearest(backrefs, centre) or nearest(speakers, centre)
         or nearest(owners, centre))

@@ -321,3 +321,16 @@ def test_a_part_of_a_places_total_is_a_market_share(body: str, value: float) -> 
 
 def test_a_part_of_another_companys_sales_is_no_market_share() -> None:
     assert run("Lazada took 41% of Zalora's sales in 2024.") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "platform"),
+    [
+        ("Analysts expect Lazada's share to slip to around 19% in 2025 as Shopee keeps spending on subsidies.",
+         "lazada"),
+        ("Shopee's chief executive expects Lazada's share to slip to 19% in 2025.", "lazada"),
+        ("Lazada's boss said sales on Shopee rose 19% in 2024.", "shopee"),
+    ],
+)
+def test_the_owner_of_a_possessed_metric_keeps_its_figure_over_a_later_name(body: str, platform: str) -> None:
+    assert only(body).platform == platform
