@@ -43,6 +43,10 @@ _CORRECTED = re.compile(r"\s*(?:[—–-]+|,)\s*(?:sorry|actually|I mean|correct
 _OWN_PART = re.compile(r"\s+of\s+(?:(?:its|their|our|the\s+company's|the\s+group's|[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?'s)"
                        r"\s+)(?:own\s+)?(?:total\s+|gross\s+|online\s+|overall\s+){0,2}(?:orders|sales|revenues?|gmv"
                        r"|merchandise value|users|customers|buyers|traffic|visits)(?!\w)")
+# A seller's own numbers in a first-person post ("my store converts at 2.3%", "My own numbers: 1,140 orders"):
+# one account's, not the platform's
+_MINE = re.compile(r"(?<![\w'])[Mm]y\s+(?:own\s+)?(?:numbers|figures|stats|store|shop|sales|orders|lives|live streams"
+                   r"|streams|average|basket|conversion|business|brand|page|channel|listings|account's)(?!\w)")
 # Several platforms' figure summed ("X and Y together processed"), or none's ("no single platform has"): no signal
 _JOINT = re.compile(r"(?<!\w)(?:(?:together|between them|combined|jointly)\s+(?:processed|handled|sold|had|have|hold"
                     r"|held|accounted|account|took|take|made|make|generated|did|do|control|controlled|served|shipped)"
@@ -80,11 +84,14 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
     scenario = conditional.start() if conditional and _MODAL.search(text, conditional.end()) else len(text)
     taken_back = retracted_span(text) if quantities else None  # "An earlier version of this article said ... 11%"
     joint = list(_JOINT.finditer(text)) if quantities else []
+    mine = _MINE.search(text) if quantities and "y " in text else None
     retracted_before = False
     respective = respective_platforms(text, quantities, mentions) if len(quantities) > 1 else {}
     respective_qs = {id(quantities[index]) for index in respective}
     for index, q in enumerate(quantities):
         if q.start > scenario or (taken_back and taken_back[0] <= q.start < taken_back[1]):
+            continue
+        if mine and mine.start() < q.start:
             continue
         if joint and any(sent.clauses[sent.clause_of(q.start)].start <= m.start() < q.lead for m in joint):
             continue

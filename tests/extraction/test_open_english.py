@@ -334,3 +334,18 @@ def test_a_part_of_another_companys_sales_is_no_market_share() -> None:
 )
 def test_the_owner_of_a_possessed_metric_keeps_its_figure_over_a_later_name(body: str, platform: str) -> None:
     assert only(body).platform == platform
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "From my Lazada seller centre, my shop converts at 1.9% this month.",
+        "My own numbers for April: 860 orders on Shopee, average basket $14, about 30% of sales from TikTok.",
+    ],
+)
+def test_a_sellers_own_numbers_are_no_platform_figure(body: str) -> None:
+    assert run(body) == []
+
+
+def test_a_platform_figure_a_seller_reports_still_counts() -> None:
+    assert only("My account manager said Lazada's conversion rate is 2.8%.").value == 2.8
