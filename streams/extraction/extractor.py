@@ -57,6 +57,7 @@ class ExtractedFigure:
 
 # "for the April-June quarter", «خلال الربع الأول»: the period a text covers (not "after first-quarter checks")
 _FOR_PERIOD = re.compile(r"(?<!\w)(?:for|in|during|over|خلال|في|عن)\s+(?:the\s+)?\Z", re.IGNORECASE)
+_FULL_YEAR = re.compile(r"(?<!\w)(?:full|fiscal|financial)[- ]year\s+(?:of\s+)?\Z", re.IGNORECASE)
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -160,11 +161,14 @@ class _Extractor:
 
     def _intro_period(self, intro: list[Sentence]) -> None:
         """An opening paragraph with no figure that names one quarter ("an excerpt from the call for the
-        April-June quarter", «تقرير ... خلال الربع الأول من العام الجاري»): the period the article reports on."""
+        April-June quarter", «تقرير ... خلال الربع الأول من العام الجاري») or one full year ("results for the full
+        year 2025"): the period the article reports on."""
         if self.memory.title_period is None:
             named = {value for sent in intro for m, value in resolve_periods(sent, Memory(), self.published)
-                     if value and "-Q" in value and (_FOR_PERIOD.search(sent.text, max(0, m.start - 12), m.start)
-                                                     or sent.text.startswith("لل", m.start))}
+                     if value and ((_FOR_PERIOD.search(sent.text, max(0, m.start - 12), m.start)
+                                    or sent.text.startswith("لل", m.start)) if "-Q" in value
+                                   # "reported results for the full year 2025": a release on one whole year
+                                   else _FULL_YEAR.search(sent.text, max(0, m.start - 16), m.start))}
             self.memory.title_period = named.pop() if len(named) == 1 else None
 
     def _table_figures(self, start: int, end: int, rows: list[TableRow]) -> list[Candidate]:

@@ -49,7 +49,7 @@ _RELEASE = re.compile(r"(?P<name>" + _NAME + r")\s*\((?:[A-Z][A-Za-z]*\s?){1,2}:
                       r"(?<!\w)today\s+(?:announced|reported|said|released|published|posted)(?!\w)")
 
 
-_ISSUER = re.compile(r"\s*(?P<name>" + _NAME + r")\s+(?:\([^()\n]{1,40}\)\s*)?(?:,[^,\n]{1,80},\s*)?today\s+"
+_ISSUER = re.compile(r"\s*(?P<name>" + _NAME + r")(?:\s+\([^()\n]{1,40}\))?(?:,[^,\n]{1,80},)?\s+today\s+"
                      r"(?:announced|reported|said|released|published|posted)(?!\w)")
 
 

@@ -349,3 +349,15 @@ def test_a_sellers_own_numbers_are_no_platform_figure(body: str) -> None:
 
 def test_a_platform_figure_a_seller_reports_still_counts() -> None:
     assert only("My account manager said Lazada's conversion rate is 2.8%.").value == 2.8
+
+
+_WIRE_RELEASE = """LISBON, Portugal, March 3, 2026 /Iberian Business Wire/ -- Feira, the online marketplace that sells \
+in Portugal and Spain, today reported results for the full year 2025.
+
+Revenue rose to EUR 212m. The company shipped 4.1 million orders during the year."""
+
+
+def test_a_wire_release_credits_its_issuer_and_dates_by_its_full_year() -> None:
+    figures = run(_WIRE_RELEASE)
+    assert [(f.platform, f.metric, f.source, f.period) for f in figures] == [
+        ("feira", "revenue", "Feira", "2025"), ("feira", "orders", "Feira", "2025")]
