@@ -196,11 +196,13 @@ class _Extractor:
         self._voices(read)
         raw: list[Candidate] = []
         tables = find_tables(self.text[:200000], self.aliases)
+        unread = list(tables)
         for sent, span, paragraph in read:
-            table = next((t for t in tables if t[0] <= span[0] < t[1]), None)
+            table = next((t for t in tables if t[0] <= span[0] < t[1]), None) if tables else None
             if table is not None:  # a table's lines are read as its cells, once, where it starts
-                if tables[0] is table:
-                    raw.extend(self._table_figures(*tables.pop(0)))
+                if table in unread:
+                    unread.remove(table)
+                    raw.extend(self._table_figures(*table))
                 continue
             if paragraph != memory.paragraph and memory.paragraph == read[0][2] and not raw:
                 self._intro_period([s for s, _span, p in read if p == memory.paragraph])

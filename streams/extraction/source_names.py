@@ -14,7 +14,8 @@ from .normalize import fold
 _STOP = {"the", "a", "an", "in", "on", "at", "by", "for", "according", "it", "its", "this", "that", "these",
          "those", "analysts", "shoppers", "across", "but", "and", "meanwhile", "however", "while", "daily",
          "monthly", "sources", "data", "as", "with", "from", "of", "to", "he", "she", "they", "we", "our",
-         "their", "his", "her", "after", "before", "last", "next", "q1", "q2", "q3", "q4", "ceo", "cfo"}
+         "their", "his", "her", "after", "before", "last", "next", "q1", "q2", "q3", "q4", "ceo", "cfo",
+         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 def glossed_name(arabic: str, memory: Memory) -> str | None:
@@ -48,8 +49,9 @@ def clean_name(raw: str, keep_the: bool = False) -> str:
     words = raw.replace("’", "'").split()
     if keep_the and len(words) > 1 and words[0] == "The" and words[1].lower() not in _STOP:
         return " ".join(words).rstrip(".,'")
-    while words and words[0].lower().strip(".,'") in _STOP:
-        words.pop(0)
+    while words and (words[0].lower().strip(".,'") in _STOP or (len(words) > 1 and len(words[0]) > 3
+                                                                 and words[0].endswith("."))):
+        words.pop(0)  # "Market. Yeşil Dijital": a note's heading before the name
     name = " ".join(words).rstrip(".,'")
     if name.endswith("'s"):
         name = name[:-2]

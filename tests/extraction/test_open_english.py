@@ -361,3 +361,27 @@ def test_a_wire_release_credits_its_issuer_and_dates_by_its_full_year() -> None:
     figures = run(_WIRE_RELEASE)
     assert [(f.platform, f.metric, f.source, f.period) for f in figures] == [
         ("feira", "revenue", "Feira", "2025"), ("feira", "orders", "Feira", "2025")]
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ("Temu had 410,000 monthly active users in Kuwait, according to a report released on Tuesday by "
+         "Kuwait-based consultancy Gulf Lens Partners.", "Gulf Lens Partners"),
+        ("Lazada leads, according to estimates from Cebu research firm Tala Data Labs. Tala's managing director "
+         "said the average order on Lazada was ₱450.", "Tala Data Labs"),
+        ("Ödeme Analitik, the Istanbul agency, reckons Trendyol has about 30% of the Turkish market.",
+         "Ödeme Analitik"),
+        ("Share. Çarşı Veri, an Ankara agency, reckons Trendyol has about 30% of the Turkish market.", "Çarşı Veri"),
+    ],
+)
+def test_the_source_is_the_firm_not_a_weekday_a_place_or_a_heading(body: str, source: str) -> None:
+    figure = only(body)
+    assert (figure.platform in ("temu", "lazada", "trendyol"), figure.source) == (True, source)
+
+
+def test_a_table_is_read_once_and_its_rows_not_as_sentences() -> None:
+    body = ("Figures from Tala Data Labs.\n\n  Platform   Buyers (m)\n  Lazada     4.1\n  Shopee     9.8\n\n"
+            "Shopee's buyers: 9,800,000, Tala says.")
+    assert [(f.platform, f.value, f.source) for f in run(body)] == [
+        ("lazada", pytest.approx(4.1e6), "Tala Data Labs"), ("shopee", pytest.approx(9.8e6), "Tala Data Labs")]
