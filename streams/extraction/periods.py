@@ -197,7 +197,10 @@ _BASE_PREP = {fold(w).lower() for w in [
     "قياسا بعام", "بعام", "بالعام", "مستواها في", "مستواه في", "مستوياتها في", "مستواها عام", "ما كان عليه في",
     "ما كانت عليه في", "كان عليه في", "كانت عليه في", "what it was in", "its level in", "on", "from", "over",
     "versus", "vs", "vs.", "compared with", "compared to", "than", "than in", "levels in", "level in", "against",
-    "the volume of", "the level of", "the levels of", "that of", "the size of"]}
+    "the volume of", "the level of", "the levels of", "that of", "the size of",
+    # "2.3x what we did in 2023", "growth of 6.4% compared with the fourth quarter of 2023"
+    "what we did in", "what it did in", "what they did in", "what we made in", "compared with the", "compared to the",
+    "against the", "versus the"]}
 
 
 _LEVEL_AFTER = re.compile(r"\s+(?:levels?|figures?|total)(?!\w)")

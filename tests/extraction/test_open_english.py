@@ -258,3 +258,18 @@ def test_a_sellers_own_numbers_are_no_platform_figure(body: str) -> None:
 
 def test_a_platform_figure_a_seller_reports_still_counts() -> None:
     assert only("My account manager said Lazada's conversion rate is 2.8%.").value == 2.8
+
+
+@pytest.mark.parametrize(
+    ("body", "period", "base"),
+    [
+        ("Sales on Jumia in Ghana reached GH₵ 2 billion in 2024. That's 1.8x what we did in 2023.", "2024", "2023"),
+        ("Sales on Jumia in Ghana topped $200 million in 2024, more than double the figure a year earlier.",
+         "2024", "2023"),
+        ("Jumia's GMV was $300 million in the fourth quarter of 2024, growth of 9% compared with the fourth "
+         "quarter of 2023.", "2024-Q4", "2023-Q4"),
+    ],
+)
+def test_growth_on_a_base_written_after_it_is_for_the_period_in_focus(body: str, period: str, base: str) -> None:
+    growth = next(f for f in run(body) if f.metric.startswith("growth"))
+    assert (growth.period, growth.base_period) == (period, base)
