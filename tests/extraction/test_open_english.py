@@ -273,3 +273,29 @@ def test_a_platform_figure_a_seller_reports_still_counts() -> None:
 def test_growth_on_a_base_written_after_it_is_for_the_period_in_focus(body: str, period: str, base: str) -> None:
     growth = next(f for f in run(body) if f.metric.startswith("growth"))
     assert (growth.period, growth.base_period) == (period, base)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("For 2026, Allegro expects revenue of PLN 9bn to PLN 9.5bn.", [(9e9, "at_least"), (9.5e9, "up_to")]),
+        ("Allegro sees 2026 GMV of $20-22 billion.", [(20e9, "at_least"), (22e9, "up_to")]),
+        ("Allegro's revenue rose from PLN 8bn to PLN 9bn in 2023.", [(8e9, "exact"), (9e9, "exact")]),
+    ],
+)
+def test_a_range_written_with_to_or_a_dash_and_a_change_that_is_none(
+        body: str, expected: list[tuple[float, str]]) -> None:
+    assert [(f.value, f.qualifier) for f in run(body)] == [(pytest.approx(v), q) for v, q in expected]
+
+
+@pytest.mark.parametrize(
+    ("body", "qualifier", "kind"),
+    [
+        ("Temu's share of cross-border online orders in Oman reached 34 per cent in 2023.", "exact", "actual"),
+        ("Trendyol has roughly 35% of the Turkish market, Hepsiburada maybe 10%.", "approx", "actual"),
+        ("Target: $2 billion of GMV on Jumia in 2023.", "exact", "target"),
+    ],
+)
+def test_qualifier_and_kind_words(body: str, qualifier: str, kind: str) -> None:
+    figure = run(body)[-1]
+    assert (figure.qualifier, figure.kind) == (qualifier, kind)

@@ -15,7 +15,7 @@ for _q, _words in [
                 "يقارب", "تقارب", "تناهز", "ناهزت", "زهاء", "ما يناهز", "يناهز", "تقريبا", "around", "about",
                 "approximately",
                 "roughly", "nearly", "almost", "some", "close to", "an estimated", "circa", "something like", "~",
-                "in the region of", "give or take", "في حدود", "بحدود", "حدود"]),
+                "in the region of", "give or take", "في حدود", "بحدود", "حدود", "maybe", "perhaps", "possibly"]),
     ("up_to", ["ما يصل إلى", "ما يصل الى", "بما يصل إلى", "بما يصل الى", "حتى", "up to", "as much as",
                "as many as", "no more than", "not more than", "at most", "no higher than", "not exceeding",
                "did not exceed", "didn't exceed", "never exceeded", "capped at", "يوصل لين", "توصل لين", "يوصل لـ",
