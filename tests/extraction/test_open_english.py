@@ -299,3 +299,16 @@ def test_a_range_written_with_to_or_a_dash_and_a_change_that_is_none(
 def test_qualifier_and_kind_words(body: str, qualifier: str, kind: str) -> None:
     figure = run(body)[-1]
     assert (figure.qualifier, figure.kind) == (qualifier, kind)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "During a live stream, 6.8% of viewers buy something on Shopee. On a plain product page it's closer to 1%.",
+        "Lazada's conversion rate was 3.1% in 2023. Today we are at roughly 3.6%.",
+    ],
+)
+def test_it_stands_for_the_metric_of_the_figure_before(body: str) -> None:
+    figures = run(body)
+    assert [f.metric for f in figures] == ["conversion_rate", "conversion_rate"]
+    assert figures[1].qualifier == "approx"  # "closer to", "roughly"
