@@ -34,6 +34,8 @@ _COUNT_VERB = re.compile(r"\s+(?:now\s+)?(?:number|numbered|total|totalled|total
 _SHARE_OF = re.compile(r"(?:\s+of)?\s+(?:the\s+)?(?:[A-Z][\w.-]*'s?\s+|(?:region|country|nation|kingdom)'s\s+)"
                        r"(?:[\w-]+\s+){0,3}?(?:GMV|gross merchandise value|merchandise volume|sales|orders|spending"
                        r"|e-commerce|market|transactions|retail)(?!\w)")
+# An average basket with the platform's name inside: "the average Temu basket", "the average Noon order"
+_SPLIT_AVERAGE = re.compile(r"(?<!\w)average\s+(?:[A-Z][\w.&-]*\s+){1,2}(?:basket|order|ticket|bill|spend)(?!\w)")
 _LABEL = re.compile(r"\s*[:：]\s*")
 _COUNT_LEVEL = {"active_users", "sellers", "orders"}
 _NUMBER_OF = re.compile(r"(?<!\w)(?:number of|count of|عدد)\s+(?:\w+\s+)?\Z", re.IGNORECASE)
@@ -177,6 +179,9 @@ def metric_of(sent: Sentence, q: Quantity, back: int, fwd: int, clause: Clause
         return "time_spent", "minutes", None, q.start
     if unit and unit.isupper() and len(unit) == 3:
         cue = nearest(metrics_back, _CURRENCY_METRICS) or nearest(metrics_fwd, _CURRENCY_METRICS)
+        split = _SPLIT_AVERAGE.search(text, clause.start, q.lead) if cue is None else None
+        if split is not None and not negatives:
+            return "average_order_value", unit, None, split.start()  # "the average Temu basket ... at RO11.5"
         if cue is None or blocked(cue):
             return None, None, None, -1
         return cue.payload, unit, None, cue.start

@@ -312,3 +312,9 @@ def test_it_stands_for_the_metric_of_the_figure_before(body: str) -> None:
     figures = run(body)
     assert [f.metric for f in figures] == ["conversion_rate", "conversion_rate"]
     assert figures[1].qualifier == "approx"  # "closer to", "roughly"
+
+
+def test_an_average_basket_with_the_platforms_name_inside() -> None:
+    figure = only("The average Noon basket in Kuwait was KD14 in 2024.")
+    assert (figure.platform, figure.metric, figure.unit) == ("noon", "average_order_value", "KWD")
+    assert run("The average Noon price in Kuwait was KD14.") == []
