@@ -53,6 +53,8 @@ _JOINT = re.compile(r"(?<!\w)(?:(?:together|between them|combined|jointly)\s+(?:
                     r"|no\s+(?:single\s+|one\s+)?(?:platform|app|marketplace|company|player|rival|retailer)s?"
                     r"\s+(?:has|had|holds|held|have|controls|controlled|commands|takes|took|accounts|accounted))(?!\w)",
                     re.IGNORECASE)
+# "the app accounted for more than half of sales.": sales of no market named, the company's own
+_OF_SALES_ALONE = re.compile(r"(?:\s+of)?\s+(?:total\s+|group\s+)?(?:sales|revenues?|orders|turnover)\s*(?:[.;]|\Z)")
 _CONVERSION = re.compile(r"\s*(?:\(\s*(?:about|around|roughly|nearly|some|approximately|almost|نحو|حوالي)?\s*"
                          r"|,\s+or\s+(?:about\s+|around\s+|roughly\s+)?|\s+أي\s+(?:ما\s+يعادل\s+)?(?:نحو\s+)?)")
 
@@ -122,7 +124,7 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
         if measured is None:
             continue
         metric, unit, of_metric, confidence, sign = measured
-        if metric == "market_share" and _OWN_PART.match(text, q.end):
+        if metric == "market_share" and (_OWN_PART.match(text, q.end) or _OF_SALES_ALONE.match(text, q.end)):
             continue  # "62% of its orders", "10% of Zentro's gross orders": a part of its own business, no market
         if q.words and q.value == 1 and unit in ("count", "users"):
             continue  # "at least one order", "one seller": a single one is never a platform's figure

@@ -318,3 +318,8 @@ def test_an_average_basket_with_the_platforms_name_inside() -> None:
     figure = only("The average Noon basket in Kuwait was KD14 in 2024.")
     assert (figure.platform, figure.metric, figure.unit) == ("noon", "average_order_value", "KWD")
     assert run("The average Noon price in Kuwait was KD14.") == []
+
+
+def test_a_part_of_sales_of_no_market_is_the_companys_own_mix() -> None:
+    assert run("Revenue at Allegro rose to PLN 9bn, and its app accounted for more than half of sales.")[1:] == []
+    assert only("Allegro accounted for 41% of sales in Polish e-commerce in 2024.").metric == "market_share"
