@@ -60,6 +60,15 @@ _ON_AIR = re.compile(r"(?<!\w)(?:broadcasts?|airs|on air|streams live|goes live|
 _LEVEL_BEFORE = re.compile(r"(?<!\w)(?:الي|to|at|reached|بلغ|بلغت|يبلغ|تبلغ)\s*\Z", re.IGNORECASE)
 
 
+# "Active customers, defined as those who bought in the past year, numbered 655,000": the noun, its definition
+_DEFINED = re.compile(r",\s+(?:defined as|described as|meaning|i\.e\.|that is|which|who)\s[^,;]{1,120},")
+
+
+def _defined_then_counted(text: str, noun_end: int, lead: int) -> bool:
+    gap = _DEFINED.match(text, noun_end, lead)
+    return gap is not None and _COUNT_VERB.fullmatch(text, gap.end(), lead) is not None
+
+
 def metric_of(sent: Sentence, q: Quantity, back: int, fwd: int, clause: Clause
               ) -> tuple[str | None, str | None, str | None, int]:
     """(metric, unit, of_metric, cue position) for a quantity, or (None, ...) to reject."""
@@ -78,7 +87,8 @@ def metric_of(sent: Sentence, q: Quantity, back: int, fwd: int, clause: Clause
                      if not (h.end <= q.lead and _CHANGE_IN_POINTS.fullmatch(text, h.start, h.end))]
     if q.bare:
         # "the number of sellers on the platform topped 150,000"; otherwise only ever an elliptic figure
-        labelled = [h for h in metrics_back if h.payload in _COUNT_LEVEL and _LABEL.fullmatch(text, h.end, q.lead)]
+        labelled = [h for h in metrics_back if h.payload in _COUNT_LEVEL and (
+            _LABEL.fullmatch(text, h.end, q.lead) or _defined_then_counted(text, h.end, q.lead))]
         if labelled and not negatives:  # "Monthly active buyers: 780,000 in June", a slide's or a fact box's label
             metric = labelled[-1].payload
             return metric, "users" if metric == "active_users" else "count", None, labelled[-1].start

@@ -323,3 +323,13 @@ def test_an_average_basket_with_the_platforms_name_inside() -> None:
 def test_a_part_of_sales_of_no_market_is_the_companys_own_mix() -> None:
     assert run("Revenue at Allegro rose to PLN 9bn, and its app accounted for more than half of sales.")[1:] == []
     assert only("Allegro accounted for 41% of sales in Polish e-commerce in 2024.").metric == "market_share"
+
+
+def test_a_count_after_its_noun_and_the_nouns_definition() -> None:
+    body = ("Allegro had a strong year. Active buyers, defined as those who bought at least once in the past year, "
+            "numbered 15,100,000 at year-end.")
+    assert [(f.metric, f.value) for f in run(body)] == [("active_users", 15_100_000)]
+
+
+def test_a_count_of_times_is_no_growth_multiple() -> None:
+    assert run("Allegro had a strong year. Its buyers ordered 15,100,000 times.") == []

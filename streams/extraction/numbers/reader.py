@@ -82,7 +82,7 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         if cur:
             q.unit, q.start, q.currency_noun = cur  # "¥": yen or yuan, by the figure's country
         read_unit(low, q.end, q)
-        if q.unit == "multiple" and (_FREQUENCY_AFTER.match(low, q.end) or q.scaled):
+        if q.unit == "multiple" and (_FREQUENCY_AFTER.match(low, q.end) or q.scaled or q.value >= 1000):
             continue  # "3 times a week": how often; "viewed 4.3 million times": a count of views, no growth
         if q.unit is None and not q.scaled and low.endswith("between ", 0, match.start()):
             _range_unit(low, match.end(), q)  # "between 38 and 42 per cent": the lower bound takes the upper's unit
