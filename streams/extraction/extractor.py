@@ -19,7 +19,7 @@ from .candidate import Candidate
 from .dedup import unique_figures
 from .figures import sentence_figures
 from .filings import defined_terms
-from .hosts import host_platform
+from .hosts import host_platform, title_author
 from .interviews import interview_answers, speaker_names
 from .lexicon.matcher import Hit, scan
 from .lexicon.platforms import PLATFORM_NAMES
@@ -97,6 +97,7 @@ class _Extractor:
         self.norm = Normalized(body)
         self.text = self.norm.text
         self.published = published_at
+        self.title = title
         self.memory = Memory()
         self.x_ok = bool(X_CONTEXT.search(self.text.lower())) or bool(title and X_CONTEXT.search(title.lower()))
         if title:
@@ -144,6 +145,7 @@ class _Extractor:
             self.text, read)
         if memory.host and not memory.author:  # the company's own event: its "we" and "our" are the company's
             memory.author = PLATFORM_NAMES.get(memory.host) or memory.names.get(memory.host)
+        memory.author = memory.author or title_author(self.title)  # "X Capital: letter to partners"
         hits = [Hit(h.start + span[0], h.end + span[0], h.cat, h.payload.split("|")[-1])
                 for sent, span, _paragraph in read for h in sent.hits if h.cat in ("platform", "owner")]
         answers = interview_answers(self.text, [h for h in hits if h.cat == "platform"])

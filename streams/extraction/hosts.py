@@ -3,6 +3,8 @@ earnings call: Q&A", "Zentro capital markets day".
 
 In such a text the speakers are the company: "we", "our" and the figures of sentences that name no
 platform are its, even where the name itself is never written in the body (slides, speaker notes).
+A firm's own letter or note ("Harbour Capital: third-quarter letter to partners") names its author: the
+"we estimate" and "our numbers" of the text are the firm's.
 """
 
 from __future__ import annotations
@@ -16,6 +18,12 @@ from .platforms import _NAME, SOURCE_ENDINGS, Discovered, slug
 _EVENT = (r"(?:investor|analyst|capital markets|strategy)\s+day|(?:earnings|results|conference)\s+call"
           r"|results\s+presentation|annual\s+general\s+meeting|letter\s+to\s+shareholders|shareholder\s+letter"
           r"|town\s+hall|all-hands")
+_LETTER = (r"(?:quarterly\s+|annual\s+)?(?:letter|note|memo)\s+to\s+"
+           r"(?:partners|investors|clients|shareholders|limited partners)")
+# "Harbour Capital: fourth-quarter 2024 letter to partners (excerpt)"
+_TITLE_AUTHOR = re.compile(r"\A\s*(?P<name>" + _NAME + r")(?:'s)?\s*[:,-–—]?\s+(?i:(?:Q[1-4]|[1-4]Q|H[12]"
+                           r"|(?:first|second|third|fourth)[- ]quarter|full[- ]year|half[- ]year|(?:19|20)[0-9]{2})"
+                           r"\s+){0,3}(?i:" + _LETTER + r")(?!\w)")
 # "Zentro", then what the event is for ("fourth-quarter 2024", "Q3 FY25", "full-year"), then the event
 _TITLE_HOST = re.compile(r"\A\s*(?P<name>" + _NAME + r")(?:'s)?\s+(?i:(?:Q[1-4]|[1-4]Q|H[12]|FY\s?[0-9]{2,4}"
                          r"|(?:first|second|third|fourth)[- ]quarter|full[- ]year|half[- ]year|annual|fiscal"
@@ -31,6 +39,12 @@ def title_host(title: str | None) -> str | None:
         return None
     name = _PERIOD_WORD.sub("", match.group("name"))  # "Noon Q3 2025 earnings call": Noon
     return None if name.split()[-1].lower() in SOURCE_ENDINGS or not name[0].isupper() else name
+
+
+def title_author(title: str | None) -> str | None:
+    """The firm whose own letter to its partners or clients the title names, as written."""
+    match = _TITLE_AUTHOR.match(title) if title else None
+    return match.group("name") if match and match.group("name").split()[-1].lower() in SOURCE_ENDINGS else None
 
 
 def host_platform(title: str | None, found: Discovered) -> str | None:

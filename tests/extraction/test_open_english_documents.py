@@ -154,3 +154,11 @@ def test_an_executives_turn_with_a_title_after_a_comma_speaks_for_the_host_not_t
     figure = run(_CALL, title="Zentro Q2 2025 earnings call: Q&A")[0]
     assert (figure.platform, figure.metric, figure.source) == ("zentro", "orders", "Zentro")
 
+
+
+def test_a_firms_letter_to_partners_names_the_author_of_its_we_and_our() -> None:
+    figures = run("We estimate that Allegro held about 30% of Polish online retail in 2023, and on our numbers its "
+                  "GMV will top PLN 70 billion in 2025.", title="Vistula Ridge Partners: third-quarter 2024 letter "
+                  "to partners")
+    assert {f.source for f in figures} == {"Vistula Ridge Partners"}
+    assert [f.metric for f in figures] == ["market_share", "gmv"]
