@@ -162,3 +162,9 @@ def test_a_firms_letter_to_partners_names_the_author_of_its_we_and_our() -> None
                   "to partners")
     assert {f.source for f in figures} == {"Vistula Ridge Partners"}
     assert [f.metric for f in figures] == ["market_share", "gmv"]
+
+
+def test_notes_that_introduce_their_speaker_at_a_firm_credit_the_firm_for_our_figures() -> None:
+    body = ("Slide 1. Introduce myself: Dara Okoye, head of research at Lagoon Retail Watch. Everything here comes "
+            "from our own tracking.\n\nSlide 2. Our panel put Jumia's average basket at ₦21,000 in 2024.")
+    assert only(body).source == "Lagoon Retail Watch"
