@@ -62,6 +62,15 @@ _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
+_LIVE_TITLE = re.compile(r"\A\s*live\s*[:|—–-]|as it happened|live updates|live blog|\blive:", re.IGNORECASE)
+_TIMESTAMP_LINE = re.compile(r"^[^\S\n]*[0-2]?[0-9][:.][0-5][0-9](?:\s*[A-Z]{2,4})?\s*[—–-]\s", re.MULTILINE)
+
+
+def _live_coverage(title: str | None, text: str) -> bool:
+    """A live blog ("Live: ... as it happened", entries stamped "09:40 ICT —"): it covers its publication day."""
+    return bool(title and _LIVE_TITLE.search(title)) or len(_TIMESTAMP_LINE.findall(text, 0, 20000)) >= 3
+
+
 def detect_language(text: str) -> str:
     """``ar`` or ``en`` by which script dominates the first few thousand characters."""
     sample = text[:4000]
@@ -106,6 +115,9 @@ class _Extractor:
             titled = {value for _m, value in resolve_periods(Sentence(fold(title), False), Memory(), published_at)
                       if value and "-Q" in value}
             self.memory.title_period = titled.pop() if len(titled) == 1 else None
+        if self.memory.title_period is None and published_at is not None and _live_coverage(title, self.text):
+            self.memory.title_period = str(published_at.year)  # a live blog reports on the day it is published
+            self.memory.live = True
             for hit in scan(fold(title)):
                 if hit.cat == "platform" and (hit.payload != "x" or self.x_ok):
                     self.memory.topic = hit.payload

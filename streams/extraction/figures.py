@@ -150,10 +150,10 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
                 and not NOW.search(text, clause.start, clause.end)
                 and not _PRESENT.search(text, clause.start, clause.end)):
             period = earlier.period
-        if (period is None and memory.title_period and not metric.startswith("growth")
-                and not NOW.search(text, clause.start, clause.end)
-                and not _PRESENT.search(text, clause.start, clause.end)):
-            period = memory.title_period
+        if period is None and memory.title_period and (memory.live or (
+                not metric.startswith("growth") and not NOW.search(text, clause.start, clause.end)
+                and not _PRESENT.search(text, clause.start, clause.end))):
+            period = memory.title_period  # a live blog's "is", "now", "so far" are its day's too
         if metric.startswith("growth") and of_metric is None and prev is not None:
             of_metric = prev.metric
         region = figure_region(regions, q, clause, prev, same_source, memory, platform,

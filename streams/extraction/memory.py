@@ -31,7 +31,8 @@ class Memory:
     last_quarter: str | None = None
     last_period: str | None = None
     host: str | None = None  # the platform whose own call, investor day or letter the text is (its title says)
-    title_period: str | None = None  # the one quarter the title names: what the article reports on
+    title_period: str | None = None  # the one quarter (or full year) the article reports on, from its title or opening
+    live: bool = False  # a live blog: every figure is of its publication day
     year_paragraph: int = -1  # the paragraph in which ``last_year`` was named
     prev_sentence_region: str | None = None
     platforms_seen: set[str] = field(default_factory=set)  # platforms named so far (not as owners or speakers)

@@ -168,3 +168,20 @@ def test_notes_that_introduce_their_speaker_at_a_firm_credit_the_firm_for_our_fi
     body = ("Slide 1. Introduce myself: Dara Okoye, head of research at Lagoon Retail Watch. Everything here comes "
             "from our own tracking.\n\nSlide 2. Our panel put Jumia's average basket at ₦21,000 in 2024.")
     assert only(body).source == "Lagoon Retail Watch"
+
+
+_LIVE_BLOG = """09:10 WIB — Good morning from Jakarta, where the 12.12 sale has started.
+
+10:45 WIB — Tokopedia says it handled more than 2 million orders in the first hour.
+
+13:20 WIB — Shopee says its average basket so far is Rp 180,000.
+
+23:55 WIB — That's all from us."""
+
+
+def test_a_live_blog_dates_what_names_no_period_by_its_publication_day() -> None:
+    from datetime import UTC, datetime
+
+    figures = run(_LIVE_BLOG, published=datetime(2024, 12, 12, 17, tzinfo=UTC), title="Live: the 12.12 sale")
+    assert [(f.platform, f.period) for f in figures] == [("tokopedia", "2024"), ("shopee", "2024")]
+    assert {f.period for f in run(_LIVE_BLOG.replace("WIB — ", ""), title="The 12.12 sale")} == {None}
