@@ -59,6 +59,8 @@ def resolve_periods(sent: Sentence, memory: Memory, pub: datetime | None) -> lis
             value = str(year) if year else None
         elif mention.kind == "rel_year_quarter" and pub and mention.quarter:
             value = f"{pub.year + mention.offset}-Q{mention.quarter}"
+        elif mention.kind == "month_in" and pub:
+            value = str(pub.year if mention.offset <= pub.month else pub.year - 1)  # "in June": the last June
         elif mention.kind == "rel_year" and pub:
             value = str(pub.year + mention.offset)
         elif mention.kind == "rel_quarter" and pub:

@@ -24,7 +24,8 @@ class PeriodMention:
     end: int
     kind: str  # year, quarter, month_end, rel_year, rel_quarter, ref_year, ref_quarter, ref_period, prev_year,
     #            month_span (a span ending in the month ``quarter`` holds),
-    #            same_in_year (the quarter in focus, in a given year), yoy, qoq
+    #            same_in_year (the quarter in focus, in a given year), yoy, qoq, month_in (a month, no year:
+    #            ``offset`` holds it)
     year: int | None = None
     quarter: int | None = None
     offset: int = 0  # for rel_*: years/quarters relative to publication
@@ -54,6 +55,7 @@ _REL_QUARTER = {fold(w).lower(): off for off, words in _REL_QUARTER_WORDS.items(
 _REF_YEAR = ["العام نفسه", "العام ذاته", "نفس العام", "ذات العام", "السنة نفسها", "السنة ذاتها",
              "نهاية العام", "نهاية السنة",
              "the same year", "that year", "for the year", "year end", "year-end", "the end of the year",
+             "for the full year", "over the full year", "in the full year",
              # a half-year report's own half, labelled by its year: "in the half", "the first six months of the year"
              "the half", "the half-year", "the first six months of the year", "the first half of the year",
              # a count on the date named before ("exceeded 120,000 as of that date"): that date's year
@@ -118,6 +120,11 @@ for _kind, _words in [("ref_year", _REF_YEAR), ("ref_quarter", _REF_QUARTER), ("
 for _w in list(_PHRASES):
     if _w.startswith("ال"):
         _PHRASES["ل" + _w[1:]] = _PHRASES[_w]  # ل + العام -> للعام
+# A month with no year ("780,000 in June"): the last such month at publication (see period_resolution)
+_PHRASES.update({f"in {name}": ("month_in", index + 1) for index, name in enumerate(_MONTHS_EN)})
+_SAID_BEFORE = re.compile(r"(?<!\w)(?:said|says|told|reported|announced|published|released|added|noted|wrote|disclosed"
+                          r"|launched|founded|opened|started|began|joined|raised|filed)(?:\s+\w+){0,3}\s+\Z")
+_YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?" + _YEAR + r"(?![0-9])")
 # The quarter in focus in another year: «الربع نفسه من 2023», «الفترة ذاتها من عام 2023», "the same
 # quarter of 2022" (read after a same-quarter/same-period phrase).
 _IN_YEAR = re.compile(r"\s+(?:من|of|in)\s+(?:(?:ال)?عام\s+)?(?P<year>" + _YEAR + r")(?![0-9])")
@@ -207,7 +214,7 @@ _LEVEL_AFTER = re.compile(r"\s+(?:levels?|figures?|total)(?!\w)")
 # Every period phrase holds one of these; a sentence with none of them is not searched further.
 _PERIOD_WORDS = ("q1", "q2", "q3", "q4", "quarter", "year", "month", "period", "annual", "yoy", "y/y", "q/q", "qoq",
                  "fy", "h1", "h2", "twenty", "half", "that date", "end of", "نهايه", "campaign", "حمله", "the sale",
-                 "ربع", "عام", "سنه", "سنوي", "فتره", "اشهر", "شهر")
+                 "ربع", "عام", "سنه", "سنوي", "فتره", "اشهر", "شهر", *(f"in {month}" for month in _MONTHS_EN))
 
 
 _TWO_DIGITS = re.compile(r"[0-9][0-9]")
@@ -243,6 +250,9 @@ def find_periods(text: str, low: str | None = None) -> list[PeriodMention]:
         elif group == "phrase":
             kind, offset = _PHRASES[match.group().lower()]
             mention = PeriodMention(start, end, kind, offset=offset)
+            if kind == "month_in" and (_YEAR_AFTER.match(low, end)
+                                       or _SAID_BEFORE.search(low, max(0, start - 30), start)):
+                continue  # "in June 2024": the year is read on its own; "the company said in March": when it spoke
             if kind in ("ref_quarter", "ref_period"):
                 in_year = _IN_YEAR.match(low, end)
                 if in_year:

@@ -333,3 +333,22 @@ def test_a_count_after_its_noun_and_the_nouns_definition() -> None:
 
 def test_a_count_of_times_is_no_growth_multiple() -> None:
     assert run("Allegro had a strong year. Its buyers ordered 15,100,000 times.") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "period"),
+    [
+        ("Shopee had 52,000 active sellers in March.", "2024"),
+        ("Shopee had 52,000 active sellers in December.", "2023"),
+        ("Shopee had 52,000 active sellers in June 2022.", "2022"),
+        ("Shopee has 52,000 active sellers, the company said in March.", None),
+    ],
+)
+def test_a_month_with_no_year_is_the_last_such_month_unless_it_dates_the_saying(body: str, period: str) -> None:
+    assert only(body).period == period  # published 1 May 2024
+
+
+def test_for_the_full_year_is_the_year_of_the_quarter_in_focus() -> None:
+    figures = run("Jumia's GMV for the fourth quarter of 2023 was $190 million. For the full year, it delivered "
+                  "31 million orders.")
+    assert [f.period for f in figures] == ["2023-Q4", "2023"]
