@@ -352,3 +352,14 @@ def test_for_the_full_year_is_the_year_of_the_quarter_in_focus() -> None:
     figures = run("Jumia's GMV for the fourth quarter of 2023 was $190 million. For the full year, it delivered "
                   "31 million orders.")
     assert [f.period for f in figures] == ["2023-Q4", "2023"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A Lazada host in Cebu says she does 60 orders a live on a good night.",
+        "Top Shopee streamers draw 2,000 buyers per stream.",
+    ],
+)
+def test_one_sessions_average_is_no_platform_count(body: str) -> None:
+    assert run(body) == []

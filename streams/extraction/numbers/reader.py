@@ -84,6 +84,8 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         read_unit(low, q.end, q)
         if q.unit == "multiple" and (_FREQUENCY_AFTER.match(low, q.end) or q.scaled or q.value >= 1000):
             continue  # "3 times a week": how often; "viewed 4.3 million times": a count of views, no growth
+        if q.unit in ("count", "users") and _PER_EVENT.match(low, q.end):
+            continue  # "40 orders a live", "200 buyers per stream": one session's average, no platform count
         if q.unit is None and not q.scaled and low.endswith("between ", 0, match.start()):
             _range_unit(low, match.end(), q)  # "between 38 and 42 per cent": the lower bound takes the upper's unit
         if not q.scaled and q.unit is not None and q.unit.isupper() and low.startswith("-", q.end):
@@ -214,6 +216,8 @@ _HALF_ORDINAL_AFTER = re.compile(r"\s+(?:ال)?(?:اول|ثاني)(?!\w)")
 _HALF_A = re.compile(r"(?<!\w)half\s+an?\s+(?P<scale>million|billion|trillion)(?!\w)")
 _THE_HALF = re.compile(r"(?<!\w)(?:the|this|that|(?P<ordinal>first|second))\s+\Z")
 _AND_NUMBER = re.compile(r"\s+and\s+(?:[$£€¥₹]\s?)?(?P<n>[0-9][0-9.,]*)")
+_PER_EVENT = re.compile(r"\s+(?:a|per|each|every)\s+(?:live|live stream|livestream|stream|session|show|broadcast"
+                        r"|video|post)(?!\w)")
 _RANGE_GAP = re.compile(r"\s+and\s+")
 _DASH_NUMBER = re.compile(r"-[0-9][0-9.,]*")
 _SPAN_GAP = re.compile(r"\s*(?:to|-|–)\s*")
