@@ -34,6 +34,8 @@ _BY_COUNT = re.compile(
     r"(?:count|estimates?|calculations?|tally|reckoning|data|figures)"
     r"|per\s+(?P<per>(?:[A-Z]|[a-z][A-Z])[A-Za-z0-9&.\-]*(?:\s+[A-Z][A-Za-z0-9&.\-]*)*))"
 )
+_ITS_OWN = re.compile(r"(?<!\w)(?:per|according to|by|from|on)\s+its\s+own\s+(?:numbers|figures|data|count|tally"
+                     r"|disclosures|estimates)(?!\w)")
 _MODEL_HAS = re.compile(r"(?<![\w'])(?P<name>[A-Z][A-Za-z0-9&.\-]*(?:\s+[A-Z][A-Za-z0-9&.\-]*){0,3})'s\s+"
                         r"(?:model|forecast|estimates?|projections?|numbers)\s+(?:has|have|puts|sees|shows)(?!\w)")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
@@ -357,6 +359,12 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
         name = clean_name(by_count.group("name") or by_count.group("per"))
         if name:
             found.append((by_count.start(), platform_name(name) or full_name(name, memory), False))
+    for own in _ITS_OWN.finditer(text) if "its own" in text else ():
+        # "Shopee has 1 million sellers, per its own numbers": the platform the sentence is about
+        subject = next((m for m in mentions if m.explicit and not m.owner and m.start < own.start()), None)
+        if subject is not None:
+            found.append((own.start(), memory.names.get(subject.platform) or PLATFORM_NAMES.get(subject.platform)
+                          or company_name(subject.platform, memory), False))
     if memory.author:
         # "we estimate", «نقدر», «تقديراتنا تشير» govern what follows; "our", "us" only their own phrase
         found.extend((m.start(), memory.author, m.group() not in ("our", "Our", "us"))

@@ -185,3 +185,9 @@ def test_a_live_blog_dates_what_names_no_period_by_its_publication_day() -> None
     figures = run(_LIVE_BLOG, published=datetime(2024, 12, 12, 17, tzinfo=UTC), title="Live: the 12.12 sale")
     assert [(f.platform, f.period) for f in figures] == [("tokopedia", "2024"), ("shopee", "2024")]
     assert {f.period for f in run(_LIVE_BLOG.replace("WIB — ", ""), title="The 12.12 sale")} == {None}
+
+
+def test_per_its_own_numbers_credits_the_platform_the_sentence_is_about() -> None:
+    body = ("Our panel tracks 3,000 stores.\n\nLazada has more than 900,000 active sellers in Thailand, per its own "
+            "numbers, not ours.")
+    assert only(body).source == "Lazada"
