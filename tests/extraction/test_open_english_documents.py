@@ -191,3 +191,9 @@ def test_per_its_own_numbers_credits_the_platform_the_sentence_is_about() -> Non
     body = ("Our panel tracks 3,000 stores.\n\nLazada has more than 900,000 active sellers in Thailand, per its own "
             "numbers, not ours.")
     assert only(body).source == "Lazada"
+
+
+def test_the_brokerage_is_the_firm_credited_before() -> None:
+    body = ("Analysts at Dubai-based Creek Lane Capital expect Noon's GMV to grow about 20 per cent this year. In a "
+            "note to clients, the brokerage estimated Noon's share of Emirati online fashion at 22 per cent.")
+    assert [f.source for f in run(body)] == ["Creek Lane Capital", "Creek Lane Capital"]
