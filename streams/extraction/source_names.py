@@ -1,14 +1,18 @@
 """How a credited name is written: the Latin name the text glosses an Arabic one with, a shortened name in
-full ("Savanna" for "Savanna Insights"), a platform's or owner's name as the lexicon writes it, and a name
-without the function words a capitalised run picks up ("According to Zentro" -> "Zentro").
+full ("Savanna" for "Savanna Insights"), a platform's or owner's name as the lexicon writes it, a name
+without the function words a capitalised run picks up ("According to Zentro" -> "Zentro"), and an
+executive's surname that stands for the company ("Fathy expects"), and "per its own numbers".
 """
 
 from __future__ import annotations
+
+import re
 
 from .filings import firm_names
 from .lexicon.matcher import TABLE
 from .lexicon.platforms import PLATFORM_NAMES
 from .memory import Memory
+from .mentions import Mention, company_name
 from .normalize import fold
 
 _STOP = {"the", "a", "an", "in", "on", "at", "by", "for", "according", "it", "its", "this", "that", "these",
@@ -65,3 +69,31 @@ def platform_name(name: str) -> str | None:
         if entry.cat == "owner":
             return entry.payload.split("|")[0]
     return None
+
+
+_EXECUTIVE_NAMED = re.compile(r"(?<!\w)(?i:chief executive(?: officer)?|CEO|chief financial officer|CFO|founder"
+                              r"|co-founder|president|managing director|general manager|spokes(?:person|man|woman))"
+                              r"\s+(?:[A-Z][\w'-]+\s+)?(?P<surname>[A-Z][\w'-]+)")
+
+
+def executive_surname(surname: str, memory: Memory) -> bool:
+    """The text introduced ``surname`` as a company's executive ("chief executive Omar Fathy"): a person who
+    speaks for the company credited last. The names are read once per text."""
+    if memory.executives is None:
+        memory.executives = {m.group("surname") for m in _EXECUTIVE_NAMED.finditer(memory.firm_text)}
+    return surname in memory.executives
+
+
+_ITS_OWN = re.compile(r"(?<!\w)(?:per|according to|by|from|on)\s+its\s+own\s+(?:numbers|figures|data|count|tally"
+                      r"|disclosures|estimates)(?!\w)")
+
+
+def its_own_credits(text: str, mentions: list[Mention], memory: Memory) -> list[tuple[int, str | None, bool]]:
+    """"Shopee has 1 million sellers, per its own numbers": the platform the sentence is about, named as written."""
+    credits: list[tuple[int, str | None, bool]] = []
+    for own in _ITS_OWN.finditer(text):
+        subject = next((m for m in mentions if m.explicit and not m.owner and m.start < own.start()), None)
+        if subject is not None:
+            credits.append((own.start(), memory.names.get(subject.platform) or PLATFORM_NAMES.get(subject.platform)
+                            or company_name(subject.platform, memory), False))
+    return credits

@@ -17,7 +17,7 @@ from .memory import Memory
 from .mentions import SPEAKER_GAP_AFTER, Mention, company_name
 from .publications import publication_name
 from .sentence import Sentence
-from .source_names import clean_name, full_name, glossed_name, platform_name
+from .source_names import clean_name, executive_surname, full_name, glossed_name, its_own_credits, platform_name
 
 # One character class first (a capital, or a lower-case letter before one: "eMarketer"): the engine skips to it.
 # Latin letters with diacritics belong to a name ("Yeşil Dijital", "Ödeme Analitik").
@@ -34,8 +34,6 @@ _BY_COUNT = re.compile(
     r"(?:count|estimates?|calculations?|tally|reckoning|data|figures)"
     r"|per\s+(?P<per>(?:[A-Z]|[a-z][A-Z])[A-Za-z0-9&.\-]*(?:\s+[A-Z][A-Za-z0-9&.\-]*)*))"
 )
-_ITS_OWN = re.compile(r"(?<!\w)(?:per|according to|by|from|on)\s+its\s+own\s+(?:numbers|figures|data|count|tally"
-                     r"|disclosures|estimates)(?!\w)")
 _MODEL_HAS = re.compile(r"(?<![\w'])(?P<name>[A-Z][A-Za-z0-9&.\-]*(?:\s+[A-Z][A-Za-z0-9&.\-]*){0,3})'s\s+"
                         r"(?:model|forecast|estimates?|projections?|numbers)\s+(?:has|have|puts|sees|shows)(?!\w)")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
@@ -176,6 +174,9 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
 
     def resolve(kind: str, value: str | None, position: int) -> tuple[bool, str | None]:
         if kind == "name":
+            company = memory.last_company_source or (company_name(memory.topic, memory) if memory.topic else None)
+            if value and " " not in value and company and executive_surname(value, memory):
+                return True, company  # "Fathy expects" after "chief executive Omar Fathy": his company
             return True, full_name(memory.short_forms.get(value or "", value), memory)
         if kind == "same":
             earlier = [credited for at, credited, _forward in found if credited and at < position]
@@ -359,12 +360,7 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
         name = clean_name(by_count.group("name") or by_count.group("per"))
         if name:
             found.append((by_count.start(), platform_name(name) or full_name(name, memory), False))
-    for own in _ITS_OWN.finditer(text) if "its own" in text else ():
-        # "Shopee has 1 million sellers, per its own numbers": the platform the sentence is about
-        subject = next((m for m in mentions if m.explicit and not m.owner and m.start < own.start()), None)
-        if subject is not None:
-            found.append((own.start(), memory.names.get(subject.platform) or PLATFORM_NAMES.get(subject.platform)
-                          or company_name(subject.platform, memory), False))
+    found.extend(its_own_credits(text, mentions, memory) if "its own" in text else ())
     if memory.author:
         # "we estimate", «نقدر», «تقديراتنا تشير» govern what follows; "our", "us" only their own phrase
         found.extend((m.start(), memory.author, m.group() not in ("our", "Our", "us"))

@@ -197,3 +197,9 @@ def test_the_brokerage_is_the_firm_credited_before() -> None:
     body = ("Analysts at Dubai-based Creek Lane Capital expect Noon's GMV to grow about 20 per cent this year. In a "
             "note to clients, the brokerage estimated Noon's share of Emirati online fashion at 22 per cent.")
     assert [f.source for f in run(body)] == ["Creek Lane Capital", "Creek Lane Capital"]
+
+
+def test_an_executive_named_by_surname_speaks_for_the_company() -> None:
+    body = ("Breadfast said its orders rose to 9 million in 2024, the company said. Chief executive Laila Nassar "
+            "told reporters the app was growing. Nassar expects order growth of about 30 per cent in 2025.")
+    assert [f.source for f in run(body)][-1] == "Breadfast"
