@@ -27,7 +27,7 @@ class Memory:
     short_forms: dict[str, str] = field(default_factory=dict)  # "SDL" -> "Saigon Data Lab"
     firms: set[str] | None = None  # names of research firms and the like the text names in full (read when needed)
     firm_text: str = ""  # the text they are read from
-    executives: set[str] | None = None  # surnames the text introduces with an executive's title (read when needed)
+    executives: dict[str, bool] | None = None  # whether the text introduces a surname with an executive's title
     last_year: str | None = None
     last_quarter: str | None = None
     last_period: str | None = None

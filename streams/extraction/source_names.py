@@ -71,17 +71,24 @@ def platform_name(name: str) -> str | None:
     return None
 
 
-_EXECUTIVE_NAMED = re.compile(r"(?<!\w)(?i:chief executive(?: officer)?|CEO|chief financial officer|CFO|founder"
-                              r"|co-founder|president|managing director|general manager|spokes(?:person|man|woman))"
-                              r"\s+(?:[A-Z][\w'-]+\s+)?(?P<surname>[A-Z][\w'-]+)")
+_TITLE_BEFORE = re.compile(r"(?<!\w)(?i:chief executive(?: officer)?|CEO|chief financial officer|CFO|founder"
+                           r"|co-founder|president|managing director|general manager|spokes(?:person|man|woman))"
+                           r"\s+(?:[A-Z][\w'-]+\s+)?\Z")
 
 
 def executive_surname(surname: str, memory: Memory) -> bool:
     """The text introduced ``surname`` as a company's executive ("chief executive Omar Fathy"): a person who
-    speaks for the company credited last. The names are read once per text."""
+    speaks for the company credited last. Each name is looked up once per text, where the text writes it."""
     if memory.executives is None:
-        memory.executives = {m.group("surname") for m in _EXECUTIVE_NAMED.finditer(memory.firm_text)}
-    return surname in memory.executives
+        memory.executives = {}
+    known = memory.executives.get(surname)
+    if known is None and len(memory.executives) < 64:  # a bounded number of lookups: linear on any text
+        text, at, known = memory.firm_text, memory.firm_text.find(surname), False
+        while at >= 0 and not known:
+            known = _TITLE_BEFORE.search(text, max(0, at - 60), at) is not None
+            at = text.find(surname, at + len(surname))
+        memory.executives[surname] = known
+    return bool(known)
 
 
 _ITS_OWN = re.compile(r"(?<!\w)(?:per|according to|by|from|on)\s+its\s+own\s+(?:numbers|figures|data|count|tally"
