@@ -29,12 +29,14 @@ _CLAIM_LABEL = re.compile(r"\W*(?:the\s+)?(?:claim|viral claim|what was claimed|
                           re.IGNORECASE)
 
 
+_GATE = ("version", "previously", "originally", "incorrectly", "wrongly", "mistakenly", fold("سابقة"))
+
+
 def retracted_span(text: str) -> tuple[int, int] | None:
     """(start, end) of the part of a sentence that states what a correction takes back or a fact check checks."""
     if _CLAIM_LABEL.match(text):
         return 0, len(text)
-    if "version" not in text and "previously" not in text and "originally" not in text and "ly " not in text \
-            and fold("سابقة") not in text:
+    if not any(word in text for word in _GATE):
         return None
     match = _RETRACTING.search(text)
     if match is None:

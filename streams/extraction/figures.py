@@ -55,6 +55,7 @@ _JOINT = re.compile(r"(?<!\w)(?:(?:together|between them|combined|jointly)\s+(?:
                     re.IGNORECASE)
 # "the app accounted for more than half of sales.": sales of no market named, the company's own
 _OF_SALES_ALONE = re.compile(r"(?:\s+of)?\s+(?:total\s+|group\s+)?(?:sales|revenues?|orders|turnover)\s*(?:[.;]|\Z)")
+_JOINT_GATE = ("ogether", "between them", "ointly", "ombined", "No ", "no ")
 _CONVERSION = re.compile(r"\s*(?:\(\s*(?:about|around|roughly|nearly|some|approximately|almost|نحو|حوالي)?\s*"
                          r"|,\s+or\s+(?:about\s+|around\s+|roughly\s+)?|\s+أي\s+(?:ما\s+يعادل\s+)?(?:نحو\s+)?)")
 
@@ -85,7 +86,7 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
                                                              or "ad " in text) else None
     scenario = conditional.start() if conditional and _MODAL.search(text, conditional.end()) else len(text)
     taken_back = retracted_span(text) if quantities else None  # "An earlier version of this article said ... 11%"
-    joint = list(_JOINT.finditer(text)) if quantities else []
+    joint = list(_JOINT.finditer(text)) if quantities and any(word in text for word in _JOINT_GATE) else []
     mine = _MINE.search(text) if quantities and "y " in text else None
     retracted_before = False
     respective = respective_platforms(text, quantities, mentions) if len(quantities) > 1 else {}
