@@ -10,7 +10,7 @@ ages, prices, phone numbers, inflation...) falls out because nothing attributes 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -19,6 +19,7 @@ from .candidate import Candidate
 from .dedup import unique_figures
 from .figures import sentence_figures
 from .filings import defined_terms
+from .hosts import host_platform, title_author
 from .interviews import interview_answers, speaker_names
 from .lexicon.matcher import Hit, scan
 from .lexicon.platforms import PLATFORM_NAMES
@@ -30,6 +31,7 @@ from .platforms import X_CONTEXT, Discovered, alias_matcher, discover_latin, lex
 from .segments import sentences
 from .sentence import Sentence
 from .sources import GLOSS
+from .tables import TableRow, find_tables, table_context
 from .voices import author, quotations
 
 
@@ -55,8 +57,18 @@ class ExtractedFigure:
 
 # "for the April-June quarter", «خلال الربع الأول»: the period a text covers (not "after first-quarter checks")
 _FOR_PERIOD = re.compile(r"(?<!\w)(?:for|in|during|over|خلال|في|عن)\s+(?:the\s+)?\Z", re.IGNORECASE)
+_FULL_YEAR = re.compile(r"(?<!\w)(?:full|fiscal|financial)[- ]year\s+(?:of\s+)?\Z", re.IGNORECASE)
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _LATIN = re.compile(r"[A-Za-z]")
+
+
+_LIVE_TITLE = re.compile(r"\A\s*live\s*[:|—–-]|as it happened|live updates|live blog|\blive:", re.IGNORECASE)
+_TIMESTAMP_LINE = re.compile(r"^[^\S\n]*[0-2]?[0-9][:.][0-5][0-9](?:\s*[A-Z]{2,4})?\s*[—–-]\s", re.MULTILINE)
+
+
+def _live_coverage(title: str | None, text: str) -> bool:
+    """A live blog ("Live: ... as it happened", entries stamped "09:40 ICT —"): it covers its publication day."""
+    return bool(title and _LIVE_TITLE.search(title)) or len(_TIMESTAMP_LINE.findall(text, 0, 20000)) >= 3
 
 
 def detect_language(text: str) -> str:
@@ -94,6 +106,7 @@ class _Extractor:
         self.norm = Normalized(body)
         self.text = self.norm.text
         self.published = published_at
+        self.title = title
         self.memory = Memory()
         self.x_ok = bool(X_CONTEXT.search(self.text.lower())) or bool(title and X_CONTEXT.search(title.lower()))
         if title:
@@ -102,12 +115,17 @@ class _Extractor:
             titled = {value for _m, value in resolve_periods(Sentence(fold(title), False), Memory(), published_at)
                       if value and "-Q" in value}
             self.memory.title_period = titled.pop() if len(titled) == 1 else None
+        if self.memory.title_period is None and published_at is not None and _live_coverage(title, self.text):
+            self.memory.title_period = str(published_at.year)  # a live blog reports on the day it is published
+            self.memory.live = True
             for hit in scan(fold(title)):
                 if hit.cat == "platform" and (hit.payload != "x" or self.x_ok):
                     self.memory.topic = hit.payload
                     break
         self.discovered = Discovered()
         discover_latin(self.text[:200000], self.discovered)
+        # "Zentro investor day 2025": the speakers' own platform, maybe named only there
+        self.memory.host = host_platform(title, self.discovered)
         if '("' in self.text or '(the "' in self.text:
             defined_terms(self.text[:200000], self.discovered)
         discover_arabic(self.text[:200000], self.discovered)
@@ -137,6 +155,9 @@ class _Extractor:
         memory.companies.update(self.discovered.companies)
         memory.author = author(self.text, {a: latin for a, (_slug, latin) in self.aliases.items()}) or _thread_source(
             self.text, read)
+        if memory.host and not memory.author:  # the company's own event: its "we" and "our" are the company's
+            memory.author = PLATFORM_NAMES.get(memory.host) or memory.names.get(memory.host)
+        memory.author = memory.author or title_author(self.title)  # "X Capital: letter to partners"
         hits = [Hit(h.start + span[0], h.end + span[0], h.cat, h.payload.split("|")[-1])
                 for sent, span, _paragraph in read for h in sent.hits if h.cat in ("platform", "owner")]
         answers = interview_answers(self.text, [h for h in hits if h.cat == "platform"])
@@ -154,12 +175,22 @@ class _Extractor:
 
     def _intro_period(self, intro: list[Sentence]) -> None:
         """An opening paragraph with no figure that names one quarter ("an excerpt from the call for the
-        April-June quarter", «تقرير ... خلال الربع الأول من العام الجاري»): the period the article reports on."""
+        April-June quarter", «تقرير ... خلال الربع الأول من العام الجاري») or one full year ("results for the full
+        year 2025"): the period the article reports on."""
         if self.memory.title_period is None:
             named = {value for sent in intro for m, value in resolve_periods(sent, Memory(), self.published)
-                     if value and "-Q" in value and (_FOR_PERIOD.search(sent.text, max(0, m.start - 12), m.start)
-                                                     or sent.text.startswith("لل", m.start))}
+                     if value and ((_FOR_PERIOD.search(sent.text, max(0, m.start - 12), m.start)
+                                    or sent.text.startswith("لل", m.start)) if "-Q" in value
+                                   # "reported results for the full year 2025": a release on one whole year
+                                   else _FULL_YEAR.search(sent.text, max(0, m.start - 16), m.start))}
             self.memory.title_period = named.pop() if len(named) == 1 else None
+
+    def _table_figures(self, start: int, end: int, rows: list[TableRow]) -> list[Candidate]:
+        """A table's figures, dated and placed by its notes, credited to the source the text named last."""
+        period, region = table_context(self.text, start, end, self.published)
+        source = self.memory.last_source
+        return [replace(figure, period=period, region=region, source=source) for row in rows
+                for figure in row.figures]
 
     def run(self) -> list[ExtractedFigure]:
         memory = self.memory
@@ -178,7 +209,15 @@ class _Extractor:
                 memory.owners.setdefault(slug, name)
         self._voices(read)
         raw: list[Candidate] = []
+        tables = find_tables(self.text[:200000], self.aliases)
+        unread = list(tables)
         for sent, span, paragraph in read:
+            table = next((t for t in tables if t[0] <= span[0] < t[1]), None) if tables else None
+            if table is not None:  # a table's lines are read as its cells, once, where it starts
+                if table in unread:
+                    unread.remove(table)
+                    raw.extend(self._table_figures(*table))
+                continue
             if paragraph != memory.paragraph and memory.paragraph == read[0][2] and not raw:
                 self._intro_period([s for s, _span, p in read if p == memory.paragraph])
             if paragraph != memory.paragraph:

@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from .candidate import Candidate
+from .corrections import retracted_span
 from .credit import figure_source
 from .kinds import NOW, figure_kind, figure_qualifier
 from .lexicon.platforms import COMPANY_SLUGS
@@ -22,6 +23,7 @@ from .mentions import Mention, platform_mentions
 from .numbers.currencies import for_region
 from .period_resolution import figure_periods, resolve_periods
 from .regions import MANY, Regions, figure_region, region_mentions
+from .respectively import respective_platforms
 from .sentence import Sentence
 from .sources import Credit, credited_sources, group_names
 from .subjects import figure_platform
@@ -41,6 +43,19 @@ _CORRECTED = re.compile(r"\s*(?:[—–-]+|,)\s*(?:sorry|actually|I mean|correct
 _OWN_PART = re.compile(r"\s+of\s+(?:(?:its|their|our|the\s+company's|the\s+group's|[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?'s)"
                        r"\s+)(?:own\s+)?(?:total\s+|gross\s+|online\s+|overall\s+){0,2}(?:orders|sales|revenues?|gmv"
                        r"|merchandise value|users|customers|buyers|traffic|visits)(?!\w)")
+# A seller's own numbers in a first-person post ("my store converts at 2.3%", "My own numbers: 1,140 orders"):
+# one account's, not the platform's
+_MINE = re.compile(r"(?<![\w'])[Mm]y\s+(?:own\s+)?(?:numbers|figures|stats|store|shop|sales|orders|lives|live streams"
+                   r"|streams|average|basket|conversion|business|brand|page|channel|listings|account's)(?!\w)")
+# Several platforms' figure summed ("X and Y together processed"), or none's ("no single platform has"): no signal
+_JOINT = re.compile(r"(?<!\w)(?:(?:together|between them|combined|jointly)\s+(?:processed|handled|sold|had|have|hold"
+                    r"|held|accounted|account|took|take|made|make|generated|did|do|control|controlled|served|shipped)"
+                    r"|no\s+(?:single\s+|one\s+)?(?:platform|app|marketplace|company|player|rival|retailer)s?"
+                    r"\s+(?:has|had|holds|held|have|controls|controlled|commands|takes|took|accounts|accounted))(?!\w)",
+                    re.IGNORECASE)
+# "the app accounted for more than half of sales.": sales of no market named, the company's own
+_OF_SALES_ALONE = re.compile(r"(?:\s+of)?\s+(?:total\s+|group\s+)?(?:sales|revenues?|orders|turnover)\s*(?:[.;]|\Z)")
+_JOINT_GATE = ("ogether", "between them", "ointly", "ombined", "No ", "no ")
 _CONVERSION = re.compile(r"\s*(?:\(\s*(?:about|around|roughly|nearly|some|approximately|almost|نحو|حوالي)?\s*"
                          r"|,\s+or\s+(?:about\s+|around\s+|roughly\s+)?|\s+أي\s+(?:ما\s+يعادل\s+)?(?:نحو\s+)?)")
 
@@ -70,18 +85,30 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
     conditional = _CONDITION.search(text) if quantities and ("f " in text or "ere " in text or "ppose" in text
                                                              or "ad " in text) else None
     scenario = conditional.start() if conditional and _MODAL.search(text, conditional.end()) else len(text)
+    taken_back = retracted_span(text) if quantities else None  # "An earlier version of this article said ... 11%"
+    joint = list(_JOINT.finditer(text)) if quantities and any(word in text for word in _JOINT_GATE) else []
+    mine = _MINE.search(text) if quantities and "y " in text else None
     retracted_before = False
+    respective = respective_platforms(text, quantities, mentions) if len(quantities) > 1 else {}
+    respective_qs = {id(quantities[index]) for index in respective}
     for index, q in enumerate(quantities):
-        if q.start > scenario:
+        if q.start > scenario or (taken_back and taken_back[0] <= q.start < taken_back[1]):
+            continue
+        if mine and mine.start() < q.start:
+            continue
+        if joint and any(sent.clauses[sent.clause_of(q.start)].start <= m.start() < q.lead for m in joint):
             continue
         ci = sent.clause_of(q.start)
         clause = sent.clauses[ci]
-        gap = prev is not None and ci in gapped and prev.clause != ci
+        gap = prev is not None and ((ci in gapped and prev.clause != ci) or index - 1 in respective)
         if retracted_before:
             clause = replace(clause, adjunct=True)  # "18%, sorry, 17%": the correction stands for what it corrects
         if gap:
             clause = replace(clause, adjunct=True)  # "..., followed by X at 19%": it continues the previous clause
         back = quantities[index - 1].end if index else 0
+        if (index and q.qualifier == "up_to" and quantities[index - 1].qualifier == "at_least"
+                and quantities[index - 1].unit == q.unit):
+            back = quantities[index - 2].end if index > 1 else 0  # "growth of between 40 and 50%": the range's cue
         fwd = min(clause.end, quantities[index + 1].lead if index + 1 < len(quantities) else len(text))
         if (q.qualifier == "at_least" and index + 1 < len(quantities) and quantities[index + 1].qualifier == "up_to"
                 and quantities[index + 1].unit == q.unit):
@@ -98,21 +125,23 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
         if measured is None:
             continue
         metric, unit, of_metric, confidence, sign = measured
-        if metric == "market_share" and _OWN_PART.match(text, q.end):
+        if metric == "market_share" and (_OWN_PART.match(text, q.end) or _OF_SALES_ALONE.match(text, q.end)):
             continue  # "62% of its orders", "10% of Zentro's gross orders": a part of its own business, no market
         if q.words and q.value == 1 and unit in ("count", "users"):
             continue  # "at least one order", "one seller": a single one is never a platform's figure
         # An article about one platform only: a sentence naming none ("Revenue for the quarter was ...") is its.
         lone = memory.topic if not mentions and (len(memory.platforms_seen) == 1 or (
             sent.opens_with_growth and memory.last_figure is not None)) else None
+        if memory.host and not mentions:
+            lone = memory.host  # the company's own call or investor day: what names no platform is its
         if lone is None and not mentions:
             # a company-wide name beside one app (Meta's report on Instagram): the article is about the app
             apps = memory.platforms_seen - COMPANY_SLUGS
             lone = next(iter(apps)) if len(apps) == 1 and len(memory.platforms_seen) == 2 else None
         about = figure_platform(sent, mentions, q, clause, metric, prev, confidence, memory.heading or lone)
-        if about is None:
+        if about is None and index not in respective:
             continue
-        platform, confidence = about
+        platform, confidence = respective.get(index, about[0] if about else ""), about[1] if about else confidence
         period, base_period, implied_base = figure_periods(sent, periods, q, ci, metric, inherit, clause_has_q,
                                                            clause.adjunct, memory.last_period)
         # "... in the quarter, SDL said, and the number of sellers topped 150,000": the sentence's period so far
@@ -122,10 +151,10 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
                 and not NOW.search(text, clause.start, clause.end)
                 and not _PRESENT.search(text, clause.start, clause.end)):
             period = earlier.period
-        if (period is None and memory.title_period and not metric.startswith("growth")
-                and not NOW.search(text, clause.start, clause.end)
-                and not _PRESENT.search(text, clause.start, clause.end)):
-            period = memory.title_period
+        if period is None and memory.title_period and (memory.live or (
+                not metric.startswith("growth") and not NOW.search(text, clause.start, clause.end)
+                and not _PRESENT.search(text, clause.start, clause.end))):
+            period = memory.title_period  # a live blog's "is", "now", "so far" are its day's too
         if metric.startswith("growth") and of_metric is None and prev is not None:
             of_metric = prev.metric
         region = figure_region(regions, q, clause, prev, same_source, memory, platform,
@@ -147,6 +176,12 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
             figures.append(figure)
         prev = figure
         retracted_before = bool(retracted)
+    # "at 6.1%, 2.4% and 1.7% respectively in India": where the list is placed places every figure of it
+    listed = [index for index, figure in enumerate(figures) if id(figure.q) in respective_qs]
+    places = {figures[index].region for index in listed} - {None}
+    if len(places) == 1:
+        for index in listed:
+            figures[index] = replace(figures[index], region=next(iter(places)))
     # "GMS $2.8B, down 6.5% y/y": the growth of a figure, dated by the period in focus, dates the figure too
     for index, figure in enumerate(figures[:-1]):
         growth = figures[index + 1]

@@ -88,8 +88,10 @@ def _turns(text: str, lines: list[tuple[int, int]], platform_hits: list[Hit]) ->
 
 
 # A broadcast transcript's speaker labels: "DANA COLE (ANCHOR): ...", "BELL: ...", "Priya: ...".
+# "Kerem Aksu, Chief Financial Officer: ...": a title after a comma, the company's own voice
 _LABEL = re.compile(r"[^\S\n]*(?P<who>[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,2})"
-                    r"(?:\s*\((?P<role>[^()\n]{1,40})\))?:\s")
+                    r"(?:\s*\((?P<role>[^()\n]{1,40})\)"
+                    r"|,\s+(?=[^:,\n]{0,50}?" + _TITLE.pattern + r")[^:,\n]{2,50})?:\s")
 _NOT_SPEAKERS = {"note", "notes", "source", "sources", "update", "editor", "correction", "disclaimer", "q", "a",
                  "summary", "background", "context", "methodology", "read", "see", "watch", "listen", "warning",
                  "advertisement", "transcript", "edited", "clarification", "related", "tags", "photo"}

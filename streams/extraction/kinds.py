@@ -65,7 +65,8 @@ _NEGATION = re.compile(r"(?<!\w)[وف]?(?:لا|لم|لن|ما|not|never|did not|
 
 def figure_qualifier(sent: Sentence, q: Quantity, clause: Clause, back: int) -> str:
     """The quantity's own qualifier, or ``more_than`` after a verb that says so ("exceeded", «تجاوز»)."""
-    qualifier_verbs = [h for h in sent.cat("qual_verb") if max(back, clause.start) <= h.start < q.lead]
+    qualifier_verbs = [h for h in sent.cat("qual_verb") if max(back, clause.start) <= h.start < q.lead
+                       and not sent.text.startswith("-", h.end)]  # "cross-border" crosses nothing
     if q.qualifier == "exact" and qualifier_verbs:
         # «لم يتجاوز 12 مليون», "did not exceed": at most
         negated = _NEGATION.search(sent.text, max(0, qualifier_verbs[-1].start - 12), qualifier_verbs[-1].start)

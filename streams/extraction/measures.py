@@ -30,6 +30,13 @@ _IT_IS = re.compile(r"(?<!\w)(?:it's|it is|it was|that's|that is|we are at|we're
 _COUNT_VERB = re.compile(r"\s+(?:now\s+)?(?:number|numbered|total|totalled|totaled|stand at|stood at|reached|topped"
                          r"|grew to|rose to|increased to|climbed to|jumped to|came to|came in at"
                          r"|exceeded|surpassed|passed)(?:\s+(?:more than|over|about|around|nearly|some))?\s+")
+# A part of a whole market's total written with its place: "two-thirds of Vietnam's marketplace GMV"
+_SHARE_OF = re.compile(r"(?:\s+of)?\s+(?:the\s+)?(?:[A-Z][\w.-]*'s?\s+|(?:region|country|nation|kingdom)'s\s+)"
+                       r"(?:[\w-]+\s+){0,3}?(?:GMV|gross merchandise value|merchandise volume|sales|orders|spending"
+                       r"|e-commerce|market|transactions|retail)(?!\w)")
+# An average basket with the platform's name inside: "the average Temu basket", "the average Noon order"
+_SPLIT_AVERAGE = re.compile(r"(?<!\w)average\s+(?:[A-Z][\w.&-]*\s+){1,2}(?:basket|order|ticket|bill|spend)(?!\w)")
+_LABEL = re.compile(r"\s*[:：]\s*")
 _COUNT_LEVEL = {"active_users", "sellers", "orders"}
 _NUMBER_OF = re.compile(r"(?<!\w)(?:number of|count of|عدد)\s+(?:\w+\s+)?\Z", re.IGNORECASE)
 _CURRENCY_METRICS = {"gmv", "revenue", "average_order_value"}
@@ -49,7 +56,17 @@ _STAKE_AFTER = re.compile(r"\s*(?:(?:من|في)\s+(?:اعمال|اسهم|راس\
 # A growth rate restated on another basis: "up 18% year over year, or 20% on a constant-currency basis"
 _OR_RESTATED = re.compile(r"(?:\s+[\w/-]+){0,4}\s*,?\s+or\s+(?:about\s+|around\s+|nearly\s+|roughly\s+)?")
 _CHANGE_IN_POINTS = re.compile(r"basis points|نقاط اساس|نقطه اساس", re.IGNORECASE)
+_ON_AIR = re.compile(r"(?<!\w)(?:broadcasts?|airs|on air|streams live|goes live|is live|يبث|تبث)(?!\w)")
 _LEVEL_BEFORE = re.compile(r"(?<!\w)(?:الي|to|at|reached|بلغ|بلغت|يبلغ|تبلغ)\s*\Z", re.IGNORECASE)
+
+
+# "Active customers, defined as those who bought in the past year, numbered 655,000": the noun, its definition
+_DEFINED = re.compile(r",\s+(?:defined as|described as|meaning|i\.e\.|that is|which|who)\s[^,;]{1,120},")
+
+
+def _defined_then_counted(text: str, noun_end: int, lead: int) -> bool:
+    gap = _DEFINED.match(text, noun_end, lead)
+    return gap is not None and _COUNT_VERB.fullmatch(text, gap.end(), lead) is not None
 
 
 def metric_of(sent: Sentence, q: Quantity, back: int, fwd: int, clause: Clause
@@ -70,6 +87,11 @@ def metric_of(sent: Sentence, q: Quantity, back: int, fwd: int, clause: Clause
                      if not (h.end <= q.lead and _CHANGE_IN_POINTS.fullmatch(text, h.start, h.end))]
     if q.bare:
         # "the number of sellers on the platform topped 150,000"; otherwise only ever an elliptic figure
+        labelled = [h for h in metrics_back if h.payload in _COUNT_LEVEL and (
+            _LABEL.fullmatch(text, h.end, q.lead) or _defined_then_counted(text, h.end, q.lead))]
+        if labelled and not negatives:  # "Monthly active buyers: 780,000 in June", a slide's or a fact box's label
+            metric = labelled[-1].payload
+            return metric, "users" if metric == "active_users" else "count", None, labelled[-1].start
         counted = [h for h in metrics_back if h.payload in _COUNT_LEVEL and clause.start <= h.start]
         # "the number of sellers offering products to recipients in the Union exceeded 120,000": the counted noun
         numbered = [h for h in counted if _NUMBER_OF.search(text, max(clause.start, h.start - 12), h.start)]
@@ -141,6 +163,8 @@ def metric_of(sent: Sentence, q: Quantity, back: int, fwd: int, clause: Clause
         if cue is None:
             weak = [h for h in sent.cat("metric_weak") if back <= h.start < fwd]
             cue = weak[0] if weak else None
+        if cue is None and _SHARE_OF.match(text, q.end) and not negatives:
+            return "market_share", "percent", None, q.end  # "two-thirds of Vietnam's marketplace GMV"
         if cue is None or blocked(cue):
             return None, None, None, -1
         return cue.payload, "percent", None, cue.start
@@ -160,11 +184,14 @@ def metric_of(sent: Sentence, q: Quantity, back: int, fwd: int, clause: Clause
     if unit == "minutes":
         window = [h for h in sent.hits if h.cat == "daily" and clause.start <= h.start < clause.end]
         spend = nearest(metrics_back, {"time_spent"})
-        if not window and spend is None:
-            return None, None, None, -1
+        if (not window and spend is None) or (spend is None and _ON_AIR.search(text, clause.start, q.lead)):
+            return None, None, None, -1  # "broadcasts live for 20 hours a day": the channel's hours, not a user's
         return "time_spent", "minutes", None, q.start
     if unit and unit.isupper() and len(unit) == 3:
         cue = nearest(metrics_back, _CURRENCY_METRICS) or nearest(metrics_fwd, _CURRENCY_METRICS)
+        split = _SPLIT_AVERAGE.search(text, clause.start, q.lead) if cue is None else None
+        if split is not None and not negatives:
+            return "average_order_value", unit, None, split.start()  # "the average Temu basket ... at RO11.5"
         if cue is None or blocked(cue):
             return None, None, None, -1
         return cue.payload, unit, None, cue.start
@@ -199,6 +226,9 @@ def metric_in_context(sent: Sentence, q: Quantity, ci: int, back: int, fwd: int,
         if (prev is not None and prev.unit == "percent" and not prev.metric.startswith("growth")
                 and _FROM_BEFORE.search(text, max(0, q.lead - 8), q.lead)):
             metric, of_metric, sign = prev.metric, None, 1.0  # "to 24%, up from 13%": the old level
+        elif (_FROM_BEFORE.search(text, max(0, q.lead - 8), q.lead) and 0 <= q.lead - cue_at <= 14
+              and not _GROWTH_NOUN.search(text, clause.start, q.lead)):
+            return None  # "6% of adults bought ..., up from 2% a year before": the old level of what is no figure
     if (metric is None and prev is not None and (prev.clause == ci or clause.adjunct) and prev.of_metric
             and q.unit is not None and q.unit.isupper() and prev.of_metric in _CURRENCY_METRICS):
         metric, unit = prev.of_metric, q.unit  # "grew 21% to $12.6bn": the level of what grew
@@ -215,6 +245,12 @@ def metric_in_context(sent: Sentence, q: Quantity, ci: int, back: int, fwd: int,
           and not any(clause.start <= h.start < q.lead for h in sent.cat("negative"))):
         # "60,000 sellers ..., and it aims to reach 80,000 by 2025": the noun is left out
         metric, unit = prev.metric, prev.unit
+        confidence -= 0.2
+    if (metric is None and prev is not None and q.unit is not None and q.unit == prev.unit and q.unit.isupper()
+            and prev.metric in _CURRENCY_METRICS and _ELLIPSIS_NEXT.match(text, q.end)
+            and not any(h.start < q.lead and h.end > prev.q.end for h in sent.hits if h.cat in ("negative", "metric"))):
+        # "GMV reached TRY 1.1 trillion in 2024, and we expect more than TRY 1.6 trillion in 2025": the noun left out
+        metric, unit = prev.metric, q.unit
         confidence -= 0.2
     if (metric is None and prev is not None and prev.metric == "growth_percent" and q.unit == "percent"
             and _OR_RESTATED.fullmatch(text, prev.q.end, q.lead)):

@@ -27,10 +27,13 @@ class Memory:
     short_forms: dict[str, str] = field(default_factory=dict)  # "SDL" -> "Saigon Data Lab"
     firms: set[str] | None = None  # names of research firms and the like the text names in full (read when needed)
     firm_text: str = ""  # the text they are read from
+    executives: dict[str, bool] | None = None  # whether the text introduces a surname with an executive's title
     last_year: str | None = None
     last_quarter: str | None = None
     last_period: str | None = None
-    title_period: str | None = None  # the one quarter the title names: what the article reports on
+    host: str | None = None  # the platform whose own call, investor day or letter the text is (its title says)
+    title_period: str | None = None  # the one quarter (or full year) the article reports on, from its title or opening
+    live: bool = False  # a live blog: every figure is of its publication day
     year_paragraph: int = -1  # the paragraph in which ``last_year`` was named
     prev_sentence_region: str | None = None
     platforms_seen: set[str] = field(default_factory=set)  # platforms named so far (not as owners or speakers)

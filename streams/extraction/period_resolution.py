@@ -59,6 +59,8 @@ def resolve_periods(sent: Sentence, memory: Memory, pub: datetime | None) -> lis
             value = str(year) if year else None
         elif mention.kind == "rel_year_quarter" and pub and mention.quarter:
             value = f"{pub.year + mention.offset}-Q{mention.quarter}"
+        elif mention.kind == "month_in" and pub:
+            value = str(pub.year if mention.offset <= pub.month else pub.year - 1)  # "in June": the last June
         elif mention.kind == "rel_year" and pub:
             value = str(pub.year + mention.offset)
         elif mention.kind == "rel_quarter" and pub:
@@ -100,7 +102,8 @@ def figure_periods(sent: Sentence, periods: list[tuple[PeriodMention, str | None
         nxt = ci + 1 if ci + 1 < len(sent.clauses) and not clause_has_q[ci + 1] else ci
         limit = sent.clauses[nxt].end
         for mention, _value in periods:
-            if q.end <= mention.start < limit and (mention.base_prep or mention.kind in ("yoy", "qoq")):
+            # "more than double the figure a year earlier": the year before is what the growth is on
+            if q.end <= mention.start < limit and (mention.base_prep or mention.kind in ("yoy", "qoq", "prev_year")):
                 base_mention = mention
                 break
     own = [(m.start, v) for m, v in periods
@@ -121,8 +124,8 @@ def figure_periods(sent: Sentence, periods: list[tuple[PeriodMention, str | None
                 if v and m.kind not in ("yoy", "qoq") and not m.base_prep
                 and not clause_has_q[sent.clause_of(m.start)]]
         period = nearest(free, centre)[1] if free else None
-    if period is None and base_mention is not None and base_mention.kind in ("yoy", "qoq", "prev_year"):
-        period = in_focus  # "orders grew a quarter from a year ago": over the period the text is about
+    if period is None and base_mention is not None:
+        period = in_focus  # "orders grew a quarter from a year ago", "2.3x what we did in 2023": the period in focus
     base_period: str | None = None
     if base_mention is not None:
         if base_mention.kind == "yoy":

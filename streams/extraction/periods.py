@@ -24,7 +24,8 @@ class PeriodMention:
     end: int
     kind: str  # year, quarter, month_end, rel_year, rel_quarter, ref_year, ref_quarter, ref_period, prev_year,
     #            month_span (a span ending in the month ``quarter`` holds),
-    #            same_in_year (the quarter in focus, in a given year), yoy, qoq
+    #            same_in_year (the quarter in focus, in a given year), yoy, qoq, month_in (a month, no year:
+    #            ``offset`` holds it)
     year: int | None = None
     quarter: int | None = None
     offset: int = 0  # for rel_*: years/quarters relative to publication
@@ -54,6 +55,7 @@ _REL_QUARTER = {fold(w).lower(): off for off, words in _REL_QUARTER_WORDS.items(
 _REF_YEAR = ["العام نفسه", "العام ذاته", "نفس العام", "ذات العام", "السنة نفسها", "السنة ذاتها",
              "نهاية العام", "نهاية السنة",
              "the same year", "that year", "for the year", "year end", "year-end", "the end of the year",
+             "for the full year", "over the full year", "in the full year",
              # a half-year report's own half, labelled by its year: "in the half", "the first six months of the year"
              "the half", "the half-year", "the first six months of the year", "the first half of the year",
              # a count on the date named before ("exceeded 120,000 as of that date"): that date's year
@@ -118,6 +120,11 @@ for _kind, _words in [("ref_year", _REF_YEAR), ("ref_quarter", _REF_QUARTER), ("
 for _w in list(_PHRASES):
     if _w.startswith("ال"):
         _PHRASES["ل" + _w[1:]] = _PHRASES[_w]  # ل + العام -> للعام
+# A month with no year ("780,000 in June"): the last such month at publication (see period_resolution)
+_PHRASES.update({f"in {name}": ("month_in", index + 1) for index, name in enumerate(_MONTHS_EN)})
+_SAID_BEFORE = re.compile(r"(?<!\w)(?:said|says|told|reported|announced|published|released|added|noted|wrote|disclosed"
+                          r"|launched|founded|opened|started|began|joined|raised|filed)(?:\s+\w+){0,3}\s+\Z")
+_YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?" + _YEAR + r"(?![0-9])")
 # The quarter in focus in another year: «الربع نفسه من 2023», «الفترة ذاتها من عام 2023», "the same
 # quarter of 2022" (read after a same-quarter/same-period phrase).
 _IN_YEAR = re.compile(r"\s+(?:من|of|in)\s+(?:(?:ال)?عام\s+)?(?P<year>" + _YEAR + r")(?![0-9])")
@@ -144,6 +151,8 @@ _PART_WORDS = ("half", "month", "h1", "h2", "1h", "2h", "twenty", "نصف", "ا�
 _PART_GATE = re.compile(trie_pattern(sorted(_PART_WORDS)))
 _BRANCHES = [
     r"(?P<mq>(?:(?:" + _MONTHS_SPAN + r")\.?\s*-\s*(?P<mq_last>" + _MONTHS_SPAN + r")\.?[\s-]+quarter"
+    # "April-June 2025" (a table's note, a heading): three months of one quarter, with its year
+    r"|(?P<mq_first>" + _MONTHS_SPAN + r")\.?\s*-\s*(?P<mq_end>" + _MONTHS_SPAN + r")(?=,?\s+" + _YEAR + r"(?![0-9]))"
     r"|(?P<mq_month>" + _alts(_MONTHS_EN) + r")[\s-]+quarter"
     r"|(?:the\s+)?quarter\s+(?:that\s+)?(?:ended|ending|to)\s+(?:in\s+)?(?P<mq_month2>" + _alts(_MONTHS_EN)
     + r")(?:\s+[0-9]{1,2})?|(?:ال|لل)ربع\s+المنتهي\s+في\s+(?:شهر\s+)?"
@@ -195,14 +204,17 @@ _BASE_PREP = {fold(w).lower() for w in [
     "قياسا بعام", "بعام", "بالعام", "مستواها في", "مستواه في", "مستوياتها في", "مستواها عام", "ما كان عليه في",
     "ما كانت عليه في", "كان عليه في", "كانت عليه في", "what it was in", "its level in", "on", "from", "over",
     "versus", "vs", "vs.", "compared with", "compared to", "than", "than in", "levels in", "level in", "against",
-    "the volume of", "the level of", "the levels of", "that of", "the size of"]}
+    "the volume of", "the level of", "the levels of", "that of", "the size of",
+    # "2.3x what we did in 2023", "growth of 6.4% compared with the fourth quarter of 2023"
+    "what we did in", "what it did in", "what they did in", "what we made in", "compared with the", "compared to the",
+    "against the", "versus the"]}
 
 
 _LEVEL_AFTER = re.compile(r"\s+(?:levels?|figures?|total)(?!\w)")
 # Every period phrase holds one of these; a sentence with none of them is not searched further.
 _PERIOD_WORDS = ("q1", "q2", "q3", "q4", "quarter", "year", "month", "period", "annual", "yoy", "y/y", "q/q", "qoq",
                  "fy", "h1", "h2", "twenty", "half", "that date", "end of", "نهايه", "campaign", "حمله", "the sale",
-                 "ربع", "عام", "سنه", "سنوي", "فتره", "اشهر", "شهر")
+                 "ربع", "عام", "سنه", "سنوي", "فتره", "اشهر", "شهر", *(f"in {month}" for month in _MONTHS_EN))
 
 
 _TWO_DIGITS = re.compile(r"[0-9][0-9]")
@@ -238,6 +250,9 @@ def find_periods(text: str, low: str | None = None) -> list[PeriodMention]:
         elif group == "phrase":
             kind, offset = _PHRASES[match.group().lower()]
             mention = PeriodMention(start, end, kind, offset=offset)
+            if kind == "month_in" and (_YEAR_AFTER.match(low, end)
+                                       or _SAID_BEFORE.search(low, max(0, start - 30), start)):
+                continue  # "in June 2024": the year is read on its own; "the company said in March": when it spoke
             if kind in ("ref_quarter", "ref_period"):
                 in_year = _IN_YEAR.match(low, end)
                 if in_year:
@@ -258,8 +273,11 @@ def find_periods(text: str, low: str | None = None) -> list[PeriodMention]:
             mention = PeriodMention(start, end, "month_end", None, (month - 1) // 3 + 1)
         elif group == "mq":
             month = _MONTH_NUMBER[(match.group("mq_last") or match.group("mq_month") or match.group("mq_month2")
-                                   or match.group("mq_ar")).lower()]
+                                   or match.group("mq_ar") or match.group("mq_end")).lower()]
             year_text = match.group("mq_year")
+            if match.group("mq_first") and (month % 3 or _MONTH_NUMBER[match.group("mq_first").lower()] != month - 2):
+                found.append(PeriodMention(match.end() - 4, match.end(), "year", int(year_text)))
+                continue  # "March-May 2025": no quarter, its year
             mention = PeriodMention(start, end, "quarter", int(year_text) if year_text else None, (month - 1) // 3 + 1)
         elif group == "enq":
             if match.group("enq_ord") and not match.group("enq_year") and _GENERIC_BEFORE.search(

@@ -76,8 +76,10 @@ _AFTER = re.compile(
     r"|(?:reported|posted|announced|disclosed)(?=[^.;:\n]{0,40}?[0-9$£€¥₹%])\s+(?:[\w.,$£€¥₹%-]+\s+){0,3}?"
     + _METRIC_WORD + r"(?!\w)))"
     # "Zentro, meanwhile, said it received 145 million orders": what the speaker says it did is a platform's
-    r"|(?P<said>(?:,\s+\w+,)?\s+(?:said|says|reported|announced)\s+(?:that\s+)?it\s+(?:now\s+)?(?:had|has|received"
-    r"|shipped|sold|handled|processed|served|delivered|hosts|hosted|counts|counted)(?!\w)[^.;:\n]{0,40}?[0-9$£€¥₹])"
+    # "Zentro itself told the consultancy it had ...": what it tells someone, too
+    r"|(?P<said>(?:,\s+\w+,|\s+itself)?\s+(?:said|says|reported|announced|told(?:\s+[\w-]+){1,4}?)\s+(?:that\s+)?it\s+"
+    r"(?:now\s+)?(?:had|has|received"
+    r"|shipped|sold|handled|processed|served|delivered|hosts|hosted|counts|counted)(?!\w)(?!\s+been\b)[^.;:\n]{0,40}?[0-9$£€¥₹])"
     # "Zentro was second with $310 million", "Zentro third at 9%": a place in a ranking of figures
     r"|(?P<rank>\s+(?:(?:was|is|came|ranked|placed|came in|finished)\s+)?(?:first|second|third|fourth|fifth|next|last)"
     r"\s+(?:with|at|on)\s+(?:about\s+|around\s+|roughly\s+|some\s+)?(?:[$£€¥₹₦]|[A-Z]{1,3}\$?\s?)?[0-9])"
@@ -170,6 +172,17 @@ def _source_like(name: str) -> bool:
         entry.cat in ("org", "owner") for entry in TABLE.get(fold(name).lower(), ()))
 
 
+_FIRM_ENDING = "|".join(sorted((w.title() for w in SOURCE_ENDINGS if len(w) > 2), key=len, reverse=True))
+
+
+def _shortens_a_firm(name: str, text: str) -> bool:
+    """"Bayanihan" where the text also writes "Bayanihan Data Labs": the firm's short name, no platform."""
+    if " " in name or name + " " not in text:
+        return False
+    return re.search(r"(?<![\w.'-])" + re.escape(name) + r"(?:\s[A-Z][\w&.-]*){0,2}\s(?:" + _FIRM_ENDING
+                     + r")(?!\w)", text) is not None
+
+
 def discover_latin(text: str, found: Discovered) -> None:
     """Add the Latin-script platforms ``text`` introduces or uses as platforms to ``found``."""
     not_platforms: set[str] = set()
@@ -210,7 +223,7 @@ def discover_latin(text: str, found: Discovered) -> None:
             found.platforms.setdefault(name, (lexicon_slug(store.group("base")), store.group("base")))
             continue
         if (len(name) < 2 or name in not_platforms or name.lower() in _NOT_NAMES or _source_like(name)
-                or _TITLE_WORD.search(name)
+                or _TITLE_WORD.search(name) or _shortens_a_firm(name, text)
                 or known(name) or any(known(word) for word in name.split())):
             continue
         found.platforms.setdefault(name, (slug(name), name))

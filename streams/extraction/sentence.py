@@ -17,7 +17,8 @@ from .numbers.reader import find_quantities
 from .periods import find_periods
 from .segments import Clause, clause_of, clauses
 
-_CAN_STATE = {"platform", "owner", "backref", "metric"}
+_IT_IS_GATE = re.compile(r"(?<!\w)(?:it's|it is|it was|that's|we are at|we're at|it stands at|it now stands at)\s")
+_CAN_STATE = {"platform", "owner", "backref", "metric", "growth"}
 
 
 class Sentence:
@@ -41,7 +42,9 @@ class Sentence:
         self.x_ok = x_ok
         # "Up 12% y/y.": a sentence opening with a growth word continues the figure of the sentence before
         self.opens_with_growth = bool(hits) and hits[0].cat == "growth" and hits[0].start <= 3
-        self._settle(self.opens_with_growth or any(h.cat in _CAN_STATE for h in hits))
+        # "On a static page it's closer to 1%": "it" stands for the metric of the figure before (measures._IT_IS)
+        self._settle(self.opens_with_growth or any(h.cat in _CAN_STATE for h in hits)
+                     or (("it" in low or "that" in low or "we" in low) and _IT_IS_GATE.search(low) is not None))
         # Quotations in the sentence (start, end, credited company, platform slug), set by the article reader.
         self.quotes: list[tuple[int, int, str | None, str | None]] = []
         self.interview = False  # inside an interview's answer: its sources may still be named

@@ -17,12 +17,17 @@ from .memory import Memory
 from .mentions import SPEAKER_GAP_AFTER, Mention, company_name
 from .publications import publication_name
 from .sentence import Sentence
-from .source_names import clean_name, full_name, glossed_name, platform_name
+from .source_names import clean_name, executive_surname, full_name, glossed_name, its_own_credits, platform_name
 
 # One character class first (a capital, or a lower-case letter before one: "eMarketer"): the engine skips to it.
-_CAPRUN = re.compile(r"[A-Za-z](?:(?<=[A-Z])|(?=[A-Z]))[A-Za-z0-9&.\-']*(?:\s+(?:&\s+|of\s+)?[A-Z][A-Za-z0-9&.\-']*)*")
+# Latin letters with diacritics belong to a name ("Yeşil Dijital", "Ödeme Analitik").
+_CAPRUN = re.compile(r"[A-Za-z\u00c0-\u00de](?:(?<=[A-Z\u00c0-\u00de])|(?=[A-Z]))[A-Za-z0-9\u00c0-\u024f&.\-']*"
+                     r"(?:\s+(?:&\s+|of\s+)?[A-Z\u00c0-\u00de][A-Za-z0-9\u00c0-\u024f&.\-']*)*")
+# "Makati research firm Bayanihan Data Labs": a place or descriptor before the firm's kind; the name after it
+_BEFORE_KIND = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:firm|consultancy|house|agency|brokerage|researcher|tracker"
+                          r"|analyst|outfit)\s+[A-Z]")
 _NAME_BEFORE = re.compile(
-    r"(?P<name>[A-Z][A-Za-z0-9&.\-']*(?:\s+[A-Z][A-Za-z0-9&.\-']*)*)(?:\s*,[^,]{1,70},)?\s*\Z"
+    r"(?P<name>[A-Z\u00c0-\u00de][A-Za-z0-9\u00c0-\u024f&.\-']*(?:\s+[A-Z][A-Za-z0-9\u00c0-\u024f&.\-']*)*)(?:\s*,[^,]{1,70},)?\s*\Z"
 )
 _BY_COUNT = re.compile(
     r"(?<!\w)(?:[Bb]y\s+(?P<name>[A-Z][A-Za-z0-9&.\-]*(?:\s+[A-Z][A-Za-z0-9&.\-]*)*)(?:'s|')?\s+"
@@ -80,7 +85,7 @@ _TITLE_BEFORE = re.compile(r"(?<!\w)(?:chief executive(?: officer)?|CEO|chief fi
                            r"|chief operating officer|COO|founder|co-founder|president|managing director"
                            r"|spokes(?:person|man|woman)|chairman|chairwoman|general manager)\s*,?\s*\Z")
 _OURS_AFTER = re.compile(r"\s*(?:(?:ال)?\w+\s+)?(?:تقديراتنا|تقديرنا|بياناتنا|حساباتنا|توقعاتنا|ارقامنا|مسحنا|our\s)")
-_CAP_WORDS = r"[A-Z][A-Za-z0-9&.\-']*(?:\s+(?:&\s+)?[A-Z][A-Za-z0-9&.\-']*)*"
+_CAP_WORDS = r"[A-Z\u00c0-\u00de][A-Za-z0-9\u00c0-\u024f&.\-']*(?:\s+(?:&\s+)?[A-Z][A-Za-z0-9\u00c0-\u024f&.\-']*)*"
 _FIRM_BEFORE = re.compile(r"(?<![\w'])(?P<name>" + _CAP_WORDS + r")(?:'s)?\s+(?:own\s+)?(?:data|figures|estimates"
                           r"|research|numbers|analysis|analysts|analyst|economists|researchers|disclosures|filings"
                           r"|accounts|results|statements)\s+\Z")
@@ -155,6 +160,8 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
         if not name or name.endswith("-based"):
             continue
         start = match.start() + offset + raw[offset:].find(name.split()[0])
+        if _BEFORE_KIND.match(text, match.end()):
+            continue
         if any(s <= start < e for s, e in covered) or any(s == start and e >= start + len(name) - 2
                                                             for s, e in regions):  # a place, not "Manila Retail Data"
             continue
@@ -167,6 +174,9 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
 
     def resolve(kind: str, value: str | None, position: int) -> tuple[bool, str | None]:
         if kind == "name":
+            company = memory.last_company_source or (company_name(memory.topic, memory) if memory.topic else None)
+            if value and " " not in value and company and executive_surname(value, memory):
+                return True, company  # "Fathy expects" after "chief executive Omar Fathy": his company
             return True, full_name(memory.short_forms.get(value or "", value), memory)
         if kind == "same":
             earlier = [credited for at, credited, _forward in found if credited and at < position]
@@ -274,7 +284,8 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
         if executive:  # "Zentro's chief executive told Reuters": Zentro speaks, Reuters is told
             if executive.group("poss") or executive.group("of") or executive.group("plain"):
                 name = clean_name(executive.group("poss") or executive.group("of") or executive.group("plain"))
-                found.append((cue.start, memory.short_forms.get(name, platform_name(name) or name), True))
+                found.append((cue.start, full_name(memory.short_forms.get(name, platform_name(name) or name), memory),
+                              True))  # "Tala's managing director said" after "Tala Data Labs": the firm in full
             else:
                 ok, credited = resolve("company", None, cue.start)
                 if ok:
@@ -349,6 +360,7 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
         name = clean_name(by_count.group("name") or by_count.group("per"))
         if name:
             found.append((by_count.start(), platform_name(name) or full_name(name, memory), False))
+    found.extend(its_own_credits(text, mentions, memory) if "its own" in text else ())
     if memory.author:
         # "we estimate", «نقدر», «تقديراتنا تشير» govern what follows; "our", "us" only their own phrase
         found.extend((m.start(), memory.author, m.group() not in ("our", "Our", "us"))

@@ -22,6 +22,10 @@ _BOUND_AFTER_FIGURE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:(?:for|at|on)\s+
 _BOUND_BEFORE_FIGURE = re.compile(r"\"?\s*(?:(?:at|with)\s+|'s\s+|(?:ب|بحصه|بنسبه)\s*)\Z")
 
 
+# "X held 17% and Y 13%", «... 17% و«Y» 13%»: a name after "and" and before the next figure is the next one's
+_AND_NEXT = re.compile(r"\s*(?:[,،]\s*)?(?:(?:and|while|with)\s|و)")
+
+
 def _bound(text: str, mentions: list[Mention], q: Quantity) -> Mention | None:
     for mention in mentions:
         if 0 <= mention.start - q.end <= 24 and _BOUND_AFTER_FIGURE.fullmatch(text, q.end, mention.start):
@@ -68,7 +72,7 @@ def figure_platform(sent: Sentence, mentions: list[Mention], q: Quantity, clause
     in_clause = [m for m in mentions if clause.start <= m.start < clause.end]
     explicit = [(m.start, m) for m in in_clause if m.explicit and not m.speaker and not m.owner]
     later = next((other.lead for other in sent.quantities if other.start > q.end), None)
-    if later is not None and any(at < q.start for at, _m in explicit):
+    if later is not None and (any(at < q.start for at, _m in explicit) or _AND_NEXT.match(sent.text, q.end)):
         # "X was second with $310m and Y third at $120m": Y, between this figure and the next, is the next one's
         explicit = [(at, m) for at, m in explicit if not q.end <= at < later]
     backrefs = [(m.start, m) for m in in_clause if not m.explicit]
@@ -76,6 +80,11 @@ def figure_platform(sent: Sentence, mentions: list[Mention], q: Quantity, clause
     owners = [(m.start, m) for m in in_clause if m.owner]
     centre = (q.start + q.end) // 2
     bound = _bound(sent.text, [m for m in in_clause if m.explicit and not m.owner], q)
+    owning = [(at, m) for at, m in explicit if m.end <= q.lead and sent.text.startswith("'s ", m.end)
+              and any(0 <= h.start - m.end <= 16 for h in sent.cat("metric"))]
+    if owning and not any(owning[-1][0] < at < q.lead for at, _m in explicit):
+        # "expects Shopee's share to slip to 49% as TikTok keeps spending": the one whose metric it is
+        explicit = [owning[-1]]
     chosen = ((bound.start, bound) if bound else None) or nearest(explicit, centre) or (
         _fronted(sent, mentions, clause) or nearest(backrefs, centre) or nearest(speakers, centre)
         or nearest(owners, centre))

@@ -49,7 +49,7 @@ _RELEASE = re.compile(r"(?P<name>" + _NAME + r")\s*\((?:[A-Z][A-Za-z]*\s?){1,2}:
                       r"(?<!\w)today\s+(?:announced|reported|said|released|published|posted)(?!\w)")
 
 
-_ISSUER = re.compile(r"\s*(?P<name>" + _NAME + r")\s+(?:\([^()\n]{1,40}\)\s*)?(?:,[^,\n]{1,80},\s*)?today\s+"
+_ISSUER = re.compile(r"\s*(?P<name>" + _NAME + r")(?:\s+\([^()\n]{1,40}\))?(?:,[^,\n]{1,80},)?\s+today\s+"
                      r"(?:announced|reported|said|released|published|posted)(?!\w)")
 
 
@@ -57,6 +57,9 @@ _ISSUER = re.compile(r"\s*(?P<name>" + _NAME + r")\s+(?:\([^()\n]{1,40}\)\s*)?(?
 # (ZA) tracked ...", "... according to Zentro Analytics (ZA)".
 _PREPARED_BY = re.compile(r"(?<!\w)(?:prepared|compiled|produced|written|published|commissioned)\s+by\s+(?:the\s+)?"
                           r"(?P<name>" + _NAME + r")")
+# A speaker's notes or post that opens by introducing its speaker at a firm: its "our" is the firm's.
+_SELF_INTRODUCED = re.compile(r"(?:[Ii]ntroduce myself|\bI am|\bI'm|[Mm]y name is)\b[^.\n]{0,80}?\s(?:at|of|from)\s+"
+                              r"(?P<name>" + _NAME + r")")
 _NAMED_SHORT = re.compile(r"(?P<name>" + _NAME + r")\s+\((?P<short>[A-Z][A-Za-z&]{1,7})\)")
 _WE_OUTSIDE = re.compile(r"(?<![\w\"])(?:We|we|Our|our)\s+(?!\w+\")")
 
@@ -99,7 +102,8 @@ def author(text: str, latin_name: dict[str, str]) -> str | None:
     match = _AUTHOR_AR.search(text, 0, 600)
     if match:
         return (match.group("lat") or "").strip() or latin_name.get(match.group("ar").strip()) or None
-    return None
+    introduced = _SELF_INTRODUCED.search(text, 0, 600)  # "Introduce myself: Lan Tran, head of research at X"
+    return re.split(r"\.\s", introduced.group("name"))[0].rstrip(".") if introduced else None
 
 
 def quotations(text: str, platform_hits: list[Hit]) -> list[Quote]:

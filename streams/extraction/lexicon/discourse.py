@@ -11,7 +11,7 @@ TARGET = ["تستهدف", "يستهدف", "نستهدف", "تهدف", "يهدف"
            "هدفها", "مستهدف", "تخطط", "يخطط", "نخطط", "خطتها", "aims", "aim", "aiming", "targets", "targeting",
            "goal", "plans to",
            "plan to", "wants to", "want", "wants", "نريد", "نطمح", "نسعى", "تعتزم", "يعتزم", "seeks to",
-           "hopes to", "ambition"]
+           "hopes to", "ambition", "target"]
 FORECAST = ["توقعاتنا", "تقديرنا السابق", "تقديراتنا السابقة", "توقعنا", "نتوقع",
             "أن تبلغ", "أن يبلغ", "أن تصل", "أن يصل", "أن تتجاوز", "أن يتجاوز", "من المتوقع", "المتوقع",
             "متوقع", "يتوقع", "تتوقع", "توقعات", "توقع", "توقعت", "تشير التوقعات",
@@ -44,6 +44,7 @@ SRC_SAME = ["الدراسة", "الدراسة ذاتها", "الدراسة نف�
              "the same survey", "the same data", "the data", "the figures", "the survey", "the study",
              "the report", "the filing",
              "the same source", "the research firm", "the consultancy", "the agency", "the researcher",
+             "the brokerage", "the broker", "the investment bank",
              "the analytics firm", "the research group", "the paper", "the newspaper", "the magazine",
              "the publication", "the daily", "the outlet", "the broadcaster", "the wire service", "the same release",
              "the release", "the statement", "the same statement", "the same note", "the note", "the same research",

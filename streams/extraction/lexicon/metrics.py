@@ -16,7 +16,8 @@ METRICS: list[tuple[str, list[str]]] = [
              "merchandise volume", "gross merchandise", "إجمالي قيمة البضائع المباعة",
              # also share cues after a percent ("52% of merchandise volume"); after money they are GMV
              "of merchandise volume", "of the merchandise", "of gross merchandise value", "of GMV", "of sales",
-             "of online sales", "GMS", "gross merchandise sales", "GOV", "gross order value", "gross order volume"]),
+             "of online sales", "GMS", "gross merchandise sales", "GOV", "gross order value", "gross order volume",
+             "goods sold", "merchandise sold"]),
     ("revenue", ["إيرادات", "الإيرادات", "إيراداتها", "إيراداته", "إيراداتنا", "عائدات", "العائدات", "عائداتها",
                  "الإيرادات الإعلانية", "إيرادات الإعلانات", "مداخيل", "revenue", "revenues",
                  "turnover", "ad revenue", "advertising revenue", "sales revenue", "ad sales", "net sales",
@@ -38,7 +39,9 @@ METRICS: list[tuple[str, list[str]]] = [
                          "end in a purchase", "ended in a purchase", "ends in a purchase", "end in purchases",
                          "يشترون", "اشتروا",
                          "ينتهون إلى شراء", "ينتهي إلى شراء", "ينتهون بالشراء", "ينتهي بالشراء",
-                         "يتمون عملية شراء", "أتموا عملية شراء"]),
+                         "يتمون عملية شراء", "أتموا عملية شراء",
+                         # "one in five viewers ... ends up placing an order"
+                         "placing an order", "place an order", "places an order", "placed an order"]),
     ("engagement_rate", ["معدل التفاعل", "معدلات التفاعل", "نسبة التفاعل", "معدل المشاركة",
                          "engagement rate", "engagement",
                          # "one in five viewers taps the product card", "ends with a click through to a retailer"
@@ -130,14 +133,16 @@ NEGATIVE = ["التضخم", "معدل التضخم", "inflation", "الفائد�
              "EBITDA", "adjusted EBITDA", "loss", "losses", "net loss", "operating loss", "profit", "net profit",
              "operating profit", "gross profit", "net income", "margin", "margins", "revenue per", "per share",
              "dividend", "buyback", "repurchase", "أرباح", "خسائر", "صافي الربح", "هامش", "registered users",
-             "registered accounts", "downloads", "مستخدم مسجل", "مستخدمين مسجلين"]
+             "registered accounts", "downloads", "cost of goods sold", "مستخدم مسجل", "مستخدمين مسجلين"]
 
 # A survey's or a check's sample: the count of people or merchants asked is not a platform figure (a
 # percent or an amount they report still is).
 SAMPLE = ["surveyed", "survey of", "polled", "respondents", "شمل", "شملت", "شملهم", "شملها", "عينة", "مشارك",
           "مشاركا", "channel checks", "checks with", "مسح", "مسحنا", "استطلاع", "أجريناه", "أجريناها",
           "interviews with", "interviewed", "a sample of", "مستجيب", "مستجيبا", "of respondents", "of those surveyed",
-          "of shoppers surveyed", "of people surveyed", "of consumers surveyed"]
+          "of shoppers surveyed", "of people surveyed", "of consumers surveyed",
+          # "1,200 residents, 68 per cent of whom said", "6% of US adults bought": a population's answer or habit
+          "of whom", "adults", "households", "residents"]
 
 # Whole-market figures ("Indonesia's e-commerce GMV", «حجم سوق التجارة الإلكترونية»): a figure in their
 # scope belongs to no platform unless the clause names one that is not merely the speaker.

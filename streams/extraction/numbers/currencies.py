@@ -128,6 +128,8 @@ _PREFIX_CODES = {
     "ksh": "KES", "kes": "KES", "r": "ZAR", "mxn": "MXN", "mx$": "MXN", "kzt": "KZT", "₸": "KZT", "rub": "RUB",
     "₽": "RUB", "tk": "BDT", "bdt": "BDT", "৳": "BDT", "pkr": "PKR", "rs": "INR", "rs.": "INR", "jpy": "JPY",
     "a$": "AUD", "c$": "CAD", "hk$": "HKD", "zł": "PLN",
+    # the Gulf press's own prefixes: "SR2.6 billion", "QR185", "BD12 million", "RO11.5", "KD4m", "Dh350"
+    "sr": "SAR", "qr": "QAR", "bd": "BHD", "ro": "OMR", "kd": "KWD", "dh": "AED", "dhs": "AED",
 }
 _PREFIX_CODES.update({code.lower(): code for code in _OTHER_CODES})
 # Symbols several currencies write: the figure's country decides (see for_region), else the first.
@@ -138,7 +140,7 @@ _SHARED.setdefault("₹", set()).add("INR")
 _CURRENCY_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?P<code>US\$|S\$|E£|Rp\.?|RM|SAR|AED|EGP|USD|EUR|GBP|CNY|RMB|IDR|INR|KWD|QAR|BHD|"
     r"OMR|JOD|MAD|SGD|MYR|VND|THB|PHP|NGN|BRL|R\$|KRW|TRY|ZAR|KSh|KES|MXN|MX\$|KZT|RUB|BDT|Tk|PKR|Rs\.?|JPY"
-    r"|A\$|C\$|HK\$|" + "|".join(_OTHER_CODES) + r")"
+    r"|A\$|C\$|HK\$|SR|QR|BD|RO|KD|Dhs?|" + "|".join(_OTHER_CODES) + r")"
     r"|(?P<sym>[$£€¥₹₫₱₦฿₩₺₸₽৳]))\s?\Z"
     r"|(?<![\w$.])(?P<rand>R)\Z"
 )

@@ -82,10 +82,21 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         if cur:
             q.unit, q.start, q.currency_noun = cur  # "¥": yen or yuan, by the figure's country
         read_unit(low, q.end, q)
-        if q.unit == "multiple" and _FREQUENCY_AFTER.match(low, q.end):
-            continue  # "3 times a week": how often
+        if q.unit == "multiple" and (_FREQUENCY_AFTER.match(low, q.end) or q.scaled or q.value >= 1000):
+            continue  # "3 times a week": how often; "viewed 4.3 million times": a count of views, no growth
+        if q.unit in ("count", "users") and _PER_EVENT.match(low, q.end):
+            continue  # "40 orders a live", "200 buyers per stream": one session's average, no platform count
         if q.unit is None and not q.scaled and low.endswith("between ", 0, match.start()):
             _range_unit(low, match.end(), q)  # "between 38 and 42 per cent": the lower bound takes the upper's unit
+        if not q.scaled and q.unit is not None and q.unit.isupper() and low.startswith("-", q.end):
+            upper = _DASH_NUMBER.match(low, q.end)  # "$20-22 billion": the lower bound takes the upper's scale
+            scale = SCALE_AFTER.match(low, upper.end()) if upper else None
+            if scale and scale.group("word"):
+                q.value *= SCALES[scale.group("word").lower()]
+                q.scaled = True
+            elif scale:
+                q.value *= GLUED[(scale.group("glued") or scale.group("short")).lower()]
+                q.scaled = True
         if q.unit is None and not q.scaled:
             # A bare number: a year, a date, a phone number, an age ... Grouped thousands ("80,000") are
             # kept, marked bare: only an elliptic figure ("60,000 sellers ... to reach 80,000") uses them.
@@ -193,7 +204,7 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         taken.append((match.start(), match.end()))
 
     found.sort(key=lambda q: q.start)
-    if "between " in low:
+    if len(found) > 1 and ("between " in low or " to " in low or "-" in low or "–" in low):
         _range_bounds(low, found)
     return found
 
@@ -205,7 +216,12 @@ _HALF_ORDINAL_AFTER = re.compile(r"\s+(?:ال)?(?:اول|ثاني)(?!\w)")
 _HALF_A = re.compile(r"(?<!\w)half\s+an?\s+(?P<scale>million|billion|trillion)(?!\w)")
 _THE_HALF = re.compile(r"(?<!\w)(?:the|this|that|(?P<ordinal>first|second))\s+\Z")
 _AND_NUMBER = re.compile(r"\s+and\s+(?:[$£€¥₹]\s?)?(?P<n>[0-9][0-9.,]*)")
+_PER_EVENT = re.compile(r"\s+(?:a|per|each|every)\s+(?:live|live stream|livestream|stream|session|show|broadcast"
+                        r"|video|post)(?!\w)")
 _RANGE_GAP = re.compile(r"\s+and\s+")
+_DASH_NUMBER = re.compile(r"-[0-9][0-9.,]*")
+_SPAN_GAP = re.compile(r"\s*(?:to|-|–)\s*")
+_SPAN_BEFORE = re.compile(r"(?<!\w)(?:of|expects?|sees|forecasts?|guidance|guided|range of|in a range of)\s+\Z")
 
 
 def _range_unit(low: str, end: int, q: Quantity) -> None:
@@ -225,10 +241,17 @@ def _range_unit(low: str, end: int, q: Quantity) -> None:
 
 
 def _range_bounds(low: str, found: list[Quantity]) -> None:
-    """"between 38 and 42 per cent": two figures, the lower bound at least, the upper up to."""
+    """"between 38 and 42 per cent", "revenue of PLN 530m to PLN 560m": two figures, the lower bound at least,
+    the upper up to (not "rose from X to Y", a change)."""
     for lower, upper in pairwise(found):
-        if (lower.qualifier == upper.qualifier == "exact" and low.endswith("between ", 0, lower.lead)
-                and _RANGE_GAP.fullmatch(low, lower.end, upper.lead) and lower.unit in (None, upper.unit)):
+        if (upper.unit is None and upper.scaled and lower.unit and lower.unit.isupper()
+                and low.startswith("-", lower.end) and upper.start == lower.end + 1):
+            upper.unit = lower.unit  # "$20-22 billion": the upper bound is in the lower's currency
+        between = low.endswith("between ", 0, lower.lead) and _RANGE_GAP.fullmatch(low, lower.end, upper.lead)
+        spanned = (_SPAN_GAP.fullmatch(low, lower.end, upper.lead) and _SPAN_BEFORE.search(low, 0, lower.lead)
+                   and lower.unit == upper.unit and lower.value < upper.value)
+        if (lower.qualifier == upper.qualifier == "exact" and (between or spanned)
+                and lower.unit in (None, upper.unit)):
             lower.qualifier, upper.qualifier = "at_least", "up_to"
             if lower.unit is None:  # "between 4m and 5m users"
                 lower.unit, lower.noun_metric, lower.bare = upper.unit, upper.noun_metric, False

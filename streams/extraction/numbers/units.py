@@ -33,7 +33,8 @@ for _unit, _metric, _words in [
                           "seller", "merchants", "merchant", "vendors", "brands", "businesses", "منشأة", "منشآت",
                           "علامة تجارية", "علامات تجارية", "متجر", "متجرا", "متاجر", "متجر نشط", "متاجر نشطة",
                           "شريك", "شريكا", "شركاء", "merchant partners", "restaurant partners",
-                          "مطعم", "مطعما", "مطاعم", "restaurants", "partner restaurants"]),
+                          "مطعم", "مطعما", "مطاعم", "restaurants", "partner restaurants",
+                          "partner stores", "partner shops"]),
     ("count", "orders", ["طلب", "طلبا", "طلبات", "طلبية", "طلبيات", "عملية شراء", "عمليات شراء",
                          "orders", "order", "purchases"]),
     ("count", None, ["حساب", "حسابا", "حسابات", "accounts"]),  # what is counted says the metric ("business accounts")
