@@ -22,6 +22,7 @@ from .mentions import Mention, platform_mentions
 from .numbers.currencies import for_region
 from .period_resolution import figure_periods, resolve_periods
 from .regions import MANY, Regions, figure_region, region_mentions
+from .respectively import LISTED_FIGURE, respective
 from .sentence import Sentence
 from .sources import Credit, credited_sources, group_names
 from .subjects import figure_platform
@@ -81,6 +82,10 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
             clause = replace(clause, adjunct=True)  # "18%, sorry, 17%": the correction stands for what it corrects
         if gap:
             clause = replace(clause, adjunct=True)  # "..., followed by X at 19%": it continues the previous clause
+        listed = bool(prev is not None and prev.clause != ci and q.unit and q.unit == prev.q.unit
+                      and LISTED_FIGURE.fullmatch(text, prev.q.end, q.lead))
+        if listed:
+            clause = replace(clause, adjunct=True)  # "were 2.1%, 1.7% and 3.4%": one list of figures
         back = quantities[index - 1].end if index else 0
         fwd = min(clause.end, quantities[index + 1].lead if index + 1 < len(quantities) else len(text))
         if (q.qualifier == "at_least" and index + 1 < len(quantities) and quantities[index + 1].qualifier == "up_to"
@@ -93,7 +98,7 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
             continue  # "68.4 trillion rupiah ($4.5 billion)": the same figure in another currency
         # "nearer one percent — actually, one point two percent": the first is taken back (read, for the second)
         retracted = index + 1 < len(quantities) and _CORRECTED.match(text, q.end, quantities[index + 1].lead)
-        measured = metric_in_context(sent, q, ci, back, fwd, prev, gap or retracted_before,
+        measured = metric_in_context(sent, q, ci, back, fwd, prev, gap or retracted_before or listed,
                                      memory.last_figure if index == 0 else None)
         if measured is None:
             continue
@@ -147,6 +152,7 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
             figures.append(figure)
         prev = figure
         retracted_before = bool(retracted)
+    figures = respective(text, mentions, figures)
     # "GMS $2.8B, down 6.5% y/y": the growth of a figure, dated by the period in focus, dates the figure too
     for index, figure in enumerate(figures[:-1]):
         growth = figures[index + 1]

@@ -1,0 +1,81 @@
+"""Constructions of Arabic press generalised after diagnosing tune4's Arabic articles.
+
+Every sentence here was written for these tests (other platforms, numbers and wording than tune4),
+one construction per group, in English too where the construction exists in both.
+"""
+
+# Alike in shape on purpose (`duplicates` lists them as shape boilerplate): each test is one sentence
+# and what it must yield, so a failure names the one construction that broke.
+from __future__ import annotations
+
+import pytest
+
+from .conftest import run
+
+
+def _by_platform(body: str) -> dict[str, float]:
+    return {f.platform: f.value for f in run(body)}
+
+
+# ---------------------------------------------------------------- figures listed «respectively»
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("وقدّرت شركة «سديم للأبحاث» أن حصص «جاهز» و«كريم» و«نون» من سوق توصيل الطعام في المملكة بلغت ٣١٪ و١٧٪ و٦٪ "
+         "على التوالي خلال ٢٠٢٣.", None),
+        ("Zentro, Shopee and Lazada held 41%, 30% and 12% of the Thai e-commerce market respectively in 2023, "
+         "Harbor Analytics estimates.", {"zentro": 41.0, "shopee": 30.0, "lazada": 12.0}),
+        ("Conversion rates on Jumia, Konga and Temu were 1.4%, 0.9% and 2.2% respectively in 2024.",
+         {"jumia": 1.4, "konga": 0.9, "temu": 2.2}),
+        ("بلغت حصص «أمازون» و«نون» و«شي إن» من سوق التجارة الإلكترونية في قطر 27% و22% و9% على التوالي.",
+         {"amazon": 27.0, "noon": 22.0, "shein": 9.0}),
+    ],
+)
+def test_figures_listed_respectively_pair_with_the_names_in_order(body: str, expected: dict[str, float] | None
+                                                                   ) -> None:
+    found = _by_platform(body)
+    if expected is None:  # «جاهز» and «كريم» are ordinary words; the list pairs whatever platforms it names
+        assert found.get("noon") == 6.0, found
+    else:
+        assert found == expected
+
+
+def test_lists_of_unequal_length_are_left_as_read() -> None:
+    figures = run("بلغت حصص «أمازون» و«نون» من سوق التجارة الإلكترونية في قطر 27% و22% و9% على التوالي.")
+    assert {f.platform for f in figures} <= {"amazon", "noon"}
+
+
+# ---------------------------------------------------------------- names in a list of platforms
+
+
+def test_a_quoted_name_in_a_list_of_platforms_is_a_platform_glossed_elsewhere() -> None:
+    figures = run("بلغت حصص «أمازون» و«نون» و«دكانة» (Dukana) من سوق التسوق في عمان 30% و25% و7% على التوالي. "
+                  "وتقول «دكانة»، المنصة العمانية، إن عدد طلباتها بلغ 400 ألف طلب في 2023.")
+    assert {(f.platform, f.metric, f.value) for f in figures} == {
+        ("amazon", "market_share", 30.0), ("noon", "market_share", 25.0), ("dukana", "market_share", 7.0),
+        ("dukana", "orders", 400000.0)}
+
+
+def test_a_service_named_after_a_known_platform_is_that_platform() -> None:
+    figures = run("بلغت حصص «أمازون» و«نون» و«كريم كويك» من سوق توصيل البقالة في دبي 20% و18% و11% على التوالي.")
+    assert {f.platform for f in figures} == {"amazon", "noon", "careem"}
+
+
+def test_a_name_beside_one_platform_is_not_made_a_platform() -> None:
+    figures = run("قالت «ميتا» إن معدل التفاعل مع مقاطع «لقطات» و«إنستغرام» يبلغ 3.9% في المغرب.")
+    assert all(f.platform != "lqtat" for f in figures)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وتقدّر شركة «ساحل ريسيرش» (Sahel Research) أن معدل التحويل على «نون» في الكويت بلغ 2.4% في 2023.",
+        "وبحسب شركة «نجمة كابيتال» (Najma Capital)، بلغ معدل التحويل على «نون» في الكويت 2.4% في 2023.",
+    ],
+)
+def test_a_firm_glossed_with_a_research_name_is_a_source_not_a_platform(body: str) -> None:
+    figures = run(body)
+    assert [(f.platform, f.value) for f in figures] == [("noon", 2.4)]
+    assert figures[0].source in ("Sahel Research", "Najma Capital")
