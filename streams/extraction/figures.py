@@ -32,6 +32,9 @@ _HEADING = re.compile(r"\s*[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2}\.\s*")
 _PRESENT = re.compile(r"(?<!\w)(?:is|are|has|have|remains|stays|now|still)(?!\w)")
 _CONDITION = re.compile(r"(?<![\w'])(?:[Ii]f|[Ww]ere\s+[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?\s+to|[Ss]uppose"
                         r"|[Hh]ad\s+[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?\s+(?:hit|reached|kept|grown|added))(?![\w'])")
+# A sentence opening with a speech verb whose subject is a pronoun («وقالت إنها», «وأضاف أنه»).
+_SHE_SAID = re.compile(r"\W*[وف]?(?:قالت|قال|اضافت|اضاف|اوضحت|اوضح|ذكرت|ذكر|اكدت|اكد)\s+[بل]?ان(?:ها|ه)(?!\w)")
+_COUNTERFACTUAL = re.compile(r"(?<!\w)[وف]?لو(?!\w)")
 _MODAL = re.compile(r"(?<![\w'])(?:would|could|might)(?![\w'])")
 _COMPANY_ENDINGS = (" Group", " Technologies", " Inc", " Inc.", " Limited", " Ltd", " Ltd.", " plc", " PLC", " Corp",
                     " Corp.", " Corporation", " S.A.")
@@ -71,6 +74,9 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
     conditional = _CONDITION.search(text) if quantities and ("f " in text or "ere " in text or "ppose" in text
                                                              or "ad " in text) else None
     scenario = conditional.start() if conditional and _MODAL.search(text, conditional.end()) else len(text)
+    counterfactual = _COUNTERFACTUAL.search(text) if quantities and "لو" in text else None
+    if counterfactual:  # «ولو بلغت هدفها لتجاوزت إيراداتها ...»: «لو» needs no modal to be a scenario
+        scenario = min(scenario, counterfactual.start())
     retracted_before = False
     for index, q in enumerate(quantities):
         if q.start > scenario:
@@ -118,6 +124,9 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
         if about is None:
             continue
         platform, confidence = about
+        if (memory.topic and _SHE_SAID.match(text) and platform != memory.topic
+                and not any(m.explicit and m.start < q.start for m in mentions)):
+            platform = memory.topic  # «وقالت إنها تستهدف ...، مستفيدة من «يوتيوب»»: "she" is the one in focus
         period, base_period, implied_base = figure_periods(sent, periods, q, ci, metric, inherit, clause_has_q,
                                                            clause.adjunct, memory.last_period)
         # "... in the quarter, SDL said, and the number of sellers topped 150,000": the sentence's period so far

@@ -91,7 +91,7 @@ _SAID_BY = re.compile(r"\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3},\s+(?:an?|the|
 _INVERTED = re.compile(r"\s+(?P<name>" + _CAP_WORDS + r")\s*[.!]?\s*\Z")
 _COMMA_BEFORE = re.compile(r",\s*\Z")
 _DOMAIN = re.compile(r"(?<![\w.])[a-z][a-z0-9-]{1,20}\.(?:ai|io|com|co|net)(?!\w|\.\w)")
-_THAT = re.compile(r"\s*(?:الي\s+)?(?<!\w)[بل]?ان(?!\w)")
+_THAT = re.compile(r"\s*(?:الي\s+)?(?<!\w)[بل]?ان(?:ها|ه)?(?!\w)")
 _NAME_GAP = re.compile(r"[\s\"]*")
 _MEMBERS_OF = re.compile(r"\s+(?:في|لدى|من|ب|at|from|with|of)\s", re.IGNORECASE)
 
@@ -202,7 +202,8 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
                 continue
             if start > cue.end + _SOURCE_REACH:
                 break
-            if kind == "app" and not (_TITLE_OF.search(text, max(0, start - 30), start)
+            spoke = kind == "app" and forward and not text[cue.end : start].strip()  # «قالت القناة»: it speaks
+            if kind == "app" and not (_TITLE_OF.search(text, max(0, start - 30), start) or spoke
                                       or _DATA_OF.search(text, max(0, start - 16), start)):
                 continue  # «تشير إلى أن التطبيق ...»: what the source says is about the app (not «مدير المنصة»,
                 # «بيانات التطبيق نفسه»: the app's own data)
@@ -222,7 +223,7 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
             if kind == "same" and following and following[2] == "name" and _NAME_GAP.fullmatch(text, end, following[0]):
                 continue  # "compiled by the consultancy Streamline Partners": the name is credited
             app = next((m for m in mentions if m.start == start and not m.explicit), None) if kind == "app" else None
-            if app is not None and _DATA_OF.search(text, max(0, start - 16), start):
+            if app is not None and (spoke or _DATA_OF.search(text, max(0, start - 16), start)):
                 # «بحسب بيانات التطبيق نفسه»: the app's own data, the app credited (not its parent)
                 found.append((cue.start, PLATFORM_NAMES.get(app.platform) or memory.names.get(app.platform), forward))
                 credited_after = True

@@ -79,3 +79,43 @@ def test_a_firm_glossed_with_a_research_name_is_a_source_not_a_platform(body: st
     figures = run(body)
     assert [(f.platform, f.value) for f in figures] == [("noon", 2.4)]
     assert figures[0].source in ("Sahel Research", "Najma Capital")
+
+
+# ---------------------------------------------------------------- shopping channels, speakers, scenarios
+
+
+def test_a_shopping_channel_glossed_is_a_platform_and_speaks_as_the_channel() -> None:
+    figures = run("أعلنت قناة التسوق «نجمة شوب» (Najma Shop) أن مبيعاتها بلغت 90 مليون ريال في 2023. "
+                  "وقالت القناة إن عدد طلباتها بلغ 400 ألف طلب خلال العام نفسه.")
+    assert {(f.platform, f.metric, f.source) for f in figures} == {
+        ("najma_shop", "gmv", "Najma Shop"), ("najma_shop", "orders", "Najma Shop")}
+
+
+def test_a_news_channel_is_no_platform() -> None:
+    figures = run("وقال الرئيس التنفيذي لـ«نون» لقناة «الأفق» (Al Ofuq) إن عدد البائعين تجاوز 50 ألف بائع في 2023.")
+    assert [(f.platform, f.value) for f in figures] == [("noon", 50000.0)]
+
+
+def test_analysts_of_a_glossed_firm_expect_a_forecast() -> None:
+    figures = run("قالت «نون» إن مبيعاتها بلغت 4 مليارات درهم في 2024، بينما كان محللو «بيت الخليج» (Gulf House "
+                  "Securities) يتوقعون 4.3 مليار درهم.")
+    forecast = next(f for f in figures if f.value == 4.3e9)
+    assert (forecast.kind, forecast.source, forecast.platform) == ("forecast", "Gulf House Securities", "noon")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ولو حافظت «نون» على هذا النمو لتجاوزت مبيعاتها 9 مليارات درهم في 2026.",
+        "Had Noon kept that pace, its sales would have topped AED 9 billion in 2026.",
+    ],
+)
+def test_a_counterfactual_figure_is_no_signal(body: str) -> None:
+    assert run(body) == []
+
+
+def test_she_said_after_a_platform_is_that_platform_not_one_named_later() -> None:
+    figures = run("أعلنت «نون» أن مبيعاتها بلغت 4 مليارات درهم في 2024. وقالت إنها تستهدف الوصول إلى 12 مليون "
+                  "مستخدم نشط في 2026، مستفيدة من الإعلانات على «سناب شات».")
+    users = next(f for f in figures if f.metric == "active_users")
+    assert (users.platform, users.source, users.kind) == ("noon", "Noon", "target")
