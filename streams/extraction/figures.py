@@ -34,6 +34,7 @@ _CONDITION = re.compile(r"(?<![\w'])(?:[Ii]f|[Ww]ere\s+[A-Z][\w.&-]*(?:\s[A-Z][\
                         r"|[Hh]ad\s+[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?\s+(?:hit|reached|kept|grown|added))(?![\w'])")
 # A sentence opening with a speech verb whose subject is a pronoun («وقالت إنها», «وأضاف أنه»).
 _SHE_SAID = re.compile(r"\W*[وف]?(?:قالت|قال|اضافت|اضاف|اوضحت|اوضح|ذكرت|ذكر|اكدت|اكد)\s+[بل]?ان(?:ها|ه)(?!\w)")
+_DENIED = re.compile(r"(?<!\w)[وف]?(?:نفت|نفي|تنفي|ينفي|denied|denies)(?!\w)")
 _COUNTERFACTUAL = re.compile(r"(?<!\w)[وف]?لو(?!\w)")
 _MODAL = re.compile(r"(?<![\w'])(?:would|could|might)(?![\w'])")
 _COMPANY_ENDINGS = (" Group", " Technologies", " Inc", " Inc.", " Limited", " Ltd", " Ltd.", " plc", " PLC", " Corp",
@@ -77,10 +78,15 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
     counterfactual = _COUNTERFACTUAL.search(text) if quantities and "لو" in text else None
     if counterfactual:  # «ولو بلغت هدفها لتجاوزت إيراداتها ...»: «لو» needs no modal to be a scenario
         scenario = min(scenario, counterfactual.start())
+    denied = _DENIED.search(text) if quantities and ("نف" in text or "deni" in text) else None
+    if denied:  # «ونفت X تقريراً عن أن ...», "X denied a report that ...": what it denies is no figure
+        scenario = min(scenario, denied.start())
     retracted_before = False
     for index, q in enumerate(quantities):
         if q.start > scenario:
             continue
+        if q.words and _in_quoted_name(text, q.start, q.end):
+            continue  # «ربع للأبحاث», "Seven Seas": a number word inside a quoted name is part of the name
         ci = sent.clause_of(q.start)
         clause = sent.clauses[ci]
         gap = prev is not None and ci in gapped and prev.clause != ci
@@ -171,6 +177,13 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
             figures[index] = replace(figure, period=growth.period)
     _remember(sent, memory, mentions, sources, regions, figures)
     return figures
+
+
+def _in_quoted_name(text: str, start: int, end: int) -> bool:
+    """Inside a short span between quotes (a name: «ربع للأبحاث»), not a quoted sentence."""
+    opening = text.rfind('"', max(0, start - 30), start)
+    closing = text.find('"', end, end + 30)
+    return 0 <= opening < closing <= opening + 32 and text.count('"', 0, opening) % 2 == 0
 
 
 def _remember(sent: Sentence, memory: Memory, mentions: list[Mention], sources: list[Credit], regions: Regions,

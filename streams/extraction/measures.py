@@ -18,7 +18,7 @@ from .sentence import Sentence
 
 # A multiple of something else than the same figure earlier: a comparison, not growth.
 _COMPARED_TO = re.compile(r"\s+(?:(?:our|their|its|the|that|this|that of|the size of)\s+)?(?:size|average|rivals?"
-                          r"|competitors?|that of|متوسط|حجم\s+(?:منافس|المنافس)|ما\s+لدى|نظير"
+                          r"|competitors?|that of|متوسط|حجم\s+(?:منافس|المنافس)|ما\s+لد[يى]|نظير"
                           # "roughly twice the figure for Instagram Reels", "three times the rate on its listings",
                           # "roughly twice Temu's": a ratio to another's figure, not growth
                           r"|(?:the\s+)?(?:figure|rate|level|share|number|average)\s+(?:for|on|of|at|in)\s"
@@ -41,7 +41,7 @@ _FROM_BEFORE = re.compile(r"(?<!\w)(?:from|من)\s*\Z", re.IGNORECASE)
 # What may follow an elliptic figure ("... and aims to reach 80,000 by 2025"): no noun of its own.
 _ELLIPSIS_NEXT = re.compile(
     r"\s*(?:[.,;:)]|\Z|(?:by|in|at|this|next|within|before|over|across|on|for|and|a year|a quarter|the year"
-    r"|the previous|the prior|last|بحلول|في|خلال|مع|حتى|بنهايه|قبل|و)(?!\w))"
+    r"|the previous|the prior|last|بحلول|في|خلال|مع|حت[يى]|بنهايه|قبل|و)(?!\w))"
 )
 # What a stake is a part of: the business, its shares or capital, not a market.
 _STAKE_AFTER = re.compile(r"\s*(?:(?:من|في)\s+(?:اعمال|اسهم|راس\s+مال|اعمالها|اسهمها)|(?:of|in)\s+(?:the\s+|its\s+)?"

@@ -93,7 +93,7 @@ _COMMA_BEFORE = re.compile(r",\s*\Z")
 _DOMAIN = re.compile(r"(?<![\w.])[a-z][a-z0-9-]{1,20}\.(?:ai|io|com|co|net)(?!\w|\.\w)")
 _THAT = re.compile(r"\s*(?:الي\s+)?(?<!\w)[بل]?ان(?:ها|ه)?(?!\w)")
 _NAME_GAP = re.compile(r"[\s\"]*")
-_MEMBERS_OF = re.compile(r"\s+(?:في|لدى|من|ب|at|from|with|of)\s", re.IGNORECASE)
+_MEMBERS_OF = re.compile(r"\s+(?:في|لد[يى]|من|ب|at|from|with|of)\s", re.IGNORECASE)
 
 
 Credit = tuple[int, str | None, bool]
@@ -144,7 +144,8 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
             entities.append((match.start("ar"), match.end("ar"), "name", latin))
             covered.append((match.start("ar"), match.end("ar")))
     for match in _PUBLICATION.finditer(text) if '"' in text else ():
-        entities.append((match.start("ar"), match.end("ar"), "name", publication_name(match.group("ar"))))
+        named = glossed_name(match.group("ar"), memory) or publication_name(match.group("ar"))  # its gloss first
+        entities.append((match.start("ar"), match.end("ar"), "name", named))
         covered.append((match.start("ar"), match.end("ar")))
     regions = [(h.start, h.end) for h in sent.hits if h.cat in ("region", "region_global")]
     for match in _CAPRUN.finditer(text):

@@ -119,3 +119,37 @@ def test_she_said_after_a_platform_is_that_platform_not_one_named_later() -> Non
                   "مستخدم نشط في 2026، مستفيدة من الإعلانات على «سناب شات».")
     users = next(f for f in figures if f.metric == "active_users")
     assert (users.platform, users.source, users.kind) == ("noon", "Noon", "target")
+
+
+# ---------------------------------------------------------------- figures bound by «على», names, denials
+
+
+def test_a_compared_figure_on_each_platform_is_that_platforms() -> None:
+    found = _by_platform("وبلغ معدل التحويل على «شي إن» في الكويت 2.2%، مقارنة بـ3.1% على «نون» و1.6% على «تيمو».")
+    assert found == {"shein": 2.2, "noon": 3.1, "temu": 1.6}
+
+
+def test_a_number_word_inside_a_quoted_name_is_no_figure() -> None:
+    figures = run("وتقدّر شركة «خمس نجوم للأبحاث» (Five Stars Research) أن معدل التحويل على «نون» في قطر يبلغ 2.8%.")
+    assert [(f.platform, f.value, f.source) for f in figures] == [("noon", 2.8, "Five Stars Research")]
+
+
+def test_the_gross_value_of_goods_sold_is_gmv() -> None:
+    figures = run("بلغت القيمة الإجمالية للبضائع المباعة عبر «نون» نحو 6 مليارات دولار في 2023.")
+    assert [(f.platform, f.metric, f.value, f.qualifier) for f in figures] == [("noon", "gmv", 6e9, "approx")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ونفت «أمازون» تقريراً تحدث عن أن مبيعاتها في مصر ستبلغ 3 مليارات دولار هذا العام.",
+        "Noon denied a report that its sales in Egypt would reach $3 billion this year.",
+    ],
+)
+def test_a_denied_figure_is_no_signal(body: str) -> None:
+    assert run(body) == []
+
+
+def test_a_newspaper_glossed_is_credited_by_its_gloss() -> None:
+    figure = run("بلغت مبيعات «نون» 5 مليارات دولار في 2023، بحسب صحيفة «ذا بريدج» (The Bridge) الإماراتية.")[0]
+    assert figure.source == "The Bridge"
