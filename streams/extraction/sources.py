@@ -144,8 +144,8 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
             entities.append((match.start("ar"), match.end("ar"), "name", latin))
             covered.append((match.start("ar"), match.end("ar")))
     for match in _PUBLICATION.finditer(text) if '"' in text else ():
-        named = glossed_name(match.group("ar"), memory) or publication_name(match.group("ar"))  # its gloss first
-        entities.append((match.start("ar"), match.end("ar"), "name", named))
+        paper = glossed_name(match.group("ar"), memory) or publication_name(match.group("ar"))  # its gloss first
+        entities.append((match.start("ar"), match.end("ar"), "name", paper))
         covered.append((match.start("ar"), match.end("ar")))
     regions = [(h.start, h.end) for h in sent.hits if h.cat in ("region", "region_global")]
     for match in _CAPRUN.finditer(text):
