@@ -34,7 +34,8 @@ _CONDITION = re.compile(r"(?<![\w'])(?:[Ii]f|[Ww]ere\s+[A-Z][\w.&-]*(?:\s[A-Z][\
                         r"|[Hh]ad\s+[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?\s+(?:hit|reached|kept|grown|added))(?![\w'])")
 # A sentence opening with a speech verb whose subject is a pronoun («وقالت إنها», «وأضاف أنه»).
 _SHE_SAID = re.compile(r"\W*[وف]?(?:قالت|قال|اضافت|اضاف|اوضحت|اوضح|ذكرت|ذكر|اكدت|اكد)\s+[بل]?ان(?:ها|ه)(?!\w)")
-_DENIED = re.compile(r"(?<!\w)[وف]?(?:نفت|نفي|تنفي|ينفي|denied|denies)(?!\w)")
+# What a text denies or calls a claim: «نفت», «يزعم أن», «تدعي», "denied".
+_DENIED = re.compile(r"(?<!\w)[وف]?(?:نفت|نفي|تنفي|ينفي|يزعم|تزعم|زعم|زعمت|يدعي|تدعي|ادعي|ادعت|denied|denies)(?!\w)")
 _COUNTERFACTUAL = re.compile(r"(?<!\w)[وف]?لو(?!\w)")
 _MODAL = re.compile(r"(?<![\w'])(?:would|could|might)(?![\w'])")
 _COMPANY_ENDINGS = (" Group", " Technologies", " Inc", " Inc.", " Limited", " Ltd", " Ltd.", " plc", " PLC", " Corp",
@@ -78,8 +79,9 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
     counterfactual = _COUNTERFACTUAL.search(text) if quantities and "لو" in text else None
     if counterfactual:  # «ولو بلغت هدفها لتجاوزت إيراداتها ...»: «لو» needs no modal to be a scenario
         scenario = min(scenario, counterfactual.start())
-    denied = _DENIED.search(text) if quantities and ("نف" in text or "deni" in text) else None
-    if denied:  # «ونفت X تقريراً عن أن ...», "X denied a report that ...": what it denies is no figure
+    denied = _DENIED.search(text) if quantities and ("نف" in text or "deni" in text or "زعم" in text
+                                                     or "دع" in text) else None
+    if denied:  # «ونفت X تقريراً عن أن ...», «منشور يزعم أن»: what is denied or only claimed is no figure
         scenario = min(scenario, denied.start())
     retracted_before = False
     for index, q in enumerate(quantities):

@@ -53,6 +53,8 @@ _REL_QUARTER_WORDS = {
 _REL_QUARTER = {fold(w).lower(): off for off, words in _REL_QUARTER_WORDS.items() for w in words}
 _REF_YEAR = ["العام نفسه", "العام ذاته", "نفس العام", "ذات العام", "السنة نفسها", "السنة ذاتها",
              "نهاية العام", "نهاية السنة",
+             # the month named before lies in the year in focus: «خلال الشهر نفسه»
+             "الشهر نفسه", "الشهر ذاته", "نفس الشهر", "ذات الشهر", "the same month",
              "the same year", "that year", "for the year", "year end", "year-end", "the end of the year",
              # a half-year report's own half, labelled by its year: "in the half", "the first six months of the year"
              "the half", "the half-year", "the first six months of the year", "the first half of the year",
@@ -152,6 +154,9 @@ _BRANCHES = [
     # The end of a month, no year: "at the end of March" (a count at the close of that quarter), «بنهاية مارس»
     r"(?P<me>(?:the\s+end\s+of|نهايه)\s+(?:شهر\s+)?(?P<me_month>" + _alts(_MONTHS_EN) + "|"
     + _alts([name for names in _MONTHS_AR for name in names]) + r")(?!\w)(?!\s*,?\s*(?:[0-9]|of\s+[0-9])))",
+    # An Arabic month with no year: «في يوليو», «خلال شهر أغسطس الماضي»: the last such month at publication
+    r"(?P<arm>(?:في|خلال)\s+(?:شهر\s+)?(?P<arm_month>" + _alts([name for names in _MONTHS_AR for name in names])
+    + r")(?:\s+(?:الماضي|المنصرم))?(?!\w)(?!\s*[,،]?\s*(?:من\s+)?(?:(?:ال)?عام\s+)?[0-9]))",
     # Arabic quarter: «الربع الثالث من عام 2023», «للربع الأول 2024», «الربع الأول من العام الماضي»
     r"(?P<arq>(?:ال|لل)ربع\s+(?P<arq_ord>" + _alts(list(_ORDINALS_AR)) + r")(?!\w)"
     r"(?:\s+(?:من\s+)?(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?:(?P<arq_year>" + _YEAR + r")(?![0-9])|"
@@ -167,7 +172,7 @@ _BRANCHES = [
     + _alts(["الأولى", "الأخيرة"]) + r"))(?:\s+(?:of|من)\s+(?:(?:ال)?عام\s+)?(?:(?P<m3_year>" + _YEAR
     + r")(?![0-9])|(?P<m3_rel>" + _alts([w for w in _REL_YEAR]) + r")(?!\w)))?)",
 ]
-_FIRST = set("ل1234fstqا") | {w[0] for w in _PHRASES} | {w[0] for w in _MONTHS_EN}
+_FIRST = set("ل1234fstqافخ") | {w[0] for w in _PHRASES} | {w[0] for w in _MONTHS_EN}
 _PART_FIRST = _FIRST | set("hnyا")
 _FISCAL_BEFORE = re.compile(r"(?<!\w)fiscal(?:\s+year)?\s+\Z")
 _SPAN_TO = re.compile(r"(?<!\w)(?:to|until|through|till|حتى|حتي)\s+(?:ب)?\Z")
@@ -202,7 +207,8 @@ _LEVEL_AFTER = re.compile(r"\s+(?:levels?|figures?|total)(?!\w)")
 # Every period phrase holds one of these; a sentence with none of them is not searched further.
 _PERIOD_WORDS = ("q1", "q2", "q3", "q4", "quarter", "year", "month", "period", "annual", "yoy", "y/y", "q/q", "qoq",
                  "fy", "h1", "h2", "twenty", "half", "that date", "end of", "نهايه", "campaign", "حمله", "the sale",
-                 "ربع", "عام", "سنه", "سنوي", "فتره", "اشهر", "شهر")
+                 "ربع", "عام", "سنه", "سنوي", "فتره", "اشهر", "شهر",
+                 *(fold(name).lower() for names in _MONTHS_AR for name in names))
 
 
 _TWO_DIGITS = re.compile(r"[0-9][0-9]")
@@ -256,6 +262,8 @@ def find_periods(text: str, low: str | None = None) -> list[PeriodMention]:
                 continue  # "the six months to the end of September": a span, not a quarter
             month = _MONTH_NUMBER[match.group("me_month").lower()]
             mention = PeriodMention(start, end, "month_end", None, (month - 1) // 3 + 1)
+        elif group == "arm":
+            mention = PeriodMention(start, end, "month_span", None, _MONTH_NUMBER[match.group("arm_month").lower()])
         elif group == "mq":
             month = _MONTH_NUMBER[(match.group("mq_last") or match.group("mq_month") or match.group("mq_month2")
                                    or match.group("mq_ar")).lower()]

@@ -93,6 +93,9 @@ _COMMA_BEFORE = re.compile(r",\s*\Z")
 _DOMAIN = re.compile(r"(?<![\w.])[a-z][a-z0-9-]{1,20}\.(?:ai|io|com|co|net)(?!\w|\.\w)")
 _THAT = re.compile(r"\s*(?:الي\s+)?(?<!\w)[بل]?ان(?:ها|ه)?(?!\w)")
 _NAME_GAP = re.compile(r"[\s\"]*")
+# One that only carries another's figures: «بيانات X، التي استشهدت بها وكالة «Y»، تشير»: X is credited, not Y.
+_CARRIER_BEFORE = re.compile(r"(?<!\w)(?:استشهدت|استشهد|نقلتها|نقلها|نقلته|اوردتها|اوردته|نشرتها|نشرته)"
+                             r"(?:\s+(?:بها|به))?\s+(?:[\u0621-\u064a]+\s+)?\"?\s*\Z")
 _MEMBERS_OF = re.compile(r"\s+(?:في|لد[يى]|من|ب|at|from|with|of)\s", re.IGNORECASE)
 
 
@@ -240,6 +243,11 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
             # «تقديرات شركة «ريدسير» تشير إلى»: a source named just before its verb
             earlier = [e for e in entities if e[2] == "name" and 0 <= cue.start - e[1] <= 40
                        and e[3] not in _platform_names(mentions, memory)]
+            carrier = earlier[-1] if earlier and _CARRIER_BEFORE.search(text, max(0, earlier[-1][0] - 40),
+                                                                        earlier[-1][0]) else None
+            if carrier is not None:  # the one it carries, named before the relative clause
+                earlier = [e for e in entities if e[2] == "name" and 0 <= carrier[0] - e[1] <= 100
+                           and e[3] not in _platform_names(mentions, memory)]
             # «أما «أمازون»، فقالت إن ...»: an Arabic speech verb with its subject fronted before it.
             fronted = [m for m in mentions if m.explicit and m.end <= cue.start]
             if earlier:

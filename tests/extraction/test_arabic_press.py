@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from streams.extraction import ExtractedFigure
+
 from .conftest import run
 
 
@@ -153,3 +155,45 @@ def test_a_denied_figure_is_no_signal(body: str) -> None:
 def test_a_newspaper_glossed_is_credited_by_its_gloss() -> None:
     figure = run("بلغت مبيعات «نون» 5 مليارات دولار في 2023، بحسب صحيفة «ذا بريدج» (The Bridge) الإماراتية.")[0]
     assert figure.source == "The Bridge"
+
+
+# ---------------------------------------------------------------- claims, carriers, months
+
+
+def test_a_figure_a_post_only_claims_is_no_signal() -> None:
+    assert run("تداولت حسابات منشوراً يزعم أن «نون» باتت تضم 30 مليون مستخدم نشط في الإمارات.") == []
+
+
+def test_users_of_a_platform_written_around_its_name_are_its_users() -> None:
+    figure = only_one(run("وقدّرت شركة «كلاود ميتر» عدد مستخدمي «نون» النشطين في الكويت بنحو 1.4 مليون."))
+    assert (figure.platform, figure.metric, figure.value, figure.qualifier) == (
+        "noon", "active_users", 1.4e6, "approx")
+
+
+def test_the_agency_that_cites_a_firms_data_is_not_its_source() -> None:
+    figure = only_one(run("غير أن بيانات شركة «ميزان» (Mizan Data) للتطبيقات، التي استشهدت بها صحيفة «الوطن»، "
+                          "تشير إلى أن عدد مستخدمي «شي إن» النشطين في قطر بلغ 900 ألف مستخدم."))
+    assert figure.source == "Mizan Data"
+
+
+@pytest.mark.parametrize(
+    ("body", "period"),
+    [
+        ("قالت «نون» إن عدد مستخدميها النشطين في مصر بلغ 3 ملايين مستخدم في مارس الماضي.", "2024"),
+        ("قالت «نون» إن عدد مستخدميها النشطين في مصر بلغ 3 ملايين مستخدم خلال شهر نوفمبر.", "2023"),
+        ("قالت «نون» إن عدد مستخدميها النشطين في مصر بلغ 3 ملايين مستخدم في نوفمبر 2022.", "2022"),
+    ],
+)
+def test_an_arabic_month_names_the_year_it_last_fell_in(body: str, period: str) -> None:
+    assert only_one(run(body)).period == period
+
+
+def test_the_same_month_is_in_the_year_in_focus() -> None:
+    figures = run("بلغ عدد مستخدمي «نون» النشطين في قطر 800 ألف مستخدم في مارس الماضي. وقدّرت الشركة عدد "
+                  "مستخدمي «أمازون» النشطين خلال الشهر نفسه بنحو 600 ألف.")
+    assert [(f.platform, f.period) for f in figures] == [("noon", "2024"), ("amazon", "2024")]
+
+
+def only_one(figures: list[ExtractedFigure]) -> ExtractedFigure:
+    assert len(figures) == 1, figures
+    return figures[0]

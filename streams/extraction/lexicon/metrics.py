@@ -62,7 +62,7 @@ METRICS: list[tuple[str, list[str]]] = [
                       "spend with", "من إجمالي", "من اجمالي", "انتزعت", "انتزع", "تستأثر", "يستأثر"]),
     ("active_users", ["مستخدم نشط", "مستخدمين نشطين", "المستخدمين النشطين", "مستخدميها النشطين",
                       "مستخدميه النشطين", "مستخدمينا", "مستخدمونا", "مستخدم", "مستخدمين", "المستخدمين", "مستخدميها",
-                      "مستخدمون", "مستخدما", "عدد المستخدمين", "active users", "monthly active users",
+                      "مستخدمي", "مستخدمون", "مستخدما", "عدد المستخدمين", "active users", "monthly active users",
                       "daily active users", "users", "MAU", "MAUs", "DAU", "DAUs", "user base", "used by",
                       "recipients", "active recipients", "monthly active recipients", "active buyers", "buyers",
                       "active customers", "active consumers", "يستخدمه", "يستخدمها", "customer base",
