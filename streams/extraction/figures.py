@@ -34,6 +34,12 @@ _CONDITION = re.compile(r"(?<![\w'])(?:[Ii]f|[Ww]ere\s+[A-Z][\w.&-]*(?:\s[A-Z][\
                         r"|[Hh]ad\s+[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?\s+(?:hit|reached|kept|grown|added))(?![\w'])")
 # A sentence opening with a speech verb whose subject is a pronoun («وقالت إنها», «وأضاف أنه»).
 _SHE_SAID = re.compile(r"\W*[وف]?(?:قالت|قال|اضافت|اضاف|اوضحت|اوضح|ذكرت|ذكر|اكدت|اكد)\s+[بل]?ان(?:ها|ه)(?!\w)")
+_WITHDRAWN = re.compile(r"(?<!\w)(?:تصحيح\s*:|نسخه\s+سابقه\s+من\s+هذا|(?:an\s+earlier|a\s+previous)\s+version"
+                        r"\s+of\s+this)", re.IGNORECASE)
+# A figure of any platform but the ones named: «أي منصة أخرى», «منصات أخرى», "any other platform".
+_ANY_OTHER = re.compile(r"(?<!\w)(?:اي\s+(?:منصه|تطبيق|متجر|شركه)(?:\s+اخري)?|(?:منصات|تطبيقات|متاجر)\s+اخري"
+                        r"|(?:any|no)\s+other\s+(?:platform|app|marketplace|retailer|rival)s?)(?!\w)",
+                        re.IGNORECASE)
 # What a text denies or calls a claim: «نفت», «يزعم أن», «تدعي», "denied".
 _DENIED = re.compile(r"(?<!\w)[وف]?(?:نفت|نفي|تنفي|ينفي|يزعم|تزعم|زعم|زعمت|يدعي|تدعي|ادعي|ادعت|denied|denies)(?!\w)")
 _COUNTERFACTUAL = re.compile(r"(?<!\w)[وف]?لو(?!\w)")
@@ -79,6 +85,8 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
     counterfactual = _COUNTERFACTUAL.search(text) if quantities and "لو" in text else None
     if counterfactual:  # «ولو بلغت هدفها لتجاوزت إيراداتها ...»: «لو» needs no modal to be a scenario
         scenario = min(scenario, counterfactual.start())
+    if quantities and _WITHDRAWN.search(text):
+        return []  # «تصحيح: ذكرت نسخة سابقة من هذا التقرير أن ...»: the figure a correction withdraws
     denied = _DENIED.search(text) if quantities and ("نف" in text or "deni" in text or "زعم" in text
                                                      or "دع" in text) else None
     if denied:  # «ونفت X تقريراً عن أن ...», «منشور يزعم أن»: what is denied or only claimed is no figure
@@ -87,6 +95,8 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
     for index, q in enumerate(quantities):
         if q.start > scenario:
             continue
+        if _ANY_OTHER.search(text, sent.clauses[sent.clause_of(q.start)].start, q.lead):
+            continue  # «أي منصة أخرى لم تتجاوز حصتها 5%», "no other platform topped 5%": no one platform's
         if q.words and _in_quoted_name(text, q.start, q.end):
             continue  # «ربع للأبحاث», "Seven Seas": a number word inside a quoted name is part of the name
         ci = sent.clause_of(q.start)

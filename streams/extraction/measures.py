@@ -19,6 +19,8 @@ from .sentence import Sentence
 # A multiple of something else than the same figure earlier: a comparison, not growth.
 _COMPARED_TO = re.compile(r"\s+(?:(?:our|their|its|the|that|this|that of|the size of)\s+)?(?:size|average|rivals?"
                           r"|competitors?|that of|متوسط|حجم\s+(?:منافس|المنافس)|ما\s+لد[يى]|نظير"
+                          # «ضعف ما تحققه الإعلانات»: what another achieves (not «ما سجلته في الربع نفسه»)
+                          r"|ما\s+[تي]?(?:حقق|سجل)\w*(?!\w)(?!\s+(?:في|خلال|قبل|عام|العام)(?!\w))"
                           # "roughly twice the figure for Instagram Reels", "three times the rate on its listings",
                           # "roughly twice Temu's": a ratio to another's figure, not growth
                           r"|(?:the\s+)?(?:figure|rate|level|share|number|average)\s+(?:for|on|of|at|in)\s"

@@ -197,3 +197,43 @@ def test_the_same_month_is_in_the_year_in_focus() -> None:
 def only_one(figures: list[ExtractedFigure]) -> ExtractedFigure:
     assert len(figures) == 1, figures
     return figures[0]
+
+
+# ---------------------------------------------------------------- comparisons, watch time, businesses, corrections
+
+
+def test_twice_what_another_achieves_is_a_comparison_not_growth() -> None:
+    figures = run("وقالت «نون» إن معدل التحويل في البث المباشر يبلغ 4.2%، أي ثلاثة أضعاف ما تحققه الإعلانات المطبوعة.")
+    assert [(f.metric, f.value) for f in figures] == [("conversion_rate", 4.2)]
+
+
+def test_twice_what_it_recorded_a_year_before_is_growth() -> None:
+    figures = run("وعالجت «نون» 600 ألف طلب في الربع الأول من 2024، أي ضعفي ما سجلته في الربع نفسه من العام السابق.")
+    assert ("growth_multiple", 2.0) in [(f.metric, f.value) for f in figures]
+
+
+def test_the_daily_watch_time_per_user_is_time_spent() -> None:
+    figure = only_one(run("وبلغ متوسط مدة المشاهدة اليومية للمستخدم على «سناب شات» في الكويت 27 دقيقة في 2024."))
+    assert (figure.platform, figure.metric, figure.value) == ("snapchat", "time_spent", 27.0)
+
+
+def test_daily_shows_of_two_hours_are_no_time_spent() -> None:
+    assert run("وتبث «نون» عروضاً يومية تمتد ساعتين على «يوتيوب».") == []
+
+
+def test_businesses_using_a_platform_are_its_sellers() -> None:
+    figure = only_one(run("وقالت «ميتا» إن أكثر من 800 ألف نشاط تجاري مغربي يستخدم «إنستغرام» للبيع."))
+    assert (figure.platform, figure.metric, figure.qualifier) == ("instagram", "sellers", "more_than")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "تصحيح: ذكرت نسخة سابقة من هذا التقرير أن حصة «نون» بلغت 31%، والصحيح ما ورد أعلاه.",
+        "Correction: an earlier version of this story said Noon's market share was 31%.",
+        "وأشار التقرير إلى أن أي منصة أخرى لم تتجاوز حصتها 4% من مبيعات «نون» و«أمازون».",
+        "No other platform topped 4% of the market, Noon said.",
+    ],
+)
+def test_withdrawn_figures_and_any_other_platforms_are_no_signal(body: str) -> None:
+    assert run(body) == []

@@ -80,7 +80,8 @@ METRICS: list[tuple[str, list[str]]] = [
                  "علامة تجارية"]),
     ("orders", ["طلب", "طلبات", "الطلبات", "طلباتنا", "طلبية", "طلبيات", "مشتريات", "المشتريات",
                 "عدد المشتريات", "عملية شراء", "orders", "purchases"]),
-    ("time_spent", ["يقضي", "يقضون", "تقضي", "قضى", "قضت", "time spent", "spend", "spends", "spent"]),
+    ("time_spent", ["يقضي", "يقضون", "تقضي", "قضى", "قضت", "time spent", "spend", "spends", "spent",
+                    "مدة المشاهدة", "مدة الاستخدام", "وقت المشاهدة", "زمن المشاهدة", "watch time"]),
 ]
 # A market's total named with its metric ("e-commerce GMV") still says what a platform's figure measures
 # when the clause names that platform ("Douyin generated $300 billion in e-commerce GMV").
@@ -152,7 +153,8 @@ MARKET_TOTAL = [f"{field} {noun}" for field in _FIELDS
     "إجمالي الإنفاق", "الإنفاق على الإعلانات", "الإنفاق الإعلاني", "ad spend", "ad spending", "advertising spend",
     "advertising spending", "digital ad spending"]
 
-DAILY = ["يوميا", "يومي", "في اليوم", "كل يوم", "a day", "per day", "daily", "each day", "every day"]
+DAILY = ["يوميا", "يومي", "اليومي", "اليومية", "في اليوم", "كل يوم", "a day", "per day", "daily", "each day",
+         "every day"]
 QUAL_VERB = ["تجاوز", "يتجاوز", "تتجاوز", "تجاوزت", "يفوق", "تفوق", "فاق", "فاقت", "يزيد", "تزيد",
               "تخطى", "تخطت", "يتخطى", "تتخطى",
               "exceeded", "exceeds", "exceed", "topped", "tops", "surpassed", "surpasses", "surpass", "passed",
