@@ -85,17 +85,18 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
     counterfactual = _COUNTERFACTUAL.search(text) if quantities and "لو" in text else None
     if counterfactual:  # «ولو بلغت هدفها لتجاوزت إيراداتها ...»: «لو» needs no modal to be a scenario
         scenario = min(scenario, counterfactual.start())
-    if quantities and _WITHDRAWN.search(text):
+    if quantities and ("تصحيح" in text or "سابقه" in text or "version" in text) and _WITHDRAWN.search(text):
         return []  # «تصحيح: ذكرت نسخة سابقة من هذا التقرير أن ...»: the figure a correction withdraws
     denied = _DENIED.search(text) if quantities and ("نف" in text or "deni" in text or "زعم" in text
                                                      or "دع" in text) else None
     if denied:  # «ونفت X تقريراً عن أن ...», «منشور يزعم أن»: what is denied or only claimed is no figure
         scenario = min(scenario, denied.start())
     retracted_before = False
+    other = "اخري" in text or "other" in text
     for index, q in enumerate(quantities):
         if q.start > scenario:
             continue
-        if _ANY_OTHER.search(text, sent.clauses[sent.clause_of(q.start)].start, q.lead):
+        if other and _ANY_OTHER.search(text, sent.clauses[sent.clause_of(q.start)].start, q.lead):
             continue  # «أي منصة أخرى لم تتجاوز حصتها 5%», "no other platform topped 5%": no one platform's
         if q.words and _in_quoted_name(text, q.start, q.end):
             continue  # «ربع للأبحاث», "Seven Seas": a number word inside a quoted name is part of the name
