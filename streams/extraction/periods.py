@@ -45,6 +45,10 @@ _REL_YEAR_WORDS = {
          "a year ago"],
     1: ["العام المقبل", "العام القادم", "السنة المقبلة", "السنة القادمة", "next year"],
 }
+# «النصف الأول من العام الماضي»: a half of a year named relative to publication is labelled by that year
+for _off, _years in [(0, ["العام", "هذا العام", "العام الجاري", "العام الحالي"]),
+                     (-1, ["العام الماضي", "العام السابق"])]:
+    _REL_YEAR_WORDS[_off] += [f"النصف {nth} من {year}" for nth in ("الأول", "الثاني") for year in _years]
 _REL_YEAR = {fold(w).lower(): off for off, words in _REL_YEAR_WORDS.items() for w in words}
 _REL_QUARTER_WORDS = {
     0: ["هذا الربع", "الربع الحالي", "الربع الجاري", "this quarter", "the current quarter"],
@@ -83,6 +87,7 @@ for _c in ["مقارنة", "قياسا"]:
             _YOY.append(f"{_c} {_p} من {_y}" if _p not in ("بالعام", "بالسنة") else "")
     _YOY += [f"{_c} بالعام الماضي", f"{_c} بالعام السابق", f"{_c} بالسنة الماضية"]
 _YOY += ["عن الفترة نفسها من العام الماضي", "عن الفترة ذاتها من العام الماضي", "عن العام الماضي",
+         "عن الربع نفسه من العام الماضي", "عن الربع ذاته من العام الماضي", "عن الربع نفسه من العام السابق",
          "عن العام السابق", "من العام الماضي", "من العام السابق"]
 _YOY = [w for w in _YOY if w]
 _QOQ = ["على أساس ربعي", "quarter on quarter", "quarter-on-quarter", "quarter over quarter",

@@ -237,3 +237,29 @@ def test_businesses_using_a_platform_are_its_sellers() -> None:
 )
 def test_withdrawn_figures_and_any_other_platforms_are_no_signal(body: str) -> None:
     assert run(body) == []
+
+
+# ---------------------------------------------------------------- latin names, halves, the same quarter a year before
+
+
+def test_a_known_platforms_latin_name_heads_a_newsletter_item() -> None:
+    figure = only_one(run("٣) AliExpress: تقول المنصة إن عدد البائعين الأتراك على موقعها تخطى 8 آلاف بائع."))
+    assert (figure.platform, figure.metric, figure.source) == ("aliexpress", "sellers", "AliExpress")
+
+
+@pytest.mark.parametrize(
+    ("body", "period"),
+    [
+        ("بلغت حصة «نون» من سوق التجارة الإلكترونية في قطر 18% في النصف الأول من العام.", "2024"),
+        ("بلغت حصة «نون» من سوق التجارة الإلكترونية في قطر 18% في النصف الثاني من العام الماضي.", "2023"),
+    ],
+)
+def test_a_half_of_a_year_named_relative_to_publication_is_that_year(body: str, period: str) -> None:
+    assert only_one(run(body)).period == period
+
+
+def test_growth_on_the_same_quarter_of_last_year_is_based_a_year_before() -> None:
+    figures = run("بلغ عدد مستخدمي «نون» في الربع الأول من 2024 نحو 2 مليون مستخدم، بنمو 30% عن الربع نفسه من العام "
+                  "الماضي.")
+    growth = next(f for f in figures if f.metric == "growth_percent")
+    assert (growth.period, growth.base_period) == ("2024-Q1", "2023-Q1")

@@ -192,7 +192,7 @@ REGIONAL: list[tuple[str, str, list[str]]] = [
     ("pinduoduo", "Pinduoduo", ["بيندوودو", "بيندودو"]),
     ("meituan", "Meituan", ["ميتوان"]),
     ("xiaohongshu", "Xiaohongshu", ["شياوهونغشو"]),
-    ("aliexpress", "AliExpress", ["علي إكسبريس", "علي اكسبريس"]),
+    ("aliexpress", "AliExpress", ["علي إكسبريس", "علي اكسبريس", "AliExpress"]),
     ("vinted", "Vinted", ["فينتد"]),
     ("zalando", "Zalando", ["زالاندو"]),
     ("coupang", "Coupang", ["كوبانغ"]),
