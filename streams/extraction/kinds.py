@@ -60,6 +60,7 @@ def _ended_before(period: str, published: datetime) -> bool:
     return (year, last_month) < (published.year, published.month)
 
 
+_EXPECTED_TO = re.compile(r"(?<!\w)[وف]?ان\s+\Z")
 _NEGATION = re.compile(r"(?<!\w)[وف]?(?:لا|لم|لن|ما|not|never|did not|does not|didn't|doesn't)\s+(?:تكن\s+|يكن\s+)?\Z")
 
 
@@ -70,4 +71,6 @@ def figure_qualifier(sent: Sentence, q: Quantity, clause: Clause, back: int) -> 
         # «لم يتجاوز 12 مليون», "did not exceed": at most
         negated = _NEGATION.search(sent.text, max(0, qualifier_verbs[-1].start - 12), qualifier_verbs[-1].start)
         return "up_to" if negated else "more_than"
+    if q.qualifier == "up_to" and _EXPECTED_TO.search(sent.text, max(0, q.lead - 6), q.lead):
+        return "exact"  # «من المتوقع أن تصل إلى 9%»: the level expected, not a ceiling («تصل إلى 9%»)
     return q.qualifier

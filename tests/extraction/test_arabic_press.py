@@ -263,3 +263,16 @@ def test_growth_on_the_same_quarter_of_last_year_is_based_a_year_before() -> Non
                   "الماضي.")
     growth = next(f for f in figures if f.metric == "growth_percent")
     assert (growth.period, growth.base_period) == ("2024-Q1", "2023-Q1")
+
+
+@pytest.mark.parametrize(
+    ("body", "qualifier"),
+    [
+        ("وقالت «نون» إن معدل التحويل في عروضها المباشرة يصل إلى 7.2% في الكويت.", "up_to"),
+        ("وقالت «نون» إن متوسط قيمة الطلب لديها لم يبلغ 25 ديناراً في الكويت خلال 2023.", "less_than"),
+        ("ومن المتوقع أن تصل حصة «نون» من سوق التجارة الإلكترونية في الكويت إلى 22% في 2026.", "exact"),
+        ("وبلغت حصة «نون» من سوق التجارة الإلكترونية في الكويت فنحو 22% في 2023.", "approx"),
+    ],
+)
+def test_arabic_qualifier_verbs(body: str, qualifier: str) -> None:
+    assert only_one(run(body)).qualifier == qualifier
