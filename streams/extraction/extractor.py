@@ -16,6 +16,7 @@ from typing import Any
 
 from .arabic_names import discover_arabic
 from .candidate import Candidate
+from .credit import credited_back
 from .dedup import unique_figures
 from .figures import sentence_figures
 from .filings import defined_terms
@@ -178,15 +179,20 @@ class _Extractor:
                 memory.owners.setdefault(slug, name)
         self._voices(read)
         raw: list[Candidate] = []
+        paragraph_start = 0
         for sent, span, paragraph in read:
             if paragraph != memory.paragraph and memory.paragraph == read[0][2] and not raw:
                 self._intro_period([s for s, _span, p in read if p == memory.paragraph])
             if paragraph != memory.paragraph:
+                paragraph_start = len(raw)
                 memory.paragraph = paragraph
                 memory.prev_sentence_region = None
                 memory.prev_sentence_platforms = frozenset()
                 memory.last_figure = memory.heading = None
             raw.extend(sentence_figures(sent, span, memory, self.published, self.x_ok))
+            back = credited_back(sent.text)
+            for figure in raw[paragraph_start:] if back else ():
+                figure.source = figure.source or back  # «وقد وردت هذه الأرقام كلها في تقرير X»
         out: list[ExtractedFigure] = []
         for f in unique_figures(raw):
             s0, s1 = f.sentence

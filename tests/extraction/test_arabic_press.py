@@ -276,3 +276,25 @@ def test_growth_on_the_same_quarter_of_last_year_is_based_a_year_before() -> Non
 )
 def test_arabic_qualifier_verbs(body: str, qualifier: str) -> None:
     assert only_one(run(body)).qualifier == qualifier
+
+
+# ---------------------------------------------------------------- who a release or a closing line credits
+
+
+def test_an_arabic_release_credits_its_issuer_for_the_figures_it_credits_to_nobody() -> None:
+    figures = run("جدة، 3 مارس 2024 – أعلنت «بازار لايف» (Bazaar Live)، منصة التسوق عبر البث المباشر، اليوم أن "
+                  "مبيعاتها بلغت 90 مليون ريال في 2023.\n\nوسجّل التطبيق أكثر من 400 ألف مستخدم نشط خلال العام نفسه.")
+    assert {(f.metric, f.source) for f in figures} == {("gmv", "Bazaar Live"), ("active_users", "Bazaar Live")}
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ("بلغ معدل التحويل على «سناب شات» في قطر 1.9%، وعلى «يوتيوب» 1.2%. وقد وردت هذه الأرقام كلها في التقرير "
+         "السنوي لشركة «مرصاد» (Mirsad Insights).", "Mirsad Insights"),
+        ("Conversion on Snapchat in Qatar was 1.9%, against 1.2% on YouTube. These figures all come from Harbor "
+         "Metrics' annual survey.", "Harbor Metrics"),
+    ],
+)
+def test_a_closing_line_credits_the_figures_of_its_paragraph(body: str, source: str) -> None:
+    assert {f.source for f in run(body)} == {source}
