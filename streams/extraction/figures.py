@@ -42,6 +42,8 @@ _ANY_OTHER = re.compile(r"(?<!\w)(?:اي\s+(?:منصه|تطبيق|متجر|شر�
                         re.IGNORECASE)
 # What a text denies or calls a claim: «نفت», «يزعم أن», «تدعي», "denied".
 _DENIED = re.compile(r"(?<!\w)[وف]?(?:نفت|نفي|تنفي|ينفي|يزعم|تزعم|زعم|زعمت|يدعي|تدعي|ادعي|ادعت|denied|denies)(?!\w)")
+_PRESENT_AR = re.compile(r"(?<!\w)[وف]?[تي](?:بلغ|ستحوذ|سيطر|صل|ضم|سجل|تجاوز|حقق|مثل|عادل|فوق|زيد|ملك|تصدر)(?!\w)")
+_ARABIC_TEXT = re.compile(r"\W*[\u0600-\u06ff]")
 _COUNTERFACTUAL = re.compile(r"(?<!\w)[وف]?لو(?!\w)")
 _MODAL = re.compile(r"(?<![\w'])(?:would|could|might)(?![\w'])")
 _COMPANY_ENDINGS = (" Group", " Technologies", " Inc", " Inc.", " Limited", " Ltd", " Ltd.", " plc", " PLC", " Corp",
@@ -159,6 +161,12 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
                 and not NOW.search(text, clause.start, clause.end)
                 and not _PRESENT.search(text, clause.start, clause.end)):
             period = memory.title_period
+        if (period is None and "-Q" in (memory.last_period or "") and memory.year_paragraph == memory.paragraph
+                and not periods and not metric.startswith("growth") and _ARABIC_TEXT.match(text)
+                and not NOW.search(text, clause.start, clause.end) and not _PRESENT_AR.search(text, 0, q.lead)):
+            # «... خلال الربع الأول. وبلغ معدل التحويل 4.8%»: a past figure of the quarter the paragraph is about
+            # (not «تستحوذ «أمازون» على 24%», now)
+            period = memory.last_period
         if metric.startswith("growth") and of_metric is None and prev is not None:
             of_metric = prev.metric
         region = figure_region(regions, q, clause, prev, same_source, memory, platform,

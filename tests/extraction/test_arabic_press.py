@@ -298,3 +298,19 @@ def test_an_arabic_release_credits_its_issuer_for_the_figures_it_credits_to_nobo
 )
 def test_a_closing_line_credits_the_figures_of_its_paragraph(body: str, source: str) -> None:
     assert {f.source for f in run(body)} == {source}
+
+
+@pytest.mark.parametrize(
+    ("body", "period"),
+    [
+        ("وسجّلت «نون» 3 ملايين طلب في الربع الثاني من 2024. وبلغ معدل التحويل على المنصة 3.3% في المتوسط.",
+         "2024-Q2"),
+        ("وسجّلت «نون» 3 ملايين طلب في الربع الثاني من 2024. ويبلغ معدل التحويل على المنصة 3.3% في المتوسط.",
+         None),
+        ("وسجّلت «نون» 3 ملايين طلب في الربع الثاني من 2024.\n\nوبلغ معدل التحويل على المنصة 3.3% في المتوسط.",
+         None),
+    ],
+)
+def test_a_past_figure_after_a_quarter_in_its_paragraph_is_for_that_quarter(body: str, period: str | None) -> None:
+    rate = next(f for f in run(body) if f.metric == "conversion_rate")
+    assert rate.period == period
