@@ -22,7 +22,7 @@ from .figures import sentence_figures
 from .filings import defined_terms
 from .interviews import interview_answers, speaker_names
 from .lexicon.matcher import Hit, scan
-from .lexicon.platforms import PLATFORM_NAMES
+from .lexicon.platforms import OWNER_ALSO, PLATFORM_NAMES
 from .memory import Memory
 from .mentions import company_name
 from .normalize import Normalized, fold
@@ -178,6 +178,8 @@ class _Extractor:
                 name, slug = hit.payload.split("|")
                 memory.owners.setdefault(slug, name)
         self._voices(read)
+        named = {h.payload for sent, _span, _paragraph in read for h in sent.hits if h.cat == "platform"}
+        memory.split_owners = {owner for owner, others in OWNER_ALSO.items() if named & others}
         raw: list[Candidate] = []
         paragraph_start = 0
         for sent, span, paragraph in read:

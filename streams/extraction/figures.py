@@ -21,6 +21,7 @@ from .memory import Memory
 from .mentions import Mention, platform_mentions
 from .numbers.currencies import for_region
 from .period_resolution import figure_periods, resolve_periods
+from .platforms import slug
 from .regions import MANY, Regions, figure_region, region_mentions
 from .respectively import LISTED_FIGURE, respective
 from .sentence import Sentence
@@ -145,6 +146,11 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
         if about is None:
             continue
         platform, confidence = about
+        owner = next((m.owner_name for m in mentions if m.owner_name and m.platform == platform), None)
+        if owner in memory.split_owners and not any(
+                m.explicit and not m.owner_name and m.platform == platform and clause.start <= m.start < clause.end
+                for m in mentions):
+            platform = slug(owner)  # «أعلنت «بي دي دي» أن إيراداتها ...» beside «تيمو» and «بيندودو»: the company's
         if (memory.topic and _SHE_SAID.match(text) and platform != memory.topic
                 and not any(m.explicit and m.start < q.start for m in mentions)):
             platform = memory.topic  # «وقالت إنها تستهدف ...، مستفيدة من «يوتيوب»»: "she" is the one in focus

@@ -314,3 +314,18 @@ def test_a_closing_line_credits_the_figures_of_its_paragraph(body: str, source: 
 def test_a_past_figure_after_a_quarter_in_its_paragraph_is_for_that_quarter(body: str, period: str | None) -> None:
     rate = next(f for f in run(body) if f.metric == "conversion_rate")
     assert rate.period == period
+
+
+@pytest.mark.parametrize(
+    ("body", "platform"),
+    [
+        ("أعلنت «بي دي دي هولدينغز» أن إيراداتها بلغت 90 مليار يوان في الربع الأول من 2024، من دون أن تفصل حصة "
+         "«تيمو» منها عن حصة «بيندودو».", "pdd_holdings"),
+        ("PDD Holdings said its revenue reached 90 billion yuan in the first quarter of 2024, without splitting "
+         "Temu from Pinduoduo.", "pdd_holdings"),
+        ("أعلنت «بي دي دي هولدينغز» أن إيراداتها بلغت 90 مليار يوان في الربع الأول من 2024، بفضل نمو «تيمو».",
+         "temu"),
+    ],
+)
+def test_an_owners_figure_beside_two_of_its_platforms_is_the_owners(body: str, platform: str) -> None:
+    assert {f.platform for f in run(body)} == {platform}
