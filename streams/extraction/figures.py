@@ -35,14 +35,17 @@ _CONDITION = re.compile(r"(?<![\w'])(?:[Ii]f|[Ww]ere\s+[A-Z][\w.&-]*(?:\s[A-Z][\
                         r"|[Hh]ad\s+[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?\s+(?:hit|reached|kept|grown|added))(?![\w'])")
 # A sentence opening with a speech verb whose subject is a pronoun («وقالت إنها», «وأضاف أنه»).
 _SHE_SAID = re.compile(r"\W*[وف]?(?:قالت|قال|اضافت|اضاف|اوضحت|اوضح|ذكرت|ذكر|اكدت|اكد)\s+[بل]?ان(?:ها|ه)(?!\w)")
+_SPREAD = re.compile(r"(?<!\w)(?:ما\s+زال\s+)?(?:موزع\w*|توزع\w*|spread\s+(?:across|among|over)"
+                     r"|split\s+(?:among|between))(?!\w)")
 _WITHDRAWN = re.compile(r"(?<!\w)(?:تصحيح\s*:|نسخه\s+سابقه\s+من\s+هذا|(?:an\s+earlier|a\s+previous)\s+version"
                         r"\s+of\s+this)", re.IGNORECASE)
 # A figure of any platform but the ones named: «أي منصة أخرى», «منصات أخرى», "any other platform".
 _ANY_OTHER = re.compile(r"(?<!\w)(?:اي\s+(?:منصه|تطبيق|متجر|شركه)(?:\s+اخري)?|(?:منصات|تطبيقات|متاجر)\s+اخري"
                         r"|(?:any|no)\s+other\s+(?:platform|app|marketplace|retailer|rival)s?)(?!\w)",
                         re.IGNORECASE)
-# What a text denies or calls a claim: «نفت», «يزعم أن», «تدعي», "denied".
-_DENIED = re.compile(r"(?<!\w)[وف]?(?:نفت|نفي|تنفي|ينفي|يزعم|تزعم|زعم|زعمت|يدعي|تدعي|ادعي|ادعت|denied|denies)(?!\w)")
+# What a text denies or calls a claim or hearsay: «نفت», «يزعم أن», «تدعي», «يُقال إن», "denied", "rumoured".
+_DENIED = re.compile(r"(?<!\w)[وف]?(?:نفت|نفي|تنفي|ينفي|يزعم|تزعم|زعم|زعمت|يدعي|تدعي|ادعي|ادعت|يقال|denied|denies"
+                     r"|rumou?red)(?!\w)")
 _PRESENT_AR = re.compile(r"(?<!\w)[وف]?[تي](?:بلغ|ستحوذ|سيطر|صل|ضم|سجل|تجاوز|حقق|مثل|عادل|فوق|زيد|ملك|تصدر)(?!\w)")
 _ARABIC_TEXT = re.compile(r"\W*[\u0600-\u06ff]")
 _COUNTERFACTUAL = re.compile(r"(?<!\w)[وف]?لو(?!\w)")
@@ -91,16 +94,19 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
     if quantities and ("تصحيح" in text or "سابقه" in text or "version" in text) and _WITHDRAWN.search(text):
         return []  # «تصحيح: ذكرت نسخة سابقة من هذا التقرير أن ...»: the figure a correction withdraws
     denied = _DENIED.search(text) if quantities and ("نف" in text or "deni" in text or "زعم" in text
-                                                     or "دع" in text) else None
+                                                     or "دع" in text or "يقال" in text or "rumo" in text) else None
     if denied:  # «ونفت X تقريراً عن أن ...», «منشور يزعم أن»: what is denied or only claimed is no figure
         scenario = min(scenario, denied.start())
     retracted_before = False
     other = "اخري" in text or "other" in text
+    spread = "وزع" in text or "spread" in text or "split" in text
     for index, q in enumerate(quantities):
         if q.start > scenario:
             continue
         if other and _ANY_OTHER.search(text, sent.clauses[sent.clause_of(q.start)].start, q.lead):
             continue  # «أي منصة أخرى لم تتجاوز حصتها 5%», "no other platform topped 5%": no one platform's
+        if spread and _SPREAD.search(text, q.end, sent.clauses[sent.clause_of(q.start)].end):
+            continue  # «ثلث السوق ما زال موزعاً على متاجر صغيرة وحسابات «إنستغرام»»: a share of many, no one's
         if q.words and _in_quoted_name(text, q.start, q.end):
             continue  # «ربع للأبحاث», "Seven Seas": a number word inside a quoted name is part of the name
         ci = sent.clause_of(q.start)

@@ -329,3 +329,16 @@ def test_a_past_figure_after_a_quarter_in_its_paragraph_is_for_that_quarter(body
 )
 def test_an_owners_figure_beside_two_of_its_platforms_is_the_owners(body: str, platform: str) -> None:
     assert {f.platform for f in run(body)} == {platform}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وكثيراً ما يُقال إن «نون» تستهدف مضاعفة مبيعاتها في مصر بحلول 2027.",
+        "Noon is rumoured to be targeting $2 billion of sales in Egypt by 2027.",
+        "وما زال نحو ربع السوق موزعاً على متاجر صغيرة وحسابات «سناب شات» في الكويت.",
+        "About a quarter of the market is still spread across small shops and Snapchat accounts.",
+    ],
+)
+def test_hearsay_and_a_share_spread_across_many_are_no_signal(body: str) -> None:
+    assert run(body) == []
