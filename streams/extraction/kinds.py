@@ -43,8 +43,10 @@ def figure_kind(sent: Sentence, q: Quantity, clause: Clause, prev: Candidate | N
         kind = "target" if "target" in own_kinds else own_kinds[-1]
     elif clause.adjunct and prev is not None:
         kind = prev.kind
-        if kind == "forecast" and period and published is not None and _ended_before(period, published):
-            kind = "actual"  # "expects 30% in 2025, up from about a quarter in 2024": the comparison is history
+        if kind in ("forecast", "target") and period and published is not None and _ended_before(period, published):
+            # "expects 30% in 2025, up from about a quarter in 2024", «تستهدف مليون عميل في 2026، مقارنة بـ720 ألفاً
+            # في 2025»: the comparison is history
+            kind = "actual"
     elif free_kinds:
         kind = "target" if "target" in free_kinds else free_kinds[-1]
     if kind == "actual" and period and published is not None and period_start(period) > (

@@ -218,6 +218,11 @@ def metric_in_context(sent: Sentence, q: Quantity, ci: int, back: int, fwd: int,
         # "60,000 sellers ..., and it aims to reach 80,000 by 2025": the noun is left out
         metric, unit = prev.metric, prev.unit
         confidence -= 0.2
+    if (metric is None and inherit is not None and q.unit is None and q.scaled
+            and inherit.metric in _COUNT_LEVEL and _same_noun(text, q, inherit.q)):
+        # «مليون عميل نشط، مقارنة بـ720 ألف عميل»: the compared figure repeats the noun of the one before
+        metric, unit = inherit.metric, inherit.unit
+        confidence -= 0.1
     if (metric is None and prev is not None and prev.metric == "growth_percent" and q.unit == "percent"
             and _OR_RESTATED.fullmatch(text, prev.q.end, q.lead)):
         metric, unit, of_metric = "growth_percent", "percent", prev.of_metric  # "up 18%, or 20% in local currency"
@@ -236,3 +241,12 @@ def metric_in_context(sent: Sentence, q: Quantity, ci: int, back: int, fwd: int,
     if metric is None or unit is None:
         return None
     return metric, unit, of_metric, confidence, sign
+
+
+_NEXT_WORD = re.compile(r"\s+(?P<w>[^\W\d]{3,})")
+
+
+def _same_noun(text: str, q: Quantity, earlier: Quantity) -> bool:
+    """The word after ``q`` is one of the words of the noun the earlier figure carries."""
+    word = _NEXT_WORD.match(text, q.end)
+    return word is not None and word.group("w") in text[earlier.start : earlier.end].split()[1:]

@@ -342,3 +342,21 @@ def test_an_owners_figure_beside_two_of_its_platforms_is_the_owners(body: str, p
 )
 def test_hearsay_and_a_share_spread_across_many_are_no_signal(body: str) -> None:
     assert run(body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وقالت «نون» إنها تستهدف في 2026 الوصول إلى مليوني عميل نشط، مقارنة بـ1.4 مليون عميل في 2023.",
+        "Noon said it aims to reach 2 million active customers in 2026, against 1.4 million customers in 2023.",
+    ],
+)
+def test_a_compared_figure_repeating_the_noun_is_the_past_level(body: str) -> None:
+    figures = run(body)
+    assert [(f.metric, f.value, f.kind) for f in figures] == [
+        ("active_users", 2e6, "target"), ("active_users", 1.4e6, "actual")]
+
+
+def test_a_compared_figure_with_another_noun_is_not_taken_for_users() -> None:
+    figures = run("وقالت «نون» إنها تستهدف في 2026 الوصول إلى مليوني عميل نشط، مقارنة بـ1.4 مليون زائر في 2023.")
+    assert [f.value for f in figures] == [2e6]
