@@ -17,9 +17,11 @@ from .mentions import Mention
 _MARKER = re.compile(r"(?<!\w)(?:عل[يى]\s+التوالي|respectively)(?!\w)")
 # Between two figures of the list: a comma, «و», "and".
 LISTED_FIGURE = re.compile(r"\s*(?:[،,]\s*)?(?:(?:و|and\s+)\s*)?")
-# Between two names of the list: quotes, a gloss «(Latin)», a comma, «و», "and", "or".
+# Between two names of the list: quotes, a word of what it is ("WhatsApp catalogues"), a gloss «(Latin)», a comma,
+# «و», "and", "or".
 _SAME_NAME = re.compile(r"[\s\"(]*")
-_NAME_GAP = re.compile(r"[\s\"]*(?:\([^()\n]{1,40}\)\s*)?(?:[،,]\s*)?(?:(?:و|and\s|or\s)[\s\"]*)?")
+_NAME_GAP = re.compile(r"[\s\"]*(?:(?!and\s|or\s)[^\W\d]+[\s\"]*)?(?:\([^()\n]{1,40}\)\s*)?(?:[،,]\s*)?"
+                       r"(?:(?:و|and\s|or\s)[\s\"]*)?")
 
 
 def respective(text: str, mentions: list[Mention], figures: list[Candidate]) -> list[Candidate]:

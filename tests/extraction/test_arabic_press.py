@@ -31,6 +31,8 @@ def _by_platform(body: str) -> dict[str, float]:
          "Harbor Analytics estimates.", {"zentro": 41.0, "shopee": 30.0, "lazada": 12.0}),
         ("Conversion rates on Jumia, Konga and Temu were 1.4%, 0.9% and 2.2% respectively in 2024.",
          {"jumia": 1.4, "konga": 0.9, "temu": 2.2}),
+        ("The survey puts conversion on Facebook posts, TikTok videos and Pinterest pins at 3.3%, 2.9% and 0.8% "
+         "respectively in Brazil.", {"facebook": 3.3, "tiktok": 2.9, "pinterest": 0.8}),
         ("بلغت حصص «أمازون» و«نون» و«شي إن» من سوق التجارة الإلكترونية في قطر 27% و22% و9% على التوالي.",
          {"amazon": 27.0, "noon": 22.0, "shein": 9.0}),
     ],
