@@ -47,6 +47,7 @@ _ANY_OTHER = re.compile(r"(?<!\w)(?:اي\s+(?:منصه|تطبيق|متجر|شر�
 _DENIED = re.compile(r"(?<!\w)[وف]?(?:نفت|نفي|تنفي|ينفي|يزعم|تزعم|زعم|زعمت|يدعي|تدعي|ادعي|ادعت|يقال|denied|denies"
                      r"|rumou?red)(?!\w)")
 _PRESENT_AR = re.compile(r"(?<!\w)[وف]?[تي](?:بلغ|ستحوذ|سيطر|صل|ضم|سجل|تجاوز|حقق|مثل|عادل|فوق|زيد|ملك|تصدر)(?!\w)")
+_DURING_THE_YEAR = re.compile(r"(?<!\w)(?:خلال|طوال)\s+العام(?=\s*[،,.;:]|\s*\Z)")
 _ARABIC_TEXT = re.compile(r"\W*[\u0600-\u06ff]")
 _COUNTERFACTUAL = re.compile(r"(?<!\w)[وف]?لو(?!\w)")
 _MODAL = re.compile(r"(?<![\w'])(?:would|could|might)(?![\w'])")
@@ -179,6 +180,8 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
             # «... خلال الربع الأول. وبلغ معدل التحويل 4.8%»: a past figure of the quarter the paragraph is about
             # (not «تستحوذ «أمازون» على 24%», now)
             period = memory.last_period
+        if period is None and memory.last_year and _DURING_THE_YEAR.search(text, clause.start, clause.end):
+            period = memory.last_year  # «بلغ 240 درهماً خلال العام»: the year in focus
         if metric.startswith("growth") and of_metric is None and prev is not None:
             of_metric = prev.metric
         region = figure_region(regions, q, clause, prev, same_source, memory, platform,

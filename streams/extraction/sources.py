@@ -256,6 +256,11 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
                 found.append((cue.start, found[-1][1], forward))  # «أفادت المجموعة بأن ... كما أشارت إلى أن»
             elif fronted and forward:
                 found.append((cue.start, company_name(fronted[-1].platform, memory), forward))
+            elif forward and (app_speaks := next((m for m in mentions if not m.explicit and m.end <= cue.start
+                                              and not text[m.end : cue.start].strip()), None)):
+                # «فالتطبيق يقول إن ...»: the app referred back to speaks for itself
+                name = PLATFORM_NAMES.get(app_speaks.platform) or company_name(app_speaks.platform, memory)
+                found.append((cue.start, name, forward))
             elif cue.start <= 2 and forward and memory.last_source and _THAT.match(text, cue.end):
                 # «وأضاف أن المنصة ...» opening a sentence: the one who spoke in the sentence before goes on
                 found.append((cue.start, memory.last_source, forward))

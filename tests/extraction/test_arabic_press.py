@@ -362,3 +362,21 @@ def test_a_compared_figure_repeating_the_noun_is_the_past_level(body: str) -> No
 def test_a_compared_figure_with_another_noun_is_not_taken_for_users() -> None:
     figures = run("وقالت «نون» إنها تستهدف في 2026 الوصول إلى مليوني عميل نشط، مقارنة بـ1.4 مليون زائر في 2023.")
     assert [f.value for f in figures] == [2e6]
+
+
+def test_the_same_estimates_and_during_the_year_refer_back() -> None:
+    figures = run("وقدّر «مركز الواحة للبيانات» (Oasis Data Centre) حصة «نون» من سوق عمان بنحو 30% في 2023. وبلغ 18 "
+                  "ريالاً عمانياً متوسطُ قيمة الطلب على «نون» خلال العام، بحسب التقديرات ذاتها.")
+    basket = next(f for f in figures if f.metric == "average_order_value")
+    assert (basket.period, basket.source) == ("2023", "Oasis Data Centre")
+
+
+def test_during_the_year_before_a_named_year_is_that_year() -> None:
+    figures = run("بلغت مبيعات «نون» 4 مليارات درهم في 2023. وارتفع عدد طلباتها إلى 9 ملايين طلب خلال العام الماضي.")
+    assert [f.period for f in figures] == ["2023", "2023"]
+
+
+def test_the_app_referred_back_before_its_speech_verb_is_credited() -> None:
+    figure = next(f for f in run("ولا يزال «سناب شات» الأكثر استخداماً. فالتطبيق يقول إن عدد مستخدميه في الكويت نما "
+                                 "20% العام الماضي.") if f.metric == "growth_percent")
+    assert (figure.platform, figure.source) == ("snapchat", "Snapchat")

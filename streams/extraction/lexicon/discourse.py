@@ -40,7 +40,8 @@ SRC_VERB_EN = ["said", "says", "reported", "reports", "announced", "added", "est
                 "calculates", "calculated", "measured", "reckons", "reckoned"]
 SRC_SAME = ["الدراسة", "الدراسة ذاتها", "الدراسة نفسها", "ذات الدراسة", "نفس الدراسة", "التقرير",
              "التقرير ذاته", "التقرير نفسه", "البيانات ذاتها", "البيانات نفسها", "المسح", "المسح نفسه",
-             "الاستطلاع", "الإحصاءات", "the same filing", "the same study", "the same report",
+             "الاستطلاع", "الإحصاءات", "التقديرات ذاتها", "التقديرات نفسها", "المصدر نفسه", "المصدر ذاته",
+             "الأرقام ذاتها", "الأرقام نفسها", "the same filing", "the same study", "the same report",
              "the same survey", "the same data", "the data", "the figures", "the survey", "the study",
              "the report", "the filing",
              "the same source", "the research firm", "the consultancy", "the agency", "the researcher",
