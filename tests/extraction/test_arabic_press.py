@@ -380,3 +380,14 @@ def test_the_app_referred_back_before_its_speech_verb_is_credited() -> None:
     figure = next(f for f in run("ولا يزال «سناب شات» الأكثر استخداماً. فالتطبيق يقول إن عدد مستخدميه في الكويت نما "
                                  "20% العام الماضي.") if f.metric == "growth_percent")
     assert (figure.platform, figure.source) == ("snapchat", "Snapchat")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "خفّضت «نون» رسوم الشحن إلى قطر، وتقول إن عدد البائعين الذين يشحنون إلى دول الخليج تخطى 9 آلاف بائع.",
+        "Noon cut its shipping fees to Qatar, and said the number of sellers shipping to the Gulf states topped 9,000.",
+    ],
+)
+def test_the_gulf_states_are_several_countries_no_one_region(body: str) -> None:
+    assert only_one(run(body)).region is None
