@@ -96,13 +96,15 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
         return []  # «تصحيح: ذكرت نسخة سابقة من هذا التقرير أن ...»: the figure a correction withdraws
     denied = _DENIED.search(text) if quantities and ("نف" in text or "deni" in text or "زعم" in text
                                                      or "دع" in text or "يقال" in text or "rumo" in text) else None
-    if denied:  # «ونفت X تقريراً عن أن ...», «منشور يزعم أن»: what is denied or only claimed is no figure
-        scenario = min(scenario, denied.start())
+    # «ونفت X تقريراً عن أن ...», «منشور يزعم أن»: what is denied or only claimed is no figure, up to the next
+    # one who speaks («..., وقالت إن ...»)
+    disowned = (denied.start(), next((h.start for h in sent.hits if h.cat in ("src_prep", "src_verb")
+                                      and h.start > denied.end()), len(text))) if denied else (0, 0)
     retracted_before = False
     other = "اخري" in text or "other" in text
     spread = "وزع" in text or "spread" in text or "split" in text
     for index, q in enumerate(quantities):
-        if q.start > scenario:
+        if q.start > scenario or disowned[0] < q.start < disowned[1]:
             continue
         if other and _ANY_OTHER.search(text, sent.clauses[sent.clause_of(q.start)].start, q.lead):
             continue  # «أي منصة أخرى لم تتجاوز حصتها 5%», "no other platform topped 5%": no one platform's

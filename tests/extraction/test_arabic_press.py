@@ -391,3 +391,9 @@ def test_the_app_referred_back_before_its_speech_verb_is_credited() -> None:
 )
 def test_the_gulf_states_are_several_countries_no_one_region(body: str) -> None:
     assert only_one(run(body)).region is None
+
+
+def test_what_follows_a_denial_in_the_deniers_own_words_stands() -> None:
+    figures = run("ونفت «نون» تقريراً عن أن مبيعاتها في مصر ستبلغ 3 مليارات دولار، وقالت إن مبيعاتها هناك بلغت "
+                  "1.2 مليار دولار في 2023.")
+    assert [(f.platform, f.value, f.period) for f in figures] == [("noon", 1.2e9, "2023")]
