@@ -49,6 +49,7 @@ _DENIED = re.compile(r"(?<!\w)[وف]?(?:نفت|نفي|تنفي|ينفي|يزعم
 _PRESENT_AR = re.compile(r"(?<!\w)[وف]?[تي](?:بلغ|ستحوذ|سيطر|صل|ضم|سجل|تجاوز|حقق|مثل|عادل|فوق|زيد|ملك|تصدر)(?!\w)")
 _DURING_THE_YEAR = re.compile(r"(?<!\w)(?:خلال|طوال)\s+العام(?=\s*[،,.;:]|\s*\Z)")
 _ARABIC_TEXT = re.compile(r"\W*[\u0600-\u06ff]")
+_REPORT_NOUNS = {"report", "reports"}  # "denied a report that ...": what is denied, not one who speaks
 _COUNTERFACTUAL = re.compile(r"(?<!\w)[وف]?لو(?!\w)")
 _MODAL = re.compile(r"(?<![\w'])(?:would|could|might)(?![\w'])")
 _COMPANY_ENDINGS = (" Group", " Technologies", " Inc", " Inc.", " Limited", " Ltd", " Ltd.", " plc", " PLC", " Corp",
@@ -99,7 +100,8 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
     # «ونفت X تقريراً عن أن ...», «منشور يزعم أن»: what is denied or only claimed is no figure, up to the next
     # one who speaks («..., وقالت إن ...»)
     disowned = (denied.start(), next((h.start for h in sent.hits if h.cat in ("src_prep", "src_verb")
-                                      and h.start > denied.end()), len(text))) if denied else (0, 0)
+                                      and h.start > denied.end() and text[h.start : h.end] not in _REPORT_NOUNS),
+                                     len(text))) if denied else (0, 0)
     retracted_before = False
     other = "اخري" in text or "other" in text
     spread = "وزع" in text or "spread" in text or "split" in text
