@@ -90,13 +90,15 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
     conditional = _CONDITION.search(text) if quantities and ("f " in text or "ere " in text or "ppose" in text
                                                              or "ad " in text) else None
     scenario = conditional.start() if conditional and _MODAL.search(text, conditional.end()) else len(text)
-    counterfactual = _COUNTERFACTUAL.search(text) if quantities and "لو" in text else None
+    counterfactual = _COUNTERFACTUAL.search(text) if quantities and ("لو " in text and (
+        " لو " in text or "ولو " in text or "فلو " in text or text.startswith("لو "))) else None
     if counterfactual:  # «ولو بلغت هدفها لتجاوزت إيراداتها ...»: «لو» needs no modal to be a scenario
         scenario = min(scenario, counterfactual.start())
     if quantities and ("تصحيح" in text or "سابقه" in text or "version" in text) and _WITHDRAWN.search(text):
         return []  # «تصحيح: ذكرت نسخة سابقة من هذا التقرير أن ...»: the figure a correction withdraws
-    denied = _DENIED.search(text) if quantities and ("نف" in text or "deni" in text or "زعم" in text
-                                                     or "دع" in text or "يقال" in text or "rumo" in text) else None
+    denied = _DENIED.search(text) if quantities and ("نفت" in text or "نفي" in text or "deni" in text or "زعم" in text
+                                                     or "دعي" in text or "ادع" in text or "يقال" in text
+                                                     or "rumo" in text) else None
     # «ونفت X تقريراً عن أن ...», «منشور يزعم أن»: what is denied or only claimed is no figure, up to the next
     # one who speaks («..., وقالت إن ...»)
     disowned = (denied.start(), next((h.start for h in sent.hits if h.cat in ("src_prep", "src_verb")
@@ -105,6 +107,8 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
     retracted_before = False
     other = "اخري" in text or "other" in text
     spread = "وزع" in text or "spread" in text or "split" in text
+    she_said = bool(quantities) and _SHE_SAID.match(text) is not None
+    during = "العام" in text
     for index, q in enumerate(quantities):
         if q.start > scenario or disowned[0] < q.start < disowned[1]:
             continue
@@ -157,12 +161,13 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
         if about is None:
             continue
         platform, confidence = about
-        owner = next((m.owner_name for m in mentions if m.owner_name and m.platform == platform), None)
+        owner = next((m.owner_name for m in mentions if m.owner_name and m.platform == platform),
+                     None) if memory.split_owners else None
         if owner in memory.split_owners and not any(
                 m.explicit and not m.owner_name and m.platform == platform and clause.start <= m.start < clause.end
                 for m in mentions):
             platform = slug(owner)  # «أعلنت «بي دي دي» أن إيراداتها ...» beside «تيمو» and «بيندودو»: the company's
-        if (memory.topic and _SHE_SAID.match(text) and platform != memory.topic
+        if (she_said and memory.topic and platform != memory.topic
                 and not any(m.explicit and m.start < q.start for m in mentions)):
             platform = memory.topic  # «وقالت إنها تستهدف ...، مستفيدة من «يوتيوب»»: "she" is the one in focus
         period, base_period, implied_base = figure_periods(sent, periods, q, ci, metric, inherit, clause_has_q,
@@ -184,7 +189,7 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
             # «... خلال الربع الأول. وبلغ معدل التحويل 4.8%»: a past figure of the quarter the paragraph is about
             # (not «تستحوذ «أمازون» على 24%», now)
             period = memory.last_period
-        if period is None and memory.last_year and _DURING_THE_YEAR.search(text, clause.start, clause.end):
+        if period is None and during and memory.last_year and _DURING_THE_YEAR.search(text, clause.start, clause.end):
             period = memory.last_year  # «بلغ 240 درهماً خلال العام»: the year in focus
         if metric.startswith("growth") and of_metric is None and prev is not None:
             of_metric = prev.metric

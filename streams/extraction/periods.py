@@ -159,9 +159,6 @@ _BRANCHES = [
     # The end of a month, no year: "at the end of March" (a count at the close of that quarter), «بنهاية مارس»
     r"(?P<me>(?:the\s+end\s+of|نهايه)\s+(?:شهر\s+)?(?P<me_month>" + _alts(_MONTHS_EN) + "|"
     + _alts([name for names in _MONTHS_AR for name in names]) + r")(?!\w)(?!\s*,?\s*(?:[0-9]|of\s+[0-9])))",
-    # An Arabic month with no year: «في يوليو», «خلال شهر أغسطس الماضي»: the last such month at publication
-    r"(?P<arm>(?:في|خلال)\s+(?:شهر\s+)?(?P<arm_month>" + _alts([name for names in _MONTHS_AR for name in names])
-    + r")(?:\s+(?:الماضي|المنصرم))?(?!\w)(?!\s*[,،]?\s*(?:من\s+)?(?:(?:ال)?عام\s+)?[0-9]))",
     # Arabic quarter: «الربع الثالث من عام 2023», «للربع الأول 2024», «الربع الأول من العام الماضي»
     r"(?P<arq>(?:ال|لل)ربع\s+(?P<arq_ord>" + _alts(list(_ORDINALS_AR)) + r")(?!\w)"
     r"(?:\s+(?:من\s+)?(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?:(?P<arq_year>" + _YEAR + r")(?![0-9])|"
@@ -177,7 +174,7 @@ _BRANCHES = [
     + _alts(["الأولى", "الأخيرة"]) + r"))(?:\s+(?:of|من)\s+(?:(?:ال)?عام\s+)?(?:(?P<m3_year>" + _YEAR
     + r")(?![0-9])|(?P<m3_rel>" + _alts([w for w in _REL_YEAR]) + r")(?!\w)))?)",
 ]
-_FIRST = set("ل1234fstqافخ") | {w[0] for w in _PHRASES} | {w[0] for w in _MONTHS_EN}
+_FIRST = set("ل1234fstqا") | {w[0] for w in _PHRASES} | {w[0] for w in _MONTHS_EN}
 _PART_FIRST = _FIRST | set("hnyا")
 _FISCAL_BEFORE = re.compile(r"(?<!\w)fiscal(?:\s+year)?\s+\Z")
 _SPAN_TO = re.compile(r"(?<!\w)(?:to|until|through|till|حتى|حتي)\s+(?:ب)?\Z")
@@ -213,7 +210,7 @@ _LEVEL_AFTER = re.compile(r"\s+(?:levels?|figures?|total)(?!\w)")
 _PERIOD_WORDS = ("q1", "q2", "q3", "q4", "quarter", "year", "month", "period", "annual", "yoy", "y/y", "q/q", "qoq",
                  "fy", "h1", "h2", "twenty", "half", "that date", "end of", "نهايه", "campaign", "حمله", "the sale",
                  "ربع", "عام", "سنه", "سنوي", "فتره", "اشهر", "شهر",
-                 *(fold(name).lower() for names in _MONTHS_AR for name in names))
+                 *(fold(name).lower() for names in _MONTHS_AR for name in names if len(name) > 3))
 
 
 _TWO_DIGITS = re.compile(r"[0-9][0-9]")
@@ -267,8 +264,6 @@ def find_periods(text: str, low: str | None = None) -> list[PeriodMention]:
                 continue  # "the six months to the end of September": a span, not a quarter
             month = _MONTH_NUMBER[match.group("me_month").lower()]
             mention = PeriodMention(start, end, "month_end", None, (month - 1) // 3 + 1)
-        elif group == "arm":
-            mention = PeriodMention(start, end, "month_span", None, _MONTH_NUMBER[match.group("arm_month").lower()])
         elif group == "mq":
             month = _MONTH_NUMBER[(match.group("mq_last") or match.group("mq_month") or match.group("mq_month2")
                                    or match.group("mq_ar")).lower()]
@@ -315,7 +310,25 @@ def find_periods(text: str, low: str | None = None) -> list[PeriodMention]:
         mention.base_prep = phrase_before(low, lead, _BASE_PREP, reach=24) is not None or (
             group == "year" and _LEVEL_AFTER.match(low, end) is not None)  # "double the 2022 level"
         found.append(mention)
+    if any(month in low for month in _ARABIC_MONTH_WORDS):
+        found = _with_arabic_months(low, found)
     return found
+
+
+# An Arabic month with no year: «في يوليو», «خلال شهر أغسطس الماضي»: the last such month at publication.
+_ARABIC_MONTH = re.compile(r"(?<!\w)(?:في|خلال)\s+(?:شهر\s+)?(?P<month>" + _alts(
+    [name for names in _MONTHS_AR for name in names]) + r")(?:\s+(?:الماضي|المنصرم))?(?!\w)"
+    r"(?!\s*[,،]?\s*(?:من\s+)?(?:(?:ال)?عام\s+)?[0-9])")
+
+
+_ARABIC_MONTH_WORDS = tuple(sorted({fold(name).lower() for names in _MONTHS_AR for name in names}))
+
+
+def _with_arabic_months(low: str, found: list[PeriodMention]) -> list[PeriodMention]:
+    months = [PeriodMention(m.start(), m.end(), "month_span", None, _MONTH_NUMBER[m.group("month")])
+              for m in _ARABIC_MONTH.finditer(low)
+              if not any(p.start < m.end() and m.start() < p.end for p in found)]
+    return sorted([*found, *months], key=lambda mention: mention.start) if months else found
 
 
 def quarter_of(moment: datetime) -> int:
