@@ -186,9 +186,9 @@ def discover_arabic(text: str, found: Discovered) -> None:
             continue
         if not latin_names:
             latin_names = sorted({m.group() for m in _LATIN_WORD.finditer(text)} - _LATIN_NOT_NAMES)
-        gloss = re.search(re.escape(match.group()) + r"\s*" + _GLOSS_LATIN.pattern, text)
+        gloss = _gloss_of(text, match.group())
         if gloss:  # «يوباي» (Ubuy) elsewhere in the text: its own Latin name, not a guess from the letters
-            _add(found, arabic, gloss.group("lat").strip())
+            _add(found, arabic, gloss)
             continue
         service = _service_of(arabic, latin_names)
         if service:  # «طلبات مارت»: a service named after its platform is the platform
@@ -225,6 +225,18 @@ def _coordinated(text: str, start: int, end: int, found: Discovered) -> bool:
         at = after.end()
     platforms = [name for name in names if _lexicon_platform(name) or name in found.platforms]
     return len(platforms) >= 2 and not any(_named_in_lexicon(name) for name in names if name not in platforms)
+
+
+def _gloss_of(text: str, quoted: str) -> str | None:
+    """The Latin gloss the text writes after any of its statements of ``quoted`` («"X" (Latin)»)."""
+    at = text.find(quoted)
+    while at >= 0:
+        gloss = _GLOSS_LATIN.match(text, at + len(quoted) + 1 if text.startswith(" ", at + len(quoted))
+                                   else at + len(quoted))
+        if gloss:
+            return gloss.group("lat").strip()
+        at = text.find(quoted, at + 1)
+    return None
 
 
 def _service_of(arabic: str, in_text: list[str]) -> tuple[str, str] | None:
