@@ -14,6 +14,8 @@ from datetime import datetime
 
 from .candidate import Candidate
 from .credit import figure_source
+from .disowned import NotOnesFigure, counterfactual_start, disowned_span, withdrawn
+from .focus import InFocus
 from .kinds import NOW, figure_kind, figure_qualifier
 from .lexicon.platforms import COMPANY_SLUGS
 from .measures import metric_in_context
@@ -21,7 +23,6 @@ from .memory import Memory
 from .mentions import Mention, platform_mentions
 from .numbers.currencies import for_region
 from .period_resolution import figure_periods, resolve_periods
-from .platforms import slug
 from .regions import MANY, Regions, figure_region, region_mentions
 from .respectively import LISTED_FIGURE, respective
 from .sentence import Sentence
@@ -33,24 +34,6 @@ _HEADING = re.compile(r"\s*[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2}\.\s*")
 _PRESENT = re.compile(r"(?<!\w)(?:is|are|has|have|remains|stays|now|still)(?!\w)")
 _CONDITION = re.compile(r"(?<![\w'])(?:[Ii]f|[Ww]ere\s+[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?\s+to|[Ss]uppose"
                         r"|[Hh]ad\s+[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?\s+(?:hit|reached|kept|grown|added))(?![\w'])")
-# A sentence opening with a speech verb whose subject is a pronoun («وقالت إنها», «وأضاف أنه»).
-_SHE_SAID = re.compile(r"\W*[وف]?(?:قالت|قال|اضافت|اضاف|اوضحت|اوضح|ذكرت|ذكر|اكدت|اكد)\s+[بل]?ان(?:ها|ه)(?!\w)")
-_SPREAD = re.compile(r"(?<!\w)(?:ما\s+زال\s+)?(?:موزع\w*|توزع\w*|spread\s+(?:across|among|over)"
-                     r"|split\s+(?:among|between))(?!\w)")
-_WITHDRAWN = re.compile(r"(?<!\w)(?:تصحيح\s*:|نسخه\s+سابقه\s+من\s+هذا|(?:an\s+earlier|a\s+previous)\s+version"
-                        r"\s+of\s+this)", re.IGNORECASE)
-# A figure of any platform but the ones named: «أي منصة أخرى», «منصات أخرى», "any other platform".
-_ANY_OTHER = re.compile(r"(?<!\w)(?:اي\s+(?:منصه|تطبيق|متجر|شركه)(?:\s+اخري)?|(?:منصات|تطبيقات|متاجر)\s+اخري"
-                        r"|(?:any|no)\s+other\s+(?:platform|app|marketplace|retailer|rival)s?)(?!\w)",
-                        re.IGNORECASE)
-# What a text denies or calls a claim or hearsay: «نفت», «يزعم أن», «تدعي», «يُقال إن», "denied", "rumoured".
-_DENIED = re.compile(r"(?<!\w)[وف]?(?:نفت|نفي|تنفي|ينفي|يزعم|تزعم|زعم|زعمت|يدعي|تدعي|ادعي|ادعت|يقال|denied|denies"
-                     r"|rumou?red)(?!\w)")
-_PRESENT_AR = re.compile(r"(?<!\w)[وف]?[تي](?:بلغ|ستحوذ|سيطر|صل|ضم|سجل|تجاوز|حقق|مثل|عادل|فوق|زيد|ملك|تصدر)(?!\w)")
-_DURING_THE_YEAR = re.compile(r"(?<!\w)(?:خلال|طوال)\s+العام(?=\s*[،,.;:]|\s*\Z)")
-_ARABIC_TEXT = re.compile(r"\W*[\u0600-\u06ff]")
-_REPORT_NOUNS = {"report", "reports"}  # "denied a report that ...": what is denied, not one who speaks
-_COUNTERFACTUAL = re.compile(r"(?<!\w)[وف]?لو(?!\w)")
 _MODAL = re.compile(r"(?<![\w'])(?:would|could|might)(?![\w'])")
 _COMPANY_ENDINGS = (" Group", " Technologies", " Inc", " Inc.", " Limited", " Ltd", " Ltd.", " plc", " PLC", " Corp",
                     " Corp.", " Corporation", " S.A.")
@@ -90,34 +73,20 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
     conditional = _CONDITION.search(text) if quantities and ("f " in text or "ere " in text or "ppose" in text
                                                              or "ad " in text) else None
     scenario = conditional.start() if conditional and _MODAL.search(text, conditional.end()) else len(text)
-    counterfactual = _COUNTERFACTUAL.search(text) if quantities and ("لو " in text and (
-        " لو " in text or "ولو " in text or "فلو " in text or text.startswith("لو "))) else None
-    if counterfactual:  # «ولو بلغت هدفها لتجاوزت إيراداتها ...»: «لو» needs no modal to be a scenario
-        scenario = min(scenario, counterfactual.start())
-    if quantities and ("تصحيح" in text or "سابقه" in text or "version" in text) and _WITHDRAWN.search(text):
+    if quantities and withdrawn(text):
         return []  # «تصحيح: ذكرت نسخة سابقة من هذا التقرير أن ...»: the figure a correction withdraws
-    denied = _DENIED.search(text) if quantities and ("نفت" in text or "نفي" in text or "deni" in text or "زعم" in text
-                                                     or "دعي" in text or "ادع" in text or "يقال" in text
-                                                     or "rumo" in text) else None
-    # «ونفت X تقريراً عن أن ...», «منشور يزعم أن»: what is denied or only claimed is no figure, up to the next
-    # one who speaks («..., وقالت إن ...»)
-    disowned = (denied.start(), next((h.start for h in sent.hits if h.cat in ("src_prep", "src_verb")
-                                      and h.start > denied.end() and text[h.start : h.end] not in _REPORT_NOUNS),
-                                     len(text))) if denied else (0, 0)
+    counterfactual = counterfactual_start(text) if quantities else None
+    if counterfactual is not None:  # «ولو بلغت هدفها لتجاوزت إيراداتها ...»
+        scenario = min(scenario, counterfactual)
+    disowned = disowned_span(sent) if quantities else (0, 0)  # «ونفت X تقريراً عن أن ...»
     retracted_before = False
-    other = "اخري" in text or "other" in text
-    spread = "وزع" in text or "spread" in text or "split" in text
-    she_said = bool(quantities) and _SHE_SAID.match(text) is not None
-    during = "العام" in text
+    not_ones = NotOnesFigure(sent) if quantities else None
+    focus = InFocus(sent, mentions, memory) if quantities else None
     for index, q in enumerate(quantities):
         if q.start > scenario or disowned[0] < q.start < disowned[1]:
             continue
-        if other and _ANY_OTHER.search(text, sent.clauses[sent.clause_of(q.start)].start, q.lead):
-            continue  # «أي منصة أخرى لم تتجاوز حصتها 5%», "no other platform topped 5%": no one platform's
-        if spread and _SPREAD.search(text, q.end, sent.clauses[sent.clause_of(q.start)].end):
-            continue  # «ثلث السوق ما زال موزعاً على متاجر صغيرة وحسابات «إنستغرام»»: a share of many, no one's
-        if q.words and _in_quoted_name(text, q.start, q.end):
-            continue  # «ربع للأبحاث», "Seven Seas": a number word inside a quoted name is part of the name
+        if not_ones is not None and not_ones(q):
+            continue  # «أي منصة أخرى», «موزعاً على متاجر صغيرة», «ربع للأبحاث»: no one platform's figure
         ci = sent.clause_of(q.start)
         clause = sent.clauses[ci]
         gap = prev is not None and ci in gapped and prev.clause != ci
@@ -161,15 +130,8 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
         if about is None:
             continue
         platform, confidence = about
-        owner = next((m.owner_name for m in mentions if m.owner_name and m.platform == platform),
-                     None) if memory.split_owners else None
-        if owner in memory.split_owners and not any(
-                m.explicit and not m.owner_name and m.platform == platform and clause.start <= m.start < clause.end
-                for m in mentions):
-            platform = slug(owner)  # «أعلنت «بي دي دي» أن إيراداتها ...» beside «تيمو» and «بيندودو»: the company's
-        if (she_said and memory.topic and platform != memory.topic
-                and not any(m.explicit and m.start < q.start for m in mentions)):
-            platform = memory.topic  # «وقالت إنها تستهدف ...، مستفيدة من «يوتيوب»»: "she" is the one in focus
+        if focus is not None:  # «وقالت إنها ...», an owner beside two of its platforms
+            platform = focus.platform(platform, q, clause)
         period, base_period, implied_base = figure_periods(sent, periods, q, ci, metric, inherit, clause_has_q,
                                                            clause.adjunct, memory.last_period)
         # "... in the quarter, SDL said, and the number of sellers topped 150,000": the sentence's period so far
@@ -183,14 +145,8 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
                 and not NOW.search(text, clause.start, clause.end)
                 and not _PRESENT.search(text, clause.start, clause.end)):
             period = memory.title_period
-        if (period is None and "-Q" in (memory.last_period or "") and memory.year_paragraph == memory.paragraph
-                and not periods and not metric.startswith("growth") and _ARABIC_TEXT.match(text)
-                and not NOW.search(text, clause.start, clause.end) and not _PRESENT_AR.search(text, 0, q.lead)):
-            # «... خلال الربع الأول. وبلغ معدل التحويل 4.8%»: a past figure of the quarter the paragraph is about
-            # (not «تستحوذ «أمازون» على 24%», now)
-            period = memory.last_period
-        if period is None and during and memory.last_year and _DURING_THE_YEAR.search(text, clause.start, clause.end):
-            period = memory.last_year  # «بلغ 240 درهماً خلال العام»: the year in focus
+        if period is None and focus is not None:
+            period = focus.period(periods, q, clause, metric)  # the paragraph's quarter, «خلال العام»
         if metric.startswith("growth") and of_metric is None and prev is not None:
             of_metric = prev.metric
         region = figure_region(regions, q, clause, prev, same_source, memory, platform,
@@ -222,13 +178,6 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
             figures[index] = replace(figure, period=growth.period)
     _remember(sent, memory, mentions, sources, regions, figures)
     return figures
-
-
-def _in_quoted_name(text: str, start: int, end: int) -> bool:
-    """Inside a short span between quotes (a name: «ربع للأبحاث»), not a quoted sentence."""
-    opening = text.rfind('"', max(0, start - 30), start)
-    closing = text.find('"', end, end + 30)
-    return 0 <= opening < closing <= opening + 32 and text.count('"', 0, opening) % 2 == 0
 
 
 def _remember(sent: Sentence, memory: Memory, mentions: list[Mention], sources: list[Credit], regions: Regions,
