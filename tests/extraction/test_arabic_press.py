@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from streams.extraction import ExtractedFigure
-
-from .conftest import run
+from .conftest import only, run
 
 
 def _by_platform(body: str) -> dict[str, float]:
@@ -167,14 +165,14 @@ def test_a_figure_a_post_only_claims_is_no_signal() -> None:
 
 
 def test_users_of_a_platform_written_around_its_name_are_its_users() -> None:
-    figure = only_one(run("وقدّرت شركة «كلاود ميتر» عدد مستخدمي «نون» النشطين في الكويت بنحو 1.4 مليون."))
+    figure = only("وقدّرت شركة «كلاود ميتر» عدد مستخدمي «نون» النشطين في الكويت بنحو 1.4 مليون.")
     assert (figure.platform, figure.metric, figure.value, figure.qualifier) == (
         "noon", "active_users", 1.4e6, "approx")
 
 
 def test_the_agency_that_cites_a_firms_data_is_not_its_source() -> None:
-    figure = only_one(run("غير أن بيانات شركة «ميزان» (Mizan Data) للتطبيقات، التي استشهدت بها صحيفة «الوطن»، "
-                          "تشير إلى أن عدد مستخدمي «شي إن» النشطين في قطر بلغ 900 ألف مستخدم."))
+    figure = only("غير أن بيانات شركة «ميزان» (Mizan Data) للتطبيقات، التي استشهدت بها صحيفة «الوطن»، "
+                  "تشير إلى أن عدد مستخدمي «شي إن» النشطين في قطر بلغ 900 ألف مستخدم.")
     assert figure.source == "Mizan Data"
 
 
@@ -187,7 +185,7 @@ def test_the_agency_that_cites_a_firms_data_is_not_its_source() -> None:
     ],
 )
 def test_an_arabic_month_names_the_year_it_last_fell_in(body: str, period: str) -> None:
-    assert only_one(run(body)).period == period
+    assert only(body).period == period
 
 
 def test_the_same_month_is_in_the_year_in_focus() -> None:
@@ -196,9 +194,6 @@ def test_the_same_month_is_in_the_year_in_focus() -> None:
     assert [(f.platform, f.period) for f in figures] == [("noon", "2024"), ("amazon", "2024")]
 
 
-def only_one(figures: list[ExtractedFigure]) -> ExtractedFigure:
-    assert len(figures) == 1, figures
-    return figures[0]
 
 
 # ---------------------------------------------------------------- comparisons, watch time, businesses, corrections
@@ -215,7 +210,7 @@ def test_twice_what_it_recorded_a_year_before_is_growth() -> None:
 
 
 def test_the_daily_watch_time_per_user_is_time_spent() -> None:
-    figure = only_one(run("وبلغ متوسط مدة المشاهدة اليومية للمستخدم على «سناب شات» في الكويت 27 دقيقة في 2024."))
+    figure = only("وبلغ متوسط مدة المشاهدة اليومية للمستخدم على «سناب شات» في الكويت 27 دقيقة في 2024.")
     assert (figure.platform, figure.metric, figure.value) == ("snapchat", "time_spent", 27.0)
 
 
@@ -224,7 +219,7 @@ def test_daily_shows_of_two_hours_are_no_time_spent() -> None:
 
 
 def test_businesses_using_a_platform_are_its_sellers() -> None:
-    figure = only_one(run("وقالت «ميتا» إن أكثر من 800 ألف نشاط تجاري مغربي يستخدم «إنستغرام» للبيع."))
+    figure = only("وقالت «ميتا» إن أكثر من 800 ألف نشاط تجاري مغربي يستخدم «إنستغرام» للبيع.")
     assert (figure.platform, figure.metric, figure.qualifier) == ("instagram", "sellers", "more_than")
 
 
@@ -245,7 +240,7 @@ def test_withdrawn_figures_and_any_other_platforms_are_no_signal(body: str) -> N
 
 
 def test_a_known_platforms_latin_name_heads_a_newsletter_item() -> None:
-    figure = only_one(run("٣) AliExpress: تقول المنصة إن عدد البائعين الأتراك على موقعها تخطى 8 آلاف بائع."))
+    figure = only("٣) AliExpress: تقول المنصة إن عدد البائعين الأتراك على موقعها تخطى 8 آلاف بائع.")
     assert (figure.platform, figure.metric, figure.source) == ("aliexpress", "sellers", "AliExpress")
 
 
@@ -257,7 +252,7 @@ def test_a_known_platforms_latin_name_heads_a_newsletter_item() -> None:
     ],
 )
 def test_a_half_of_a_year_named_relative_to_publication_is_that_year(body: str, period: str) -> None:
-    assert only_one(run(body)).period == period
+    assert only(body).period == period
 
 
 def test_growth_on_the_same_quarter_of_last_year_is_based_a_year_before() -> None:
@@ -277,7 +272,7 @@ def test_growth_on_the_same_quarter_of_last_year_is_based_a_year_before() -> Non
     ],
 )
 def test_arabic_qualifier_verbs(body: str, qualifier: str) -> None:
-    assert only_one(run(body)).qualifier == qualifier
+    assert only(body).qualifier == qualifier
 
 
 # ---------------------------------------------------------------- who a release or a closing line credits
@@ -390,7 +385,7 @@ def test_the_app_referred_back_before_its_speech_verb_is_credited() -> None:
     ],
 )
 def test_the_gulf_states_are_several_countries_no_one_region(body: str) -> None:
-    assert only_one(run(body)).region is None
+    assert only(body).region is None
 
 
 def test_what_follows_a_denial_in_the_deniers_own_words_stands() -> None:
