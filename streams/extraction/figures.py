@@ -24,7 +24,7 @@ from .mentions import Mention, platform_mentions
 from .numbers.currencies import for_region
 from .period_resolution import figure_periods, resolve_periods
 from .regions import MANY, Regions, figure_region, region_mentions
-from .respectively import LISTED_FIGURE, respective
+from .respectively import LISTED_FIGURE, lists_respectively, respective
 from .sentence import Sentence
 from .sources import Credit, credited_sources, group_names
 from .subjects import figure_platform
@@ -80,6 +80,7 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
         scenario = min(scenario, counterfactual)
     disowned = disowned_span(sent) if quantities else (0, 0)  # «ونفت X تقريراً عن أن ...»
     retracted_before = False
+    respectively = len(quantities) > 1 and lists_respectively(text)
     not_ones = NotOnesFigure(sent) if quantities else None
     focus = InFocus(sent, mentions, memory) if quantities else None
     for index, q in enumerate(quantities):
@@ -94,10 +95,10 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
             clause = replace(clause, adjunct=True)  # "18%, sorry, 17%": the correction stands for what it corrects
         if gap:
             clause = replace(clause, adjunct=True)  # "..., followed by X at 19%": it continues the previous clause
-        listed = bool(prev is not None and prev.clause != ci and q.unit and q.unit == prev.q.unit
+        listed = bool(respectively and prev is not None and prev.clause != ci and q.unit and q.unit == prev.q.unit
                       and LISTED_FIGURE.fullmatch(text, prev.q.end, q.lead))
         if listed:
-            clause = replace(clause, adjunct=True)  # "were 2.1%, 1.7% and 3.4%": one list of figures
+            clause = replace(clause, adjunct=True)  # "were 2.1%, 1.7% and 3.4% respectively": one list of figures
         back = quantities[index - 1].end if index else 0
         fwd = min(clause.end, quantities[index + 1].lead if index + 1 < len(quantities) else len(text))
         if (q.qualifier == "at_least" and index + 1 < len(quantities) and quantities[index + 1].qualifier == "up_to"

@@ -321,13 +321,17 @@ _ARABIC_MONTH = re.compile(r"(?<!\w)(?:في|خلال)\s+(?:شهر\s+)?(?P<month>
     r"(?!\s*[,،]?\s*(?:من\s+)?(?:(?:ال)?عام\s+)?[0-9])")
 
 
+# When something was said or published («قالت «X» في مايو إن», «التقرير الصادر في أكتوبر»), not a figure's month.
+_SAID_BEFORE = re.compile(r"(?<!\w)[وف]?(?:قال|قالت|اعلن|اعلنت|ذكر|ذكرت|كشف|كشفت|الصادر|الصادره|نشر|نشرت|اصدر"
+                          r"|اصدرت)(?:\s+\"[^\"\n]{1,30}\")?\s*\Z")
 _ARABIC_MONTH_WORDS = tuple(sorted({fold(name).lower() for names in _MONTHS_AR for name in names}))
 
 
 def _with_arabic_months(low: str, found: list[PeriodMention]) -> list[PeriodMention]:
     months = [PeriodMention(m.start(), m.end(), "month_span", None, _MONTH_NUMBER[m.group("month")])
               for m in _ARABIC_MONTH.finditer(low)
-              if not any(p.start < m.end() and m.start() < p.end for p in found)]
+              if not any(p.start < m.end() and m.start() < p.end for p in found)
+              and not _SAID_BEFORE.search(low, max(0, m.start() - 40), m.start())]
     return sorted([*found, *months], key=lambda mention: mention.start) if months else found
 
 

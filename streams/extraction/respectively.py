@@ -24,6 +24,11 @@ _NAME_GAP = re.compile(r"[\s\"]*(?:(?!and\s|or\s)[^\W\d]+[\s\"]*)?(?:\([^()\n]{1
                        r"(?:(?:و|and\s|or\s)[\s\"]*)?")
 
 
+def lists_respectively(text: str) -> bool:
+    """The sentence lists figures «على التوالي» or "respectively"."""
+    return ("التوالي" in text or "respectively" in text) and _MARKER.search(text) is not None
+
+
 def respective(text: str, mentions: list[Mention], figures: list[Candidate]) -> list[Candidate]:
     """``figures`` with the listed ones given their platform by their place in the list."""
     marker = _MARKER.search(text) if "التوالي" in text or "respectively" in text else None

@@ -392,3 +392,18 @@ def test_what_follows_a_denial_in_the_deniers_own_words_stands() -> None:
     figures = run("ونفت «نون» تقريراً عن أن مبيعاتها في مصر ستبلغ 3 مليارات دولار، وقالت إن مبيعاتها هناك بلغت "
                   "1.2 مليار دولار في 2023.")
     assert [(f.platform, f.value, f.period) for f in figures] == [("noon", 1.2e9, "2023")]
+
+
+def test_the_month_something_was_said_in_is_no_figures_period() -> None:
+    assert only("وقالت «نون» في مارس إن عدد البائعين على منصتها في مصر بلغ 40 ألف بائع.").period is None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Zentro reported GMV of $5 billion, $1 billion of it in Kenya.",
+        "بلغت مبيعات «نون» 5 مليارات درهم، و2 مليار درهم منها في عمان.",
+    ],
+)
+def test_a_part_after_a_comma_is_no_listed_figure_without_respectively(body: str) -> None:
+    assert len(run(body)) == 1
