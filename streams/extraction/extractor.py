@@ -178,8 +178,10 @@ class _Extractor:
                 name, slug = hit.payload.split("|")
                 memory.owners.setdefault(slug, name)
         self._voices(read)
-        named = {h.payload for sent, _span, _paragraph in read for h in sent.hits if h.cat == "platform"}
-        memory.split_owners = {owner for owner, others in OWNER_ALSO.items() if named & others}
+        owners = {name for name in memory.owners.values() if name in OWNER_ALSO}
+        if owners:  # PDD Holdings beside Pinduoduo: its own figures are the company's
+            named = {h.payload for sent, _span, _paragraph in read for h in sent.hits if h.cat == "platform"}
+            memory.split_owners = {owner for owner in owners if named & OWNER_ALSO[owner]}
         raw: list[Candidate] = []
         paragraph_start = 0
         for sent, span, paragraph in read:

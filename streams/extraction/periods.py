@@ -310,7 +310,7 @@ def find_periods(text: str, low: str | None = None) -> list[PeriodMention]:
         mention.base_prep = phrase_before(low, lead, _BASE_PREP, reach=24) is not None or (
             group == "year" and _LEVEL_AFTER.match(low, end) is not None)  # "double the 2022 level"
         found.append(mention)
-    if any(month in low for month in _ARABIC_MONTH_WORDS):
+    if _ARABIC_MONTH_WORD.search(low):
         found = _with_arabic_months(low, found)
     return found
 
@@ -324,7 +324,7 @@ _ARABIC_MONTH = re.compile(r"(?<!\w)(?:في|خلال)\s+(?:شهر\s+)?(?P<month>
 # When something was said or published («قالت «X» في مايو إن», «التقرير الصادر في أكتوبر»), not a figure's month.
 _SAID_BEFORE = re.compile(r"(?<!\w)[وف]?(?:قال|قالت|اعلن|اعلنت|ذكر|ذكرت|كشف|كشفت|الصادر|الصادره|نشر|نشرت|اصدر"
                           r"|اصدرت)(?:\s+\"[^\"\n]{1,30}\")?\s*\Z")
-_ARABIC_MONTH_WORDS = tuple(sorted({fold(name).lower() for names in _MONTHS_AR for name in names}))
+_ARABIC_MONTH_WORD = re.compile(_alts([name for names in _MONTHS_AR for name in names]))
 
 
 def _with_arabic_months(low: str, found: list[PeriodMention]) -> list[PeriodMention]:
