@@ -16,11 +16,12 @@ import re
 from .lexicon.matcher import TABLE
 from .lexicon.platforms import LATIN_NAMES, PLATFORM_NAMES
 from .normalize import fold
-from .platforms import Discovered, known, slug
+from .platforms import SOURCE_ENDINGS, Discovered, known, slug
 
 _AR_WORD = r"[\u0621-\u064a]+"
 _QUOTED_NAME = re.compile(r"\"(?P<q>[\u0621-\u064a][\u0621-\u064a ]{0,28}[\u0621-\u064a]|[\u0621-\u064a])\"")
-_KIND = r"(?:منصه|منصات|تطبيق|تطبيقات|متجر|متاجر|موقع|شركه|خدمه|سلسله|منافس|منافسه|منافستها|منافسيها|منافسها|غريمتها)"
+_KIND = (r"(?:قناه(?=\s+(?:ال|لل)?تسوق)|منصه"
+         r"|منصات|تطبيق|تطبيقات|متجر|متاجر|موقع|شركه|خدمه|سلسله|منافس|منافسه|منافستها|منافسيها|منافسها|غريمتها)")
 _SOURCE_KIND = re.compile(
     r"(?:صحيفه|جريده|مجله|وكاله|مؤسسه|مركز|بنك|البنك|هيئه|وزاره|مجموعه|السوق|بيانات|تقرير|تقارير|دراسه|مسح"
     r"|مكتب|الابحاث|الاستشارات|التحليلات|البيانات|للابحاث|للاستشارات|الاحصاء|للاحصاء|بورصه)"
@@ -154,7 +155,8 @@ def discover_arabic(text: str, found: Discovered) -> None:
                                           or _KIND_AFTER.match(text, match.end())):
             continue  # a bare «X» (Latin) glosses sources as often as platforms («X» (Latin)، المنصة ...: one)
         if (not arabic or _SOURCE_KIND.search(text, max(0, glossed.start() - 40), glossed.start())
-                or _SOURCE_MODIFIER.search(glossed.group("mod") or "") or known(latin) or _named_in_lexicon(arabic)):
+                or _SOURCE_MODIFIER.search(glossed.group("mod") or "") or known(latin) or _named_in_lexicon(arabic)
+                or latin.split()[-1].lower() in SOURCE_ENDINGS):  # «X» (Blue Reef Research): a research house
             continue
         _add(found, arabic, latin, quoted=False)
         found.platforms.setdefault(latin, found.platforms[arabic])
@@ -174,8 +176,8 @@ def discover_arabic(text: str, found: Discovered) -> None:
         start = match.start()
         introduced = _INTRODUCED.search(text, max(0, start - 40), start)
         placed = (_PLACED_AFTER.search(text, max(0, start - 16), start) or _PLACED_BEFORE.match(text, match.end())
-                  or _KIND_AFTER.match(text, match.end()))
-        if (introduced is None and placed is None) or _known_then_place(arabic):
+                  or _KIND_AFTER.match(text, match.end()) or _coordinated(text, start, match.end(), found))
+        if (introduced is None and not placed) or _known_then_place(arabic):
             continue
         lead_end = introduced.start() if introduced else start
         if (_SOURCE_KIND.search(text, max(0, lead_end - 40), lead_end) or _VENUE.search(text, max(0, start - 30), start)
@@ -184,6 +186,15 @@ def discover_arabic(text: str, found: Discovered) -> None:
             continue
         if not latin_names:
             latin_names = sorted({m.group() for m in _LATIN_WORD.finditer(text)} - _LATIN_NOT_NAMES)
+        gloss = _gloss_of(text, match.group())
+        if gloss:  # «يوباي» (Ubuy) elsewhere in the text: its own Latin name, not a guess from the letters
+            _add(found, arabic, gloss)
+            continue
+        service = _service_of(arabic, latin_names)
+        if service:  # «طلبات مارت»: a service named after its platform is the platform
+            found.platforms.setdefault(arabic, service)
+            found.quoted_only.add(arabic)
+            continue
         _add(found, arabic, _latin_for(arabic, latin_names))
     for match in _LATIN_IN_ARABIC.finditer(text):
         latin = match.group("lat")
@@ -193,6 +204,50 @@ def discover_arabic(text: str, found: Discovered) -> None:
                 or _VENUE.search(text, max(0, match.start() - 30), match.start())):
             continue
         found.platforms[latin] = (slug(latin), latin)
+
+
+# A quoted name in a list of names: «"X" و"نون"», «"أمازون"، "X"».
+_LISTED_BEFORE = re.compile(r"\"(?P<name>[^\"\n]{1,30})\"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[،,]\s*|\s*و\s*)\Z")
+_LISTED_AFTER = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[،,]\s*|و\s*)\"(?P<name>[^\"\n]{1,30})\"")
+
+
+def _coordinated(text: str, start: int, end: int, found: Discovered) -> bool:
+    """A quoted name in a list of three or more with two platforms and no other known name in it («"أمازون"
+    و"نون" و"X"») is a platform too; beside one platform it may be anything (a feature, a firm)."""
+    names: list[str] = []
+    at = start
+    while len(names) < 6 and (before := _LISTED_BEFORE.search(text, max(0, at - 80), at)):
+        names.append(before.group("name").strip())
+        at = before.start()
+    at = end
+    while len(names) < 6 and (after := _LISTED_AFTER.match(text, at)):
+        names.append(after.group("name").strip())
+        at = after.end()
+    platforms = [name for name in names if _lexicon_platform(name) or name in found.platforms]
+    return len(platforms) >= 2 and not any(_named_in_lexicon(name) for name in names if name not in platforms)
+
+
+def _gloss_of(text: str, quoted: str) -> str | None:
+    """The Latin gloss the text writes after any of its statements of ``quoted`` («"X" (Latin)»)."""
+    at = text.find(quoted)
+    while at >= 0:
+        gloss = _GLOSS_LATIN.match(text, at + len(quoted) + 1 if text.startswith(" ", at + len(quoted))
+                                   else at + len(quoted))
+        if gloss:
+            return gloss.group("lat").strip()
+        at = text.find(quoted, at + 1)
+    return None
+
+
+def _service_of(arabic: str, in_text: list[str]) -> tuple[str, str] | None:
+    """(slug, Latin name) of the platform whose name is the first word of a many-word name that spells no
+    name of its own («طلبات مارت», «نون فود» is Noon Food's own)."""
+    words = arabic.split()
+    if len(words) < 2 or transliterate(arabic) != _latin_for(arabic, in_text):
+        return None
+    latin = _latin_for(words[0], in_text)
+    platform = _lexicon_platform(latin)
+    return (platform, PLATFORM_NAMES.get(platform, latin)) if platform else None
 
 
 # The outlet a speaker talks to: «في تصريح لموقع «X»», «لصحيفة X»: a venue, never a platform.

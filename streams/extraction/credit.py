@@ -49,3 +49,21 @@ def figure_source(found: list[Credit], sent: Sentence, q: Quantity, start: int, 
     if pick is None and memory.author and not found:
         return memory.author  # an analyst's note credits what it does not credit to anyone else
     return pick[1] if pick else None
+
+
+# A sentence after the figures naming where they all come from: «وقد وردت هذه الأرقام كلها في تقرير «X» (Latin)»,
+# "All of these figures come from X's quarterly survey".
+_THESE_FIGURES = re.compile(r"(?:(?:وردت|جاءت|وجاءت|ووردت)\s+(?:هذه|تلك)\s+الارقام|(?:هذه|تلك)\s+الارقام\s+(?:كلها\s+)?"
+                            r"(?:مصدرها|ماخوذه\s+من)|(?:[Tt]hese|[Tt]hose|[Tt]he above)\s+figures\s+(?:all\s+)?"
+                            r"(?:come|came|are\s+taken|were\s+taken)\s+from)")
+_GLOSSED_AFTER = re.compile(r"\"[\u0621-\u064a][\u0621-\u064a ]{0,38}\"\s*\((?P<lat>[A-Z][A-Za-z0-9.&' -]{1,40})\)"
+                            r"|(?P<cap>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})")
+
+
+def credited_back(text: str) -> str | None:
+    """The source a sentence credits for the figures before it, in its paragraph; None when it credits none."""
+    marker = _THESE_FIGURES.search(text) if "الارقام" in text or "figures" in text else None
+    named = _GLOSSED_AFTER.search(text, marker.end()) if marker else None
+    if named is None:
+        return None
+    return (named.group("lat") or named.group("cap")).strip().removesuffix("'s")

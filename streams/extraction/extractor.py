@@ -16,13 +16,14 @@ from typing import Any
 
 from .arabic_names import discover_arabic
 from .candidate import Candidate
+from .credit import credited_back
 from .dedup import unique_figures
 from .figures import sentence_figures
 from .filings import defined_terms
 from .hosts import host_platform, title_author
 from .interviews import interview_answers, speaker_names
 from .lexicon.matcher import Hit, scan
-from .lexicon.platforms import PLATFORM_NAMES
+from .lexicon.platforms import OWNER_ALSO, PLATFORM_NAMES
 from .memory import Memory
 from .mentions import company_name
 from .normalize import Normalized, fold
@@ -208,9 +209,14 @@ class _Extractor:
                 name, slug = hit.payload.split("|")
                 memory.owners.setdefault(slug, name)
         self._voices(read)
+        owners = {name for name in memory.owners.values() if name in OWNER_ALSO}
+        if owners:  # PDD Holdings beside Pinduoduo: its own figures are the company's
+            named = {h.payload for sent, _span, _paragraph in read for h in sent.hits if h.cat == "platform"}
+            memory.split_owners = {owner for owner in owners if named & OWNER_ALSO[owner]}
         raw: list[Candidate] = []
         tables = find_tables(self.text[:200000], self.aliases)
         unread = list(tables)
+        paragraph_start = 0
         for sent, span, paragraph in read:
             table = next((t for t in tables if t[0] <= span[0] < t[1]), None) if tables else None
             if table is not None:  # a table's lines are read as its cells, once, where it starts
@@ -221,11 +227,15 @@ class _Extractor:
             if paragraph != memory.paragraph and memory.paragraph == read[0][2] and not raw:
                 self._intro_period([s for s, _span, p in read if p == memory.paragraph])
             if paragraph != memory.paragraph:
+                paragraph_start = len(raw)
                 memory.paragraph = paragraph
                 memory.prev_sentence_region = None
                 memory.prev_sentence_platforms = frozenset()
                 memory.last_figure = memory.heading = None
             raw.extend(sentence_figures(sent, span, memory, self.published, self.x_ok))
+            back = credited_back(sent.text)
+            for figure in raw[paragraph_start:] if back else ():
+                figure.source = figure.source or back  # «وقد وردت هذه الأرقام كلها في تقرير X»
         out: list[ExtractedFigure] = []
         for f in unique_figures(raw):
             s0, s1 = f.sentence

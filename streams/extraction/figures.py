@@ -15,6 +15,9 @@ from datetime import datetime
 from .candidate import Candidate
 from .corrections import retracted_span
 from .credit import figure_source
+from .disowned import NotOnesFigure, counterfactual_start, disowned_span
+from .focus import InFocus
+from .groups import group_names
 from .kinds import NOW, figure_kind, figure_qualifier
 from .lexicon.platforms import COMPANY_SLUGS
 from .measures import metric_in_context
@@ -23,9 +26,9 @@ from .mentions import Mention, platform_mentions
 from .numbers.currencies import for_region
 from .period_resolution import figure_periods, resolve_periods
 from .regions import MANY, Regions, figure_region, region_mentions
-from .respectively import respective_platforms
+from .respectively import LISTED_FIGURE, lists_respectively, respective
 from .sentence import Sentence
-from .sources import Credit, credited_sources, group_names
+from .sources import Credit, credited_sources
 from .subjects import figure_platform
 
 _HEADING = re.compile(r"\s*[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,2}\.\s*")
@@ -88,23 +91,35 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
     taken_back = retracted_span(text) if quantities else None  # "An earlier version of this article said ... 11%"
     joint = list(_JOINT.finditer(text)) if quantities and any(word in text for word in _JOINT_GATE) else []
     mine = _MINE.search(text) if quantities and "y " in text else None
+    counterfactual = counterfactual_start(text) if quantities else None
+    if counterfactual is not None:  # «ولو بلغت هدفها لتجاوزت إيراداتها ...»
+        scenario = min(scenario, counterfactual)
+    disowned = disowned_span(sent) if quantities else (0, 0)  # «ونفت X تقريراً عن أن ...»
     retracted_before = False
-    respective = respective_platforms(text, quantities, mentions) if len(quantities) > 1 else {}
-    respective_qs = {id(quantities[index]) for index in respective}
+    respectively = len(quantities) > 1 and lists_respectively(text)
+    not_ones = NotOnesFigure(sent) if quantities else None
+    focus = InFocus(sent, mentions, memory) if quantities else None
     for index, q in enumerate(quantities):
-        if q.start > scenario or (taken_back and taken_back[0] <= q.start < taken_back[1]):
+        if (q.start > scenario or disowned[0] < q.start < disowned[1]
+                or (taken_back and taken_back[0] <= q.start < taken_back[1])):
             continue
         if mine and mine.start() < q.start:
             continue
         if joint and any(sent.clauses[sent.clause_of(q.start)].start <= m.start() < q.lead for m in joint):
             continue
+        if not_ones is not None and not_ones(q):
+            continue  # «أي منصة أخرى», «موزعاً على متاجر صغيرة», «ربع للأبحاث»: no one platform's figure
         ci = sent.clause_of(q.start)
         clause = sent.clauses[ci]
-        gap = prev is not None and ((ci in gapped and prev.clause != ci) or index - 1 in respective)
+        gap = prev is not None and ci in gapped and prev.clause != ci
         if retracted_before:
             clause = replace(clause, adjunct=True)  # "18%, sorry, 17%": the correction stands for what it corrects
         if gap:
             clause = replace(clause, adjunct=True)  # "..., followed by X at 19%": it continues the previous clause
+        listed = bool(respectively and prev is not None and prev.clause != ci and q.unit and q.unit == prev.q.unit
+                      and LISTED_FIGURE.fullmatch(text, prev.q.end, q.lead))
+        if listed:
+            clause = replace(clause, adjunct=True)  # "were 2.1%, 1.7% and 3.4% respectively": one list of figures
         back = quantities[index - 1].end if index else 0
         if (index and q.qualifier == "up_to" and quantities[index - 1].qualifier == "at_least"
                 and quantities[index - 1].unit == q.unit):
@@ -120,7 +135,7 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
             continue  # "68.4 trillion rupiah ($4.5 billion)": the same figure in another currency
         # "nearer one percent — actually, one point two percent": the first is taken back (read, for the second)
         retracted = index + 1 < len(quantities) and _CORRECTED.match(text, q.end, quantities[index + 1].lead)
-        measured = metric_in_context(sent, q, ci, back, fwd, prev, gap or retracted_before,
+        measured = metric_in_context(sent, q, ci, back, fwd, prev, gap or retracted_before or listed,
                                      memory.last_figure if index == 0 else None)
         if measured is None:
             continue
@@ -139,9 +154,11 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
             apps = memory.platforms_seen - COMPANY_SLUGS
             lone = next(iter(apps)) if len(apps) == 1 and len(memory.platforms_seen) == 2 else None
         about = figure_platform(sent, mentions, q, clause, metric, prev, confidence, memory.heading or lone)
-        if about is None and index not in respective:
+        if about is None:
             continue
-        platform, confidence = respective.get(index, about[0] if about else ""), about[1] if about else confidence
+        platform, confidence = about
+        if focus is not None:  # «وقالت إنها ...», an owner beside two of its platforms
+            platform = focus.platform(platform, q, clause)
         period, base_period, implied_base = figure_periods(sent, periods, q, ci, metric, inherit, clause_has_q,
                                                            clause.adjunct, memory.last_period)
         # "... in the quarter, SDL said, and the number of sellers topped 150,000": the sentence's period so far
@@ -155,6 +172,8 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
                 not metric.startswith("growth") and not NOW.search(text, clause.start, clause.end)
                 and not _PRESENT.search(text, clause.start, clause.end))):
             period = memory.title_period  # a live blog's "is", "now", "so far" are its day's too
+        if period is None and focus is not None:
+            period = focus.period(periods, q, clause, metric)  # the paragraph's quarter, «خلال العام»
         if metric.startswith("growth") and of_metric is None and prev is not None:
             of_metric = prev.metric
         region = figure_region(regions, q, clause, prev, same_source, memory, platform,
@@ -176,12 +195,7 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
             figures.append(figure)
         prev = figure
         retracted_before = bool(retracted)
-    # "at 6.1%, 2.4% and 1.7% respectively in India": where the list is placed places every figure of it
-    listed = [index for index, figure in enumerate(figures) if id(figure.q) in respective_qs]
-    places = {figures[index].region for index in listed} - {None}
-    if len(places) == 1:
-        for index in listed:
-            figures[index] = replace(figures[index], region=next(iter(places)))
+    figures = respective(text, mentions, figures)
     # "GMS $2.8B, down 6.5% y/y": the growth of a figure, dated by the period in focus, dates the figure too
     for index, figure in enumerate(figures[:-1]):
         growth = figures[index + 1]

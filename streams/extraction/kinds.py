@@ -43,8 +43,10 @@ def figure_kind(sent: Sentence, q: Quantity, clause: Clause, prev: Candidate | N
         kind = "target" if "target" in own_kinds else own_kinds[-1]
     elif clause.adjunct and prev is not None:
         kind = prev.kind
-        if kind == "forecast" and period and published is not None and _ended_before(period, published):
-            kind = "actual"  # "expects 30% in 2025, up from about a quarter in 2024": the comparison is history
+        if kind in ("forecast", "target") and period and published is not None and _ended_before(period, published):
+            # "expects 30% in 2025, up from about a quarter in 2024", «تستهدف مليون عميل في 2026، مقارنة بـ720 ألفاً
+            # في 2025»: the comparison is history
+            kind = "actual"
     elif free_kinds:
         kind = "target" if "target" in free_kinds else free_kinds[-1]
     if kind == "actual" and period and published is not None and period_start(period) > (
@@ -60,6 +62,7 @@ def _ended_before(period: str, published: datetime) -> bool:
     return (year, last_month) < (published.year, published.month)
 
 
+_EXPECTED_TO = re.compile(r"(?<!\w)[وف]?ان\s+\Z")
 _NEGATION = re.compile(r"(?<!\w)[وف]?(?:لا|لم|لن|ما|not|never|did not|does not|didn't|doesn't)\s+(?:تكن\s+|يكن\s+)?\Z")
 
 
@@ -71,4 +74,6 @@ def figure_qualifier(sent: Sentence, q: Quantity, clause: Clause, back: int) -> 
         # «لم يتجاوز 12 مليون», "did not exceed": at most
         negated = _NEGATION.search(sent.text, max(0, qualifier_verbs[-1].start - 12), qualifier_verbs[-1].start)
         return "up_to" if negated else "more_than"
+    if q.qualifier == "up_to" and _EXPECTED_TO.search(sent.text, max(0, q.lead - 6), q.lead):
+        return "exact"  # «من المتوقع أن تصل إلى 9%»: the level expected, not a ceiling («تصل إلى 9%»)
     return q.qualifier

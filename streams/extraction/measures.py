@@ -18,7 +18,9 @@ from .sentence import Sentence
 
 # A multiple of something else than the same figure earlier: a comparison, not growth.
 _COMPARED_TO = re.compile(r"\s+(?:(?:our|their|its|the|that|this|that of|the size of)\s+)?(?:size|average|rivals?"
-                          r"|competitors?|that of|متوسط|حجم\s+(?:منافس|المنافس)|ما\s+لدى|نظير"
+                          r"|competitors?|that of|متوسط|حجم\s+(?:منافس|المنافس)|ما\s+لد[يى]|نظير"
+                          # «ضعف ما تحققه الإعلانات»: what another achieves (not «ما سجلته في الربع نفسه»)
+                          r"|ما\s+[تي]?(?:حقق|سجل)\w*(?!\w)(?!\s+(?:في|خلال|قبل|عام|العام)(?!\w))"
                           # "roughly twice the figure for Instagram Reels", "three times the rate on its listings",
                           # "roughly twice Temu's": a ratio to another's figure, not growth
                           r"|(?:the\s+)?(?:figure|rate|level|share|number|average)\s+(?:for|on|of|at|in)\s"
@@ -48,7 +50,7 @@ _FROM_BEFORE = re.compile(r"(?<!\w)(?:from|من)\s*\Z", re.IGNORECASE)
 # What may follow an elliptic figure ("... and aims to reach 80,000 by 2025"): no noun of its own.
 _ELLIPSIS_NEXT = re.compile(
     r"\s*(?:[.,;:)]|\Z|(?:by|in|at|this|next|within|before|over|across|on|for|and|a year|a quarter|the year"
-    r"|the previous|the prior|last|بحلول|في|خلال|مع|حتى|بنهايه|قبل|و)(?!\w))"
+    r"|the previous|the prior|last|بحلول|في|خلال|مع|حت[يى]|بنهايه|قبل|و)(?!\w))"
 )
 # What a stake is a part of: the business, its shares or capital, not a market.
 _STAKE_AFTER = re.compile(r"\s*(?:(?:من|في)\s+(?:اعمال|اسهم|راس\s+مال|اعمالها|اسهمها)|(?:of|in)\s+(?:the\s+|its\s+)?"
@@ -252,6 +254,11 @@ def metric_in_context(sent: Sentence, q: Quantity, ci: int, back: int, fwd: int,
         # "GMV reached TRY 1.1 trillion in 2024, and we expect more than TRY 1.6 trillion in 2025": the noun left out
         metric, unit = prev.metric, q.unit
         confidence -= 0.2
+    if (metric is None and inherit is not None and q.unit is None and q.scaled
+            and inherit.metric in _COUNT_LEVEL and _same_noun(text, q, inherit.q)):
+        # «مليون عميل نشط، مقارنة بـ720 ألف عميل»: the compared figure repeats the noun of the one before
+        metric, unit = inherit.metric, inherit.unit
+        confidence -= 0.1
     if (metric is None and prev is not None and prev.metric == "growth_percent" and q.unit == "percent"
             and _OR_RESTATED.fullmatch(text, prev.q.end, q.lead)):
         metric, unit, of_metric = "growth_percent", "percent", prev.of_metric  # "up 18%, or 20% in local currency"
@@ -270,3 +277,12 @@ def metric_in_context(sent: Sentence, q: Quantity, ci: int, back: int, fwd: int,
     if metric is None or unit is None:
         return None
     return metric, unit, of_metric, confidence, sign
+
+
+_NEXT_WORD = re.compile(r"\s+(?P<w>[^\W\d]{3,})")
+
+
+def _same_noun(text: str, q: Quantity, earlier: Quantity) -> bool:
+    """The word after ``q`` is one of the words of the noun the earlier figure carries."""
+    word = _NEXT_WORD.match(text, q.end)
+    return word is not None and word.group("w") in text[earlier.start : earlier.end].split()[1:]

@@ -41,4 +41,5 @@ class Memory:
     prev_sentence_platforms: frozenset[str] = frozenset()  # platforms the previous sentence of the paragraph named
     paragraph: int = -1
     owners: dict[str, str] = field(default_factory=dict)  # platform -> owner name seen in the text
+    split_owners: set[str] = field(default_factory=set)  # owners the text names with two of their platforms
     names: dict[str, str] = field(default_factory=dict)  # platform slug -> name, for platforms found in the text

@@ -46,6 +46,10 @@ _REL_YEAR_WORDS = {
          "a year ago"],
     1: ["العام المقبل", "العام القادم", "السنة المقبلة", "السنة القادمة", "next year"],
 }
+# «النصف الأول من العام الماضي»: a half of a year named relative to publication is labelled by that year
+for _off, _years in [(0, ["العام", "هذا العام", "العام الجاري", "العام الحالي"]),
+                     (-1, ["العام الماضي", "العام السابق"])]:
+    _REL_YEAR_WORDS[_off] += [f"النصف {nth} من {year}" for nth in ("الأول", "الثاني") for year in _years]
 _REL_YEAR = {fold(w).lower(): off for off, words in _REL_YEAR_WORDS.items() for w in words}
 _REL_QUARTER_WORDS = {
     0: ["هذا الربع", "الربع الحالي", "الربع الجاري", "this quarter", "the current quarter"],
@@ -54,6 +58,8 @@ _REL_QUARTER_WORDS = {
 _REL_QUARTER = {fold(w).lower(): off for off, words in _REL_QUARTER_WORDS.items() for w in words}
 _REF_YEAR = ["العام نفسه", "العام ذاته", "نفس العام", "ذات العام", "السنة نفسها", "السنة ذاتها",
              "نهاية العام", "نهاية السنة",
+             # the month named before lies in the year in focus: «خلال الشهر نفسه»
+             "الشهر نفسه", "الشهر ذاته", "نفس الشهر", "ذات الشهر", "the same month",
              "the same year", "that year", "for the year", "year end", "year-end", "the end of the year",
              "for the full year", "over the full year", "in the full year",
              # a half-year report's own half, labelled by its year: "in the half", "the first six months of the year"
@@ -83,6 +89,7 @@ for _c in ["مقارنة", "قياسا"]:
             _YOY.append(f"{_c} {_p} من {_y}" if _p not in ("بالعام", "بالسنة") else "")
     _YOY += [f"{_c} بالعام الماضي", f"{_c} بالعام السابق", f"{_c} بالسنة الماضية"]
 _YOY += ["عن الفترة نفسها من العام الماضي", "عن الفترة ذاتها من العام الماضي", "عن العام الماضي",
+         "عن الربع نفسه من العام الماضي", "عن الربع ذاته من العام الماضي", "عن الربع نفسه من العام السابق",
          "عن العام السابق", "من العام الماضي", "من العام السابق"]
 _YOY = [w for w in _YOY if w]
 _QOQ = ["على أساس ربعي", "quarter on quarter", "quarter-on-quarter", "quarter over quarter",
@@ -214,7 +221,8 @@ _LEVEL_AFTER = re.compile(r"\s+(?:levels?|figures?|total)(?!\w)")
 # Every period phrase holds one of these; a sentence with none of them is not searched further.
 _PERIOD_WORDS = ("q1", "q2", "q3", "q4", "quarter", "year", "month", "period", "annual", "yoy", "y/y", "q/q", "qoq",
                  "fy", "h1", "h2", "twenty", "half", "that date", "end of", "نهايه", "campaign", "حمله", "the sale",
-                 "ربع", "عام", "سنه", "سنوي", "فتره", "اشهر", "شهر", *(f"in {month}" for month in _MONTHS_EN))
+                 "ربع", "عام", "سنه", "سنوي", "فتره", "اشهر", "شهر", *(f"in {month}" for month in _MONTHS_EN),
+                 *(fold(name).lower() for names in _MONTHS_AR for name in names if len(name) > 3))
 
 
 _TWO_DIGITS = re.compile(r"[0-9][0-9]")
@@ -320,7 +328,29 @@ def find_periods(text: str, low: str | None = None) -> list[PeriodMention]:
         mention.base_prep = phrase_before(low, lead, _BASE_PREP, reach=24) is not None or (
             group == "year" and _LEVEL_AFTER.match(low, end) is not None)  # "double the 2022 level"
         found.append(mention)
+    if _ARABIC_MONTH_WORD.search(low):
+        found = _with_arabic_months(low, found)
     return found
+
+
+# An Arabic month with no year: «في يوليو», «خلال شهر أغسطس الماضي»: the last such month at publication.
+_ARABIC_MONTH = re.compile(r"(?<!\w)(?:في|خلال)\s+(?:شهر\s+)?(?P<month>" + _alts(
+    [name for names in _MONTHS_AR for name in names]) + r")(?:\s+(?:الماضي|المنصرم))?(?!\w)"
+    r"(?!\s*[,،]?\s*(?:من\s+)?(?:(?:ال)?عام\s+)?[0-9])")
+
+
+# When something was said or published («قالت «X» في مايو إن», «التقرير الصادر في أكتوبر»), not a figure's month.
+_SAID_BEFORE_AR = re.compile(r"(?<!\w)[وف]?(?:قال|قالت|اعلن|اعلنت|ذكر|ذكرت|كشف|كشفت|الصادر|الصادره|نشر|نشرت|اصدر"
+                          r"|اصدرت)(?:\s+\"[^\"\n]{1,30}\")?\s*\Z")
+_ARABIC_MONTH_WORD = re.compile(_alts([name for names in _MONTHS_AR for name in names]))
+
+
+def _with_arabic_months(low: str, found: list[PeriodMention]) -> list[PeriodMention]:
+    months = [PeriodMention(m.start(), m.end(), "month_span", None, _MONTH_NUMBER[m.group("month")])
+              for m in _ARABIC_MONTH.finditer(low)
+              if not any(p.start < m.end() and m.start() < p.end for p in found)
+              and not _SAID_BEFORE_AR.search(low, max(0, m.start() - 40), m.start())]
+    return sorted([*found, *months], key=lambda mention: mention.start) if months else found
 
 
 def quarter_of(moment: datetime) -> int:

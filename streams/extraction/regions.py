@@ -70,6 +70,9 @@ def region_mentions(sent: Sentence, memory: Memory) -> Regions:
             regions.append((hit.start, code, local))
             if not local:
                 memory.last_region = code
+    if "خليج" in text or "GCC" in text or "Gulf" in text:
+        # «دول الخليج», "the Gulf states": several countries, which no one code names
+        regions = sorted([*regions, *((m.start(), MANY, True) for m in _SEVERAL.finditer(text))])
     if len(regions) > 1 and (" and " in text or " و" in text):
         regions = _pairs_as_none(text, regions)
     return regions
@@ -79,6 +82,7 @@ def region_mentions(sent: Sentence, memory: Memory) -> Regions:
 _PAIR_GAP = re.compile(r"\s*(?:,|and|&|و)\s*")
 _PAIR_BEFORE = re.compile(r"(?<!\w)(?:across|in|between|both|في|عبر|بين)\s+\Z")
 MANY = "many"  # the region of a figure for several countries: reported as none
+_SEVERAL = re.compile(r"(?<!\w)(?:دول\s+(?:ال)?خليج(?:\s+العربي)?|دول\s+مجلس\s+التعاون|the\s+Gulf\s+states|GCC)(?!\w)")
 
 
 def _pairs_as_none(text: str, regions: Regions) -> Regions:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .groups import GROUP_AFTER, GROUP_BEFORE, group_names
 from .lexicon.platforms import PLATFORM_NAMES
 from .memory import Memory
 from .mentions import SPEAKER_GAP_AFTER, Mention, company_name
@@ -68,10 +69,8 @@ _PARENT_GAP = re.compile(r"\s*(?:الام|parent|holding|القابضه)?\s*\"?\
 _ALSO_BEFORE = re.compile(r"(?<!\w)(?:كما|و|ف)\s*\Z")
 _HE_BEFORE = re.compile(r"(?<!\w)(?:he|she|they)\s+\Z", re.IGNORECASE)
 _THEY_BEFORE = re.compile(r"(?<!\w)[Tt]hey\s+(?:also\s+|further\s+)?\Z")
-_GROUP_AFTER = re.compile(r"\s+(?:Group|Holdings)(?!\w)")
 _CORPORATE_AFTER = re.compile(r"\s+(?P<suffix>Technologies|Inc\.?|Limited|Ltd\.?|plc|PLC|Corp\.?|Corporation|S\.A\.)"
                               r"(?!\w)")
-_GROUP_BEFORE = re.compile(r"مجموعه\s*\"?\s*\Z")
 _QUOTED_AR = re.compile(r"\"(?P<ar>[\u0621-\u064a][\u0621-\u064a ]{0,38})\"")
 # «X» (Latin) where the text glosses a source's Arabic name.
 GLOSS = re.compile(r"\"(?P<ar>[\u0621-\u064a][\u0621-\u064a ]{0,38})\"\s*\((?P<lat>[A-Z][A-Za-z0-9.&' -]{1,40})\)")
@@ -96,9 +95,12 @@ _SAID_BY = re.compile(r"\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3},\s+(?:an?|the|
 _INVERTED = re.compile(r"\s+(?P<name>" + _CAP_WORDS + r")\s*[.!]?\s*\Z")
 _COMMA_BEFORE = re.compile(r",\s*\Z")
 _DOMAIN = re.compile(r"(?<![\w.])[a-z][a-z0-9-]{1,20}\.(?:ai|io|com|co|net)(?!\w|\.\w)")
-_THAT = re.compile(r"\s*(?:الي\s+)?(?<!\w)[بل]?ان(?!\w)")
+_THAT = re.compile(r"\s*(?:الي\s+)?(?<!\w)[بل]?ان(?:ها|ه)?(?!\w)")
 _NAME_GAP = re.compile(r"[\s\"]*")
-_MEMBERS_OF = re.compile(r"\s+(?:في|لدى|من|ب|at|from|with|of)\s", re.IGNORECASE)
+# One that only carries another's figures: «بيانات X، التي استشهدت بها وكالة «Y»، تشير»: X is credited, not Y.
+_CARRIER_BEFORE = re.compile(r"(?<!\w)(?:استشهدت|استشهد|نقلتها|نقلها|نقلته|اوردتها|اوردته|نشرتها|نشرته)"
+                             r"(?:\s+(?:بها|به))?\s+(?:[\u0621-\u064a]+\s+)?\"?\s*\Z")
+_MEMBERS_OF = re.compile(r"\s+(?:في|لد[يى]|من|ب|at|from|with|of)\s", re.IGNORECASE)
 
 
 Credit = tuple[int, str | None, bool]
@@ -117,7 +119,7 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
         if hit.cat == "platform" and (hit.payload != "x" or sent.x_ok):
             name = PLATFORM_NAMES.get(hit.payload) or memory.names.get(hit.payload, hit.payload)
             corporate = _CORPORATE_AFTER.match(text, hit.end)
-            if _GROUP_AFTER.match(text, hit.end) or _GROUP_BEFORE.search(text, max(0, hit.start - 10), hit.start):
+            if GROUP_AFTER.match(text, hit.end) or GROUP_BEFORE.search(text, max(0, hit.start - 10), hit.start):
                 name += " Group"  # "QVC Group said", «مجموعة «علي بابا»»
             elif corporate:
                 name += " " + corporate.group("suffix")  # "Jumia Technologies said": the company as it names itself
@@ -149,7 +151,8 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
             entities.append((match.start("ar"), match.end("ar"), "name", latin))
             covered.append((match.start("ar"), match.end("ar")))
     for match in _PUBLICATION.finditer(text) if '"' in text else ():
-        entities.append((match.start("ar"), match.end("ar"), "name", publication_name(match.group("ar"))))
+        paper = glossed_name(match.group("ar"), memory) or publication_name(match.group("ar"))  # its gloss first
+        entities.append((match.start("ar"), match.end("ar"), "name", paper))
         covered.append((match.start("ar"), match.end("ar")))
     regions = [(h.start, h.end) for h in sent.hits if h.cat in ("region", "region_global")]
     for match in _CAPRUN.finditer(text):
@@ -212,7 +215,8 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
                 continue
             if start > cue.end + _SOURCE_REACH:
                 break
-            if kind == "app" and not (_TITLE_OF.search(text, max(0, start - 30), start)
+            spoke = kind == "app" and forward and not text[cue.end : start].strip()  # «قالت القناة»: it speaks
+            if kind == "app" and not (_TITLE_OF.search(text, max(0, start - 30), start) or spoke
                                       or _DATA_OF.search(text, max(0, start - 16), start)):
                 continue  # «تشير إلى أن التطبيق ...»: what the source says is about the app (not «مدير المنصة»,
                 # «بيانات التطبيق نفسه»: the app's own data)
@@ -232,7 +236,7 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
             if kind == "same" and following and following[2] == "name" and _NAME_GAP.fullmatch(text, end, following[0]):
                 continue  # "compiled by the consultancy Streamline Partners": the name is credited
             app = next((m for m in mentions if m.start == start and not m.explicit), None) if kind == "app" else None
-            if app is not None and _DATA_OF.search(text, max(0, start - 16), start):
+            if app is not None and (spoke or _DATA_OF.search(text, max(0, start - 16), start)):
                 # «بحسب بيانات التطبيق نفسه»: the app's own data, the app credited (not its parent)
                 found.append((cue.start, PLATFORM_NAMES.get(app.platform) or memory.names.get(app.platform), forward))
                 credited_after = True
@@ -248,6 +252,11 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
             # «تقديرات شركة «ريدسير» تشير إلى»: a source named just before its verb
             earlier = [e for e in entities if e[2] == "name" and 0 <= cue.start - e[1] <= 40
                        and e[3] not in _platform_names(mentions, memory)]
+            carrier = earlier[-1] if earlier and _CARRIER_BEFORE.search(text, max(0, earlier[-1][0] - 40),
+                                                                        earlier[-1][0]) else None
+            if carrier is not None:  # the one it carries, named before the relative clause
+                earlier = [e for e in entities if e[2] == "name" and 0 <= carrier[0] - e[1] <= 100
+                           and e[3] not in _platform_names(mentions, memory)]
             # «أما «أمازون»، فقالت إن ...»: an Arabic speech verb with its subject fronted before it.
             fronted = [m for m in mentions if m.explicit and m.end <= cue.start]
             if earlier:
@@ -256,6 +265,11 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
                 found.append((cue.start, found[-1][1], forward))  # «أفادت المجموعة بأن ... كما أشارت إلى أن»
             elif fronted and forward:
                 found.append((cue.start, company_name(fronted[-1].platform, memory), forward))
+            elif forward and (app_speaks := next((m for m in mentions if not m.explicit and m.end <= cue.start
+                                              and not text[m.end : cue.start].strip()), None)):
+                # «فالتطبيق يقول إن ...»: the app referred back to speaks for itself
+                name = PLATFORM_NAMES.get(app_speaks.platform) or company_name(app_speaks.platform, memory)
+                found.append((cue.start, name, forward))
             elif cue.start <= 2 and forward and memory.last_source and _THAT.match(text, cue.end):
                 # «وأضاف أن المنصة ...» opening a sentence: the one who spoke in the sentence before goes on
                 found.append((cue.start, memory.last_source, forward))
@@ -307,7 +321,7 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
             speaker = spoken[-1]
             name = company_name(speaker.platform, memory)
             corporate = _CORPORATE_AFTER.match(text, speaker.end)
-            if _GROUP_AFTER.match(text, speaker.end):
+            if GROUP_AFTER.match(text, speaker.end):
                 name = (PLATFORM_NAMES.get(speaker.platform) or memory.names.get(speaker.platform, name)) + " Group"
             elif corporate:
                 name = (PLATFORM_NAMES.get(speaker.platform) or memory.names.get(speaker.platform, name)) + " " + (
@@ -367,27 +381,6 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
                      for m in _FIRST_PERSON.finditer(text) if not any(q[0] <= m.start() < q[1] for q in sent.quotes))
     found.sort(key=lambda credit: credit[0])
     return found
-
-
-# ------------------------------------------------------------------ one figure
-
-def group_names(sent: Sentence, memory: Memory) -> list[tuple[int, str]]:
-    """Groups the sentence names («مجموعة «X»», "X Group"), for a later «المجموعة» or "the group"."""
-    text = sent.text
-    out: list[tuple[int, str]] = []
-    if "group" not in text.lower() and "مجموعه" not in text:
-        return out
-    for hit in sent.hits:
-        if hit.cat not in ("platform", "owner", "org"):
-            continue
-        if not (_GROUP_AFTER.match(text, hit.end) or _GROUP_BEFORE.search(text, max(0, hit.start - 10), hit.start)):
-            continue
-        if hit.cat == "platform":
-            name = (PLATFORM_NAMES.get(hit.payload) or memory.names.get(hit.payload, hit.payload)) + " Group"
-        else:
-            name = hit.payload.split("|")[0]
-        out.append((hit.start, name))
-    return out
 
 
 def _platform_names(mentions: list[Mention], memory: Memory) -> set[str]:

@@ -18,7 +18,8 @@ from .sentence import Sentence, nearest
 
 # A mention bound to the figure by a particle: "$290 for X", "9% at X", "X at 19%", "X's Rp 110,000",
 # «بـ23% لـX», «X بـ24%», «على X».
-_BOUND_AFTER_FIGURE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:(?:for|at|on)\s+(?:the\s+)?|(?:ل|لدى|على|عند)\s*\"?)\Z")
+_BOUND_AFTER_FIGURE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:(?:for|at|on)\s+(?:the\s+)?"
+                                 r"|(?:ل|لد[يى]|عل[يى]|عند)\s*\"?)\Z")  # folded text writes «على» «علي»
 _BOUND_BEFORE_FIGURE = re.compile(r"\"?\s*(?:(?:at|with)\s+|'s\s+|(?:ب|بحصه|بنسبه)\s*)\Z")
 
 
@@ -48,7 +49,7 @@ def _sentence_subject(sent: Sentence, mentions: list[Mention]) -> str | None:
 
 
 # A sentence opening with where it is about: "On Zentro, 4% of viewers buy", «على «X»، يبلغ ...».
-_FRONTED = re.compile(r"\W*(?:on|at|for|across|via|through|على|عبر|لدى)\s+\"?", re.IGNORECASE)
+_FRONTED = re.compile(r"\W*(?:on|at|for|across|via|through|عل[يى]|عبر|لد[يى])\s+\"?", re.IGNORECASE)
 
 
 def _fronted(sent: Sentence, mentions: list[Mention], clause: Clause) -> tuple[int, Mention] | None:

@@ -53,6 +53,12 @@ _ISSUER = re.compile(r"\s*(?P<name>" + _NAME + r")(?:\s+\([^()\n]{1,40}\))?(?:,[
                      r"(?:announced|reported|said|released|published|posted)(?!\w)")
 
 
+# An Arabic release: «الرياض، 10 أبريل 2025 – أعلنت «X» (Latin)، ...»: its dateline, then the company announcing.
+_ISSUER_AR = re.compile(r"\s*[\u0621-\u064a]+(?:\s[\u0621-\u064a]+)?\s*[،,]\s*[0-9]{1,2}\s+[\u0621-\u064a]+\s+"
+                        r"[0-9]{4}\s*[-–—]\s*(?:اعلنت|اعلن|كشفت|كشف)\s+\"(?P<ar>[^\"\n]{1,40})\""
+                        r"(?:\s*\((?P<lat>[A-Z][^()\n]{1,40})\))?")
+
+
 # A report's opening names who wrote it: "This report, prepared by Zentro Analytics (ZA), ...", "Zentro Analytics
 # (ZA) tracked ...", "... according to Zentro Analytics (ZA)".
 _PREPARED_BY = re.compile(r"(?<!\w)(?:prepared|compiled|produced|written|published|commissioned)\s+by\s+(?:the\s+)?"
@@ -85,7 +91,7 @@ def _we_outside_quotes(text: str) -> bool:
 
 def author(text: str, latin_name: dict[str, str]) -> str | None:
     """The author of an analyst's note: its header ("X | sector | note"), or «نقدّر في «X» (Latin)»; the issuer of
-    a company's release (its name before its ticker, in the first sentences)."""
+    a company's release (its name before its ticker, in the first sentences; «الرياض، 10 أبريل 2025 – أعلنت «X»»)."""
     header = _HEADER.match(text)
     if header and "\n" not in header.group():
         return header.group("name").strip()
@@ -96,6 +102,9 @@ def author(text: str, latin_name: dict[str, str]) -> str | None:
     issued = _ISSUER.match(text, dateline.end()) if dateline else None
     if issued:
         return issued.group("name").strip()
+    issued_ar = _ISSUER_AR.match(text) if "-" in text[:80] or "–" in text[:80] or "—" in text[:80] else None
+    if issued_ar:
+        return (issued_ar.group("lat") or "").strip() or latin_name.get(issued_ar.group("ar").strip()) or None
     filed = filer(text) or _report_author(text)
     if filed:
         return filed

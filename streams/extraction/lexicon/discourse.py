@@ -14,7 +14,7 @@ TARGET = ["تستهدف", "يستهدف", "نستهدف", "تهدف", "يهدف"
            "hopes to", "ambition", "target"]
 FORECAST = ["توقعاتنا", "تقديرنا السابق", "تقديراتنا السابقة", "توقعنا", "نتوقع",
             "أن تبلغ", "أن يبلغ", "أن تصل", "أن يصل", "أن تتجاوز", "أن يتجاوز", "من المتوقع", "المتوقع",
-            "متوقع", "يتوقع", "تتوقع", "توقعات", "توقع", "توقعت", "تشير التوقعات",
+            "متوقع", "يتوقع", "تتوقع", "توقعات", "توقع", "توقعت", "تشير التوقعات", "يتوقعون", "توقعوا",
              "يرجح", "ترجح", "ستصل", "سيصل", "ستبلغ", "سيبلغ", "ستتجاوز", "سيتجاوز", "ستنمو", "سينمو",
              "expected", "expects", "expect", "forecast", "forecasts", "projected", "projects",
              "projection", "predicts", "predicted", "likely to", "will reach", "will hit", "will top",
@@ -26,7 +26,7 @@ FORECAST = ["توقعاتنا", "تقديرنا السابق", "تقديراتن
 SRC_PREP = ["بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا عن", "استنادا إلى", "بناء على", "قالت", "قال",
              "أعلنت", "أعلن", "ذكرت", "ذكر", "أفادت", "أفاد", "أضافت", "أضاف", "أكدت", "أكد", "أشارت",
              "أشار", "كشفت", "كشف", "أظهرت", "أظهر", "تظهر", "يظهر", "تشير", "يشير", "يقدر", "تقدر",
-             "قدرت", "يتوقع", "تتوقع", "أوضحت", "أوضح", "نقلت", "according to", "data from",
+             "قدرت", "يتوقع", "تتوقع", "يتوقعون", "توقعوا", "أوضحت", "أوضح", "نقلت", "according to", "data from",
              "figures from", "estimates by", "estimates from", "study by", "survey by", "report by",
              "research by", "report from", "analysis by", "analysts at", "analysts from",
              "analysts with", "data by", "تقول", "يقول", "تضيف", "يضيف", "تؤكد", "يؤكد", "توضح",
@@ -40,7 +40,8 @@ SRC_VERB_EN = ["said", "says", "reported", "reports", "announced", "added", "est
                 "calculates", "calculated", "measured", "reckons", "reckoned"]
 SRC_SAME = ["الدراسة", "الدراسة ذاتها", "الدراسة نفسها", "ذات الدراسة", "نفس الدراسة", "التقرير",
              "التقرير ذاته", "التقرير نفسه", "البيانات ذاتها", "البيانات نفسها", "المسح", "المسح نفسه",
-             "الاستطلاع", "الإحصاءات", "the same filing", "the same study", "the same report",
+             "الاستطلاع", "الإحصاءات", "التقديرات ذاتها", "التقديرات نفسها", "المصدر نفسه", "المصدر ذاته",
+             "الأرقام ذاتها", "الأرقام نفسها", "the same filing", "the same study", "the same report",
              "the same survey", "the same data", "the data", "the figures", "the survey", "the study",
              "the report", "the filing",
              "the same source", "the research firm", "the consultancy", "the agency", "the researcher",

@@ -14,6 +14,7 @@ METRICS: list[tuple[str, list[str]]] = [
              "merchandise value", "sales", "gross sales", "e-commerce sales", "total sales",
              "transaction value", "shopping sales", "of goods", "worth of goods", "of merchandise",
              "merchandise volume", "gross merchandise", "إجمالي قيمة البضائع المباعة",
+             "القيمة الإجمالية للبضائع", "القيمة الإجمالية للبضائع المباعة", "القيمة الإجمالية للمبيعات",
              # also share cues after a percent ("52% of merchandise volume"); after money they are GMV
              "of merchandise volume", "of the merchandise", "of gross merchandise value", "of GMV", "of sales",
              "of online sales", "GMS", "gross merchandise sales", "GOV", "gross order value", "gross order volume",
@@ -64,7 +65,7 @@ METRICS: list[tuple[str, list[str]]] = [
                       "spend with", "من إجمالي", "من اجمالي", "انتزعت", "انتزع", "تستأثر", "يستأثر"]),
     ("active_users", ["مستخدم نشط", "مستخدمين نشطين", "المستخدمين النشطين", "مستخدميها النشطين",
                       "مستخدميه النشطين", "مستخدمينا", "مستخدمونا", "مستخدم", "مستخدمين", "المستخدمين", "مستخدميها",
-                      "مستخدمون", "مستخدما", "عدد المستخدمين", "active users", "monthly active users",
+                      "مستخدمي", "مستخدمون", "مستخدما", "عدد المستخدمين", "active users", "monthly active users",
                       "daily active users", "users", "MAU", "MAUs", "DAU", "DAUs", "user base", "used by",
                       "recipients", "active recipients", "monthly active recipients", "active buyers", "buyers",
                       "active customers", "active consumers", "يستخدمه", "يستخدمها", "customer base",
@@ -82,7 +83,8 @@ METRICS: list[tuple[str, list[str]]] = [
                  "علامة تجارية"]),
     ("orders", ["طلب", "طلبات", "الطلبات", "طلباتنا", "طلبية", "طلبيات", "مشتريات", "المشتريات",
                 "عدد المشتريات", "عملية شراء", "orders", "purchases"]),
-    ("time_spent", ["يقضي", "يقضون", "تقضي", "قضى", "قضت", "time spent", "spend", "spends", "spent"]),
+    ("time_spent", ["يقضي", "يقضون", "تقضي", "قضى", "قضت", "time spent", "spend", "spends", "spent",
+                    "مدة المشاهدة", "مدة الاستخدام", "وقت المشاهدة", "زمن المشاهدة", "watch time"]),
 ]
 # A market's total named with its metric ("e-commerce GMV") still says what a platform's figure measures
 # when the clause names that platform ("Douyin generated $300 billion in e-commerce GMV").
@@ -156,7 +158,8 @@ MARKET_TOTAL = [f"{field} {noun}" for field in _FIELDS
     "إجمالي الإنفاق", "الإنفاق على الإعلانات", "الإنفاق الإعلاني", "ad spend", "ad spending", "advertising spend",
     "advertising spending", "digital ad spending"]
 
-DAILY = ["يوميا", "يومي", "في اليوم", "كل يوم", "a day", "per day", "daily", "each day", "every day"]
+DAILY = ["يوميا", "يومي", "اليومي", "اليومية", "في اليوم", "كل يوم", "a day", "per day", "daily", "each day",
+         "every day"]
 QUAL_VERB = ["تجاوز", "يتجاوز", "تتجاوز", "تجاوزت", "يفوق", "تفوق", "فاق", "فاقت", "يزيد", "تزيد",
               "تخطى", "تخطت", "يتخطى", "تتخطى",
               "exceeded", "exceeds", "exceed", "topped", "tops", "surpassed", "surpasses", "surpass", "passed",

@@ -101,6 +101,9 @@ OWNERS: list[tuple[str, str, list[str]]] = [
     ("Meta", "meta", ["Meta Platforms Inc"]),
 ]
 OWNERS_CS: list[tuple[str, str, list[str]]] = [("Snap", "snapchat", ["Snap"])]
+# Other commerce platforms these owners run: a text naming one of them too makes the owner's own figures the
+# company's («بي دي دي هولدينغز» with «تيمو» and «بيندودو»), not the one platform's the lexicon ties it to.
+OWNER_ALSO: dict[str, set[str]] = {"PDD Holdings": {"pinduoduo"}, "ByteDance": {"douyin"}}
 
 # Well-known sources written in Arabic script -> their Latin name.
 ORGS: list[tuple[str, list[str]]] = [
@@ -192,7 +195,7 @@ REGIONAL: list[tuple[str, str, list[str]]] = [
     ("pinduoduo", "Pinduoduo", ["بيندوودو", "بيندودو"]),
     ("meituan", "Meituan", ["ميتوان"]),
     ("xiaohongshu", "Xiaohongshu", ["شياوهونغشو"]),
-    ("aliexpress", "AliExpress", ["علي إكسبريس", "علي اكسبريس"]),
+    ("aliexpress", "AliExpress", ["علي إكسبريس", "علي اكسبريس", "AliExpress"]),
     ("vinted", "Vinted", ["فينتد"]),
     ("zalando", "Zalando", ["زالاندو"]),
     ("coupang", "Coupang", ["كوبانغ"]),

@@ -12,7 +12,8 @@ from .quantity import Quantity
 _QUALIFIERS: dict[str, str] = {}
 for _q, _words in [
     ("approx", ["نحو", "بنحو", "حوالي", "بحوالي", "قرابة", "بقرابة", "ما يقرب من", "يقرب من", "ما يقارب",
-                "يقارب", "تقارب", "تناهز", "ناهزت", "زهاء", "ما يناهز", "يناهز", "تقريبا", "around", "about",
+                "يقارب", "تقارب", "تناهز", "ناهز", "ناهزت",
+                "فنحو", "ونحو", "فحوالي", "وحوالي", "زهاء", "ما يناهز", "يناهز", "تقريبا", "around", "about",
                 "approximately",
                 "roughly", "nearly", "almost", "some", "close to", "an estimated", "circa", "something like", "~",
                 "in the region of", "give or take", "في حدود", "بحدود", "حدود", "maybe", "perhaps", "possibly",
@@ -20,13 +21,13 @@ for _q, _words in [
     ("up_to", ["ما يصل إلى", "ما يصل الى", "بما يصل إلى", "بما يصل الى", "حتى", "up to", "as much as",
                "as many as", "no more than", "not more than", "at most", "no higher than", "not exceeding",
                "did not exceed", "didn't exceed", "never exceeded", "capped at", "يوصل لين", "توصل لين", "يوصل لـ",
-               "لين"]),
+               "لين", "يصل إلى", "تصل إلى"]),
     ("more_than", ["أكثر من", "بأكثر من", "ما يزيد على", "ما يزيد عن", "يزيد على", "يزيد عن", "ما يفوق",
                    "أزيد من", "over", "more than", "above", "in excess of", "exceeding", "upwards of",
                    "north of", "فوق", "بفوق"]),
     ("less_than", ["أقل من", "بأقل من", "ما دون", "دون", "less than", "under", "below", "fewer than",
                    "just under", "did not reach", "didn't reach", "failed to reach", "fell short of",
-                   "never reached"]),
+                   "never reached", "لم يبلغ", "لم تبلغ", "لم يصل إلى", "لم تصل إلى"]),
     ("at_least", ["لا يقل عن", "ما لا يقل عن", "at least", "no fewer than", "no less than",
                   "a minimum of"]),
 ]:
