@@ -3,7 +3,7 @@
     python bench/extraction_score.py SET [SET ...] [--header] [--errors] [--attributes] [--out PRED.jsonl]
 
 SET is a name (``seed``, ``dev``: the shared sets; ``heldout_a``, ``tune``, ``tune2``, ``heldout``, ``heldout2``,
-``tune3``, ``heldout3``, ``tune4``, ``heldout4``: under
+``tune3``, ``heldout3``, ``tune4``, ``heldout4``, ``tune5``, ``heldout5``: under
 tests/extraction; ``heldout_b``: bench/heldout_b) or the path of a folder holding ``articles.jsonl`` and ``gold.jsonl``.
 The shared scorer (``../shared/tools/score_extraction.py``) is the judge: this script only runs
 the extractor and hands its lines to the scorer's own ``load`` and ``score``.
@@ -40,6 +40,8 @@ NAMED = {
     "heldout3": ROOT / "tests" / "extraction" / "sets" / "heldout3",
     "tune4": ROOT / "tests" / "extraction" / "sets" / "tune4",
     "heldout4": ROOT / "tests" / "extraction" / "sets" / "heldout4",
+    "tune5": ROOT / "tests" / "extraction" / "sets" / "tune5",
+    "heldout5": ROOT / "tests" / "extraction" / "sets" / "heldout5",
     "heldout_b": ROOT / "bench" / "heldout_b",
 }
 ATTRIBUTES = ("qualifier", "kind", "period", "region", "source", "base_period")
