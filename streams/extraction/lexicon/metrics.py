@@ -15,6 +15,7 @@ METRICS: list[tuple[str, list[str]]] = [
              "transaction value", "shopping sales", "of goods", "worth of goods", "of merchandise",
              "merchandise volume", "gross merchandise", "إجمالي قيمة البضائع المباعة",
              "القيمة الإجمالية للبضائع", "القيمة الإجمالية للبضائع المباعة", "القيمة الإجمالية للمبيعات",
+             "قيمة إجمالية للبضائع", "قيمة إجمالية للبضائع المباعة", "قيمة إجمالية للمبيعات",
              # also share cues after a percent ("52% of merchandise volume"); after money they are GMV
              "of merchandise volume", "of the merchandise", "of gross merchandise value", "of GMV", "of sales",
              "of online sales", "GMS", "gross merchandise sales", "GOV", "gross order value", "gross order volume",

@@ -1,0 +1,55 @@
+"""Constructions of Arabic bulletins, encyclopedia leads and newsletters generalised after diagnosing
+tune5's Arabic articles: defined names, research houses in quotes, number words with a preposition,
+ad-pricing terms, events in quotes.
+
+Every sentence is written for these tests (other platforms, numbers and wording than tune5), in English
+too where the construction exists in both.
+"""
+
+# Alike in shape on purpose (`duplicates` lists them as shape boilerplate): each test is one sentence
+# and what it must yield, so a failure names the one construction that broke.
+from __future__ import annotations
+
+from .conftest import only, run
+
+# ---------------------------------------------------------------- names
+
+
+def test_an_encyclopedia_lead_defines_a_platform_by_its_english_name() -> None:
+    figure = only("سوق ركن (بالإنجليزية: Rukn Market) منصة أردنية للتجارة الإلكترونية، وبلغ عدد مستخدميها "
+                  "النشطين نحو 350 ألف مستخدم في 2023.")
+    assert (figure.platform, figure.metric, figure.value) == ("rukn_market", "active_users", 350000.0)
+
+
+def test_an_english_gloss_without_a_kind_noun_after_it_defines_nothing() -> None:
+    figures = run("قال سالم الكندي (بالإنجليزية: Salem Alkindi) إن مبيعات «نون» بلغت 40 مليون درهم في 2023.")
+    assert {f.platform for f in figures} == {"noon"}
+
+
+def test_a_quoted_research_house_introduced_as_a_firm_is_no_platform() -> None:
+    figures = run("تقدّر شركة «سنبلة للأبحاث» (Sunbula Research) أن عدد مستخدمي «شي إن» في الكويت تجاوز "
+                  "مليوني مستخدم في 2024.")
+    assert {f.platform for f in figures} == {"shein"}
+    assert {f.source for f in figures} == {"Sunbula Research"}
+
+
+def test_a_quoted_firm_without_a_research_ending_is_still_a_platform() -> None:
+    figure = only("أعلنت شركة «بسطة» أن طلباتها بلغت 800 ألف طلب في 2024.")
+    assert (figure.platform, figure.value) == ("bsta", 800000.0)
+
+
+# ---------------------------------------------------------------- numbers
+
+
+def test_a_number_word_with_the_preposition_ba_written_on_it() -> None:
+    figure = only("قدّرت الشركة مبيعات «شي إن» في الخليج خلال 2024 بسبعة مليارات دولار.")
+    assert (figure.value, figure.unit) == (7e9, "USD")
+
+
+def test_a_word_beginning_with_ba_is_no_number() -> None:
+    assert run("بستة أشهر فقط من الإطلاق، توسعت «نون» في الكويت.") == []
+
+
+def test_ad_pricing_terms_in_latin_letters_are_not_platforms() -> None:
+    figures = run("على Pinterest يبدأ سعر الـ CPC من 3 ريالات، والـ CTR نحو 2%.")
+    assert all(f.platform == "pinterest" for f in figures)
