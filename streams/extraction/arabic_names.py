@@ -30,6 +30,8 @@ _SOURCE_KIND = re.compile(
 _SOURCE_MODIFIER = re.compile(r"ابحاث|استشارات|تحليلات|بيانات|اعلانات|دفع|احصاء|تصنيف")
 # A name that says what the firm is: «X للأبحاث», «X للاستشارات» (a research house, not a platform).
 _SOURCE_NAME_END = re.compile(r"\s(?:ل|ال)?(?:ل?ابحاث|استشارات|تحليلات|دراسات|احصاء)\Z")
+# A quoted shopping event or season («الجمعة البيضاء», «موسم الرياض», «يوم العزاب»): when, not who.
+_EVENT_NAME = re.compile(r"(?:ال)?(?:جمعه|موسم|عيد|يوم|ليله|اسبوع|مهرجان|عروض|تخفيضات|تنزيلات)(?:\s|\Z)")
 # An encyclopedia's lead: «X (بالإنجليزية: Latin) تطبيق ...» defines a platform by its Latin name.
 _DEFINED = re.compile(r"(?:^|(?<=[\n.،:]))\s*(?P<ar>" + _AR_WORD + r"(?:\s" + _AR_WORD + r"){0,2})\s*"
                       r"\(\s*بال(?:انجليزيه|انكليزيه)\s*:\s*(?P<lat>[A-Z][A-Za-z0-9.&' -]{0,40})\)"
@@ -176,7 +178,8 @@ def discover_arabic(text: str, found: Discovered) -> None:
     latin_names: list[str] = []  # Latin names in the text and the lexicon's, read when a name needs them
     for match in _QUOTED_NAME.finditer(text) if '"' in text else ():
         arabic = match.group("q")
-        if arabic in found.platforms or _named_in_lexicon(arabic) or _SOURCE_NAME_END.search(arabic):
+        if (arabic in found.platforms or _named_in_lexicon(arabic) or _SOURCE_NAME_END.search(arabic)
+                or _EVENT_NAME.match(arabic)):
             continue
         holding = _HOLDING.search(arabic)
         if holding and arabic[: holding.start()].strip():  # «طلبات القابضة»: the company of the platform «طلبات»

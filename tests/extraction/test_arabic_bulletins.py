@@ -10,6 +10,8 @@ too where the construction exists in both.
 # and what it must yield, so a failure names the one construction that broke.
 from __future__ import annotations
 
+import pytest
+
 from .conftest import only, run
 
 # ---------------------------------------------------------------- names
@@ -53,3 +55,36 @@ def test_a_word_beginning_with_ba_is_no_number() -> None:
 def test_ad_pricing_terms_in_latin_letters_are_not_platforms() -> None:
     figures = run("على Pinterest يبدأ سعر الـ CPC من 3 ريالات، والـ CTR نحو 2%.")
     assert all(f.platform == "pinterest" for f in figures)
+
+
+def test_a_quoted_shopping_event_is_no_platform() -> None:
+    figure = only("قالت «أمازون» إن مبيعات «الجمعة الصفراء» في مصر زادت 28% عن العام الماضي.")
+    assert (figure.platform, figure.value) == ("amazon", 28.0)
+
+
+# ---------------------------------------------------------------- whose figures
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "مبيعاتنا نحن عبر «أمازون» بلغت 3,100 طلب في مارس، وهذا رقم داخلي.",
+        "Our own orders through Etsy reached 2,300 in March, an internal number.",
+    ],
+)
+def test_the_writers_own_business_through_a_platform_is_no_signal(body: str) -> None:
+    assert run(body) == []
+
+
+def test_a_platforms_orders_through_its_app_are_still_its_own() -> None:
+    figure = only("قالت «نون» إن طلباتها عبر التطبيق بلغت 5 ملايين طلب في 2024.")
+    assert (figure.platform, figure.value) == ("noon", 5e6)
+
+
+def test_one_persons_own_numbers_are_no_signal() -> None:
+    assert run("أنا شخصياً أبيع نحو 80 طلباً بالشهر على «أمازون»، ومتوسط الفاتورة عندي 140 ريالاً.") == []
+
+
+def test_a_spokesman_saying_i_speaks_for_the_platform() -> None:
+    figure = only("قال مدير «نون»: أنا فخور بأن طلباتنا تجاوزت 6 ملايين طلب في 2024.")
+    assert (figure.platform, figure.value) == ("noon", 6e6)
