@@ -88,3 +88,27 @@ def test_one_persons_own_numbers_are_no_signal() -> None:
 def test_a_spokesman_saying_i_speaks_for_the_platform() -> None:
     figure = only("قال مدير «نون»: أنا فخور بأن طلباتنا تجاوزت 6 ملايين طلب في 2024.")
     assert (figure.platform, figure.value) == ("noon", 6e6)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "قالت «جي دي» إن إيرادات «جينغدونغ» نمت بنسبة 6% في الربع الثاني من 2024، فيما أعلنت برنامج إعادة شراء "
+        "أسهم بقيمة 3 مليارات دولار.",
+        "JD said revenue at Jingdong grew 6% in the second quarter of 2024, while it announced a share buyback "
+        "of $3 billion.",
+    ],
+)
+def test_a_buyback_after_a_growth_figure_is_not_the_level_of_what_grew(body: str) -> None:
+    assert [(f.metric, f.value) for f in run(body)] == [("growth_percent", 6.0)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "قالت «أمازون» إن إيراداتها الإعلانية نمت 18% إلى 14 مليار دولار في 2024.",
+        "Amazon said its ad revenue grew 18% to $14 billion in 2024.",
+    ],
+)
+def test_the_amount_a_growth_figure_reached_is_still_its_level(body: str) -> None:
+    assert {(f.metric, f.value) for f in run(body)} == {("growth_percent", 18.0), ("revenue", 14e9)}

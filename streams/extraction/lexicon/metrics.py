@@ -136,7 +136,8 @@ NEGATIVE = ["التضخم", "معدل التضخم", "inflation", "الفائد�
              "EBITDA", "adjusted EBITDA", "loss", "losses", "net loss", "operating loss", "profit", "net profit",
              "operating profit", "gross profit", "net income", "margin", "margins", "revenue per", "per share",
              "dividend", "buyback", "repurchase", "أرباح", "خسائر", "صافي الربح", "هامش", "registered users",
-             "registered accounts", "downloads", "cost of goods sold", "مستخدم مسجل", "مستخدمين مسجلين"]
+             "registered accounts", "downloads", "cost of goods sold", "مستخدم مسجل", "مستخدمين مسجلين",
+             "إعادة شراء", "إعادة شراء أسهم"]
 
 # A survey's or a check's sample: the count of people or merchants asked is not a platform figure (a
 # percent or an amount they report still is).
