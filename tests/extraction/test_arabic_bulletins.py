@@ -112,3 +112,25 @@ def test_a_buyback_after_a_growth_figure_is_not_the_level_of_what_grew(body: str
 )
 def test_the_amount_a_growth_figure_reached_is_still_its_level(body: str) -> None:
     assert {(f.metric, f.value) for f in run(body)} == {("growth_percent", 18.0), ("revenue", 14e9)}
+
+
+# ---------------------------------------------------------------- transcripts
+
+_SPACE = ("[تفريغ لبث صوتي على منصة يوتيوب]\n\n"
+          "سلمى (المذيعة): أهلاً بكم، معنا خالد العتيبي من «مدار للاستشارات». كم تبيع «شي إن» في الكويت؟\n\n"
+          "خالد العتيبي (مدار للاستشارات): تقديراتنا أن مبيعات «شي إن» في الكويت بلغت 300 مليون دينار في 2024. "
+          "وعدد مستخدميها النشطين هناك أكثر من 900 ألف مستخدم.\n\n"
+          "سلمى: وماذا عن المنافسين؟\n\n"
+          "متصل (ناصر): أنا أبيع ملابس على «شي إن» منذ 2020.\n\n"
+          "خالد: الأهم أن حصة «شي إن» من سوق الأزياء الإلكترونية في الكويت تقارب 35%.")
+
+
+def test_an_arabic_transcripts_labelled_turns_speak_for_the_speakers_firm() -> None:
+    figures = run(_SPACE)
+    assert {(f.platform, f.metric) for f in figures} == {("shein", "gmv"), ("shein", "active_users"),
+                                                        ("shein", "market_share")}
+    assert {f.source for f in figures} == {"مدار للاستشارات"}
+
+
+def test_the_platform_a_broadcast_is_on_is_not_the_one_it_talks_about() -> None:
+    assert all(f.platform != "youtube" for f in run(_SPACE))
