@@ -134,3 +134,23 @@ def test_an_arabic_transcripts_labelled_turns_speak_for_the_speakers_firm() -> N
 
 def test_the_platform_a_broadcast_is_on_is_not_the_one_it_talks_about() -> None:
     assert all(f.platform != "youtube" for f in run(_SPACE))
+
+
+# ---------------------------------------------------------------- ranges
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "تراوح معدل التحويل على «إنستغرام» في الأردن ما بين 2.5 و4% خلال 2024.",
+        "Conversion on Instagram in Jordan ranged between 2.5 and 4% in 2024.",
+    ],
+)
+def test_a_range_between_two_figures_is_a_lower_and_an_upper_bound(body: str) -> None:
+    assert sorted((f.value, f.qualifier, f.unit) for f in run(body)) == [(2.5, "at_least", "percent"),
+                                                                        (4.0, "up_to", "percent")]
+
+
+def test_two_figures_joined_by_and_without_between_are_no_range() -> None:
+    figures = run("بلغ معدل التحويل على «إنستغرام» 2.5% و على «سناب شات» 4% خلال 2024.")
+    assert {f.qualifier for f in figures} == {"exact"}
