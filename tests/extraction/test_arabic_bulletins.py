@@ -154,3 +154,31 @@ def test_a_range_between_two_figures_is_a_lower_and_an_upper_bound(body: str) ->
 def test_two_figures_joined_by_and_without_between_are_no_range() -> None:
     figures = run("بلغ معدل التحويل على «إنستغرام» 2.5% و على «سناب شات» 4% خلال 2024.")
     assert {f.qualifier for f in figures} == {"exact"}
+
+
+# ---------------------------------------------------------------- shares and categories
+
+
+def test_a_masculine_verb_of_taking_a_share_of_ad_spend() -> None:
+    figure = only("قالت الشركة إن «يوتيوب» استحوذ على 22% من الإنفاق الإعلاني في الكويت خلال 2024.")
+    assert (figure.platform, figure.metric, figure.value) == ("youtube", "market_share", 22.0)
+
+
+def test_the_ad_spend_of_the_whole_market_is_still_no_platforms_figure() -> None:
+    assert run("بلغ الإنفاق الإعلاني في الكويت 90 مليون دينار خلال 2024.") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "قالت «نون» إن مبيعات فئة الأجهزة المنزلية لديها ارتفعت 45% خلال موسم التخفيضات.",
+        "وتضاعفت طلبات قسم الألعاب على «نون» أربع مرات خلال الصيف.",
+    ],
+)
+def test_one_categorys_sales_are_no_platform_figure(body: str) -> None:
+    assert run(body) == []
+
+
+def test_a_platforms_own_sales_beside_a_category_word_elsewhere() -> None:
+    figure = only("قالت «نون» إن مبيعاتها ارتفعت 45% خلال 2024، وإن الأجهزة المنزلية أكبر فئة لديها.")
+    assert (figure.platform, figure.metric, figure.value) == ("noon", "growth_percent", 45.0)
