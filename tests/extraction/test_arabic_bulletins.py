@@ -182,3 +182,12 @@ def test_one_categorys_sales_are_no_platform_figure(body: str) -> None:
 def test_a_platforms_own_sales_beside_a_category_word_elsewhere() -> None:
     figure = only("قالت «نون» إن مبيعاتها ارتفعت 45% خلال 2024، وإن الأجهزة المنزلية أكبر فئة لديها.")
     assert (figure.platform, figure.metric, figure.value) == ("noon", "growth_percent", 45.0)
+
+
+def test_an_english_noun_counted_in_arabic_is_in_the_singular() -> None:
+    figure = only("على TikTok، أكثر من 5 آلاف brand في الكويت تستخدم أدوات البيع داخل التطبيق.")
+    assert (figure.platform, figure.metric, figure.value) == ("tiktok", "sellers", 5000.0)
+
+
+def test_a_brand_with_followers_is_no_count_of_sellers() -> None:
+    assert run("A brand with 2 million followers on TikTok joined the programme.") == []
