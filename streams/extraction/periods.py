@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from .hijri import hijri_years
 from .normalize import ascii_lower, fold
 from .phrases import phrase_before
 from .trie import trie_pattern
@@ -330,7 +331,9 @@ def find_periods(text: str, low: str | None = None) -> list[PeriodMention]:
         found.append(mention)
     if _ARABIC_MONTH_WORD.search(low):
         found = _with_arabic_months(low, found)
-    return found
+    hijri = [PeriodMention(start, end, "year", year, base_prep=phrase_before(low, start, _BASE_PREP, reach=24)
+                           is not None) for start, end, year in hijri_years(low)]  # «رمضان 1446هـ»: 2025
+    return sorted([*found, *hijri], key=lambda mention: mention.start) if hijri else found
 
 
 # An Arabic month with no year: «في يوليو», «خلال شهر أغسطس الماضي»: the last such month at publication.

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import pytest
 
+from streams.extraction.hijri import gregorian_year
+
 from .conftest import only, run
 
 # ---------------------------------------------------------------- names
@@ -191,3 +193,24 @@ def test_an_english_noun_counted_in_arabic_is_in_the_singular() -> None:
 
 def test_a_brand_with_followers_is_no_count_of_sellers() -> None:
     assert run("A brand with 2 million followers on TikTok joined the programme.") == []
+
+
+# ---------------------------------------------------------------- Hijri dates
+
+
+@pytest.mark.parametrize(
+    ("hijri", "month", "gregorian"),
+    [(1446, 9, 2025), (1445, 9, 2024), (1446, 1, 2024), (1446, 12, 2025), (1400, 1, 1979), (1420, None, 1999)],
+)
+def test_a_hijri_month_and_year_fall_in_one_gregorian_year(hijri: int, month: int | None, gregorian: int) -> None:
+    assert gregorian_year(hijri, month) == gregorian
+
+
+def test_a_figure_dated_by_a_hijri_season_and_compared_with_the_last_one() -> None:
+    figure = only("قالت «نون» إن مبيعاتها ارتفعت 22% خلال شوال 1445هـ مقارنة بشوال 1444هـ.")
+    assert (figure.period, figure.base_period) == ("2024", "2023")
+
+
+def test_a_four_digit_number_before_ha_that_is_no_hijri_year_is_not_read_as_one() -> None:
+    figure = only("قالت «نون» إن مبيعاتها بلغت 1450 مليون ريال في 2024.")
+    assert (figure.period, figure.value) == ("2024", 1450e6)
