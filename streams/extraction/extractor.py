@@ -31,6 +31,7 @@ from .period_resolution import resolve_periods
 from .platforms import X_CONTEXT, Discovered, alias_matcher, discover_latin, lexicon_slug, merge_extensions
 from .segments import sentences
 from .sentence import Sentence
+from .source_names import glossed_name
 from .sources import GLOSS
 from .tables import TableRow, find_tables, table_context
 from .voices import author, quotations
@@ -166,7 +167,8 @@ class _Extractor:
             for sent, (start, end), _paragraph in read:
                 if start < quote.end and quote.start < end:
                     sent.interview = sent.interview or quote in answers
-                    name = quote.speaker or (company_name(quote.platform, memory) if quote.platform else None)
+                    name = ((glossed_name(quote.speaker, memory) or quote.speaker) if quote.speaker  # «وصل للأبحاث»
+                            else company_name(quote.platform, memory) if quote.platform else None)
                     if quote.platform and quote.platform in memory.owners:
                         name = PLATFORM_NAMES.get(quote.platform) or memory.names.get(quote.platform, name)
                     sent.quotes.append((max(0, quote.start - start), min(end, quote.end) - start, name,

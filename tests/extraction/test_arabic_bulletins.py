@@ -214,3 +214,13 @@ def test_a_figure_dated_by_a_hijri_season_and_compared_with_the_last_one() -> No
 def test_a_four_digit_number_before_ha_that_is_no_hijri_year_is_not_read_as_one() -> None:
     figure = only("قالت «نون» إن مبيعاتها بلغت 1450 مليون ريال في 2024.")
     assert (figure.period, figure.value) == ("2024", 1450e6)
+
+
+def test_a_turns_firm_written_out_takes_the_latin_name_the_text_glossed_its_short_name_with() -> None:
+    body = _SPACE.replace("معنا خالد العتيبي من «مدار للاستشارات».", "معنا خالد العتيبي من «مدار» (Madar Consulting).")
+    assert {f.source for f in run(body)} == {"Madar Consulting"}
+
+
+def test_a_gloss_of_another_name_is_not_taken_for_the_turns_firm() -> None:
+    body = _SPACE.replace("معنا خالد العتيبي من «مدار للاستشارات».", "معنا خالد العتيبي، وتابعوا «مرصد» (Marsad Data).")
+    assert {f.source for f in run(body)} == {"مدار للاستشارات"}
