@@ -224,3 +224,15 @@ def test_a_turns_firm_written_out_takes_the_latin_name_the_text_glossed_its_shor
 def test_a_gloss_of_another_name_is_not_taken_for_the_turns_firm() -> None:
     body = _SPACE.replace("معنا خالد العتيبي من «مدار للاستشارات».", "معنا خالد العتيبي، وتابعوا «مرصد» (Marsad Data).")
     assert {f.source for f in run(body)} == {"مدار للاستشارات"}
+
+
+def test_the_firm_that_prepared_a_note_is_credited_with_its_figures() -> None:
+    body = ("أصدرت شركة «سراج» (Siraj Analytics) هذا التقرير عن التسوق في قطر.\n\n"
+            "بلغ معدل التحويل على «إنستغرام» 2.4% في 2024.")
+    assert only(body).source == "Siraj Analytics"
+
+
+def test_a_firm_that_prepared_something_else_is_not_the_notes_author() -> None:
+    body = ("أصدرت شركة «سراج» (Siraj Analytics) تطبيقاً جديداً للتجار.\n\nقالت «نون» إن معدل التحويل لديها بلغ "
+            "2.4% في 2024.")
+    assert only(body).source == "Noon"
