@@ -20,6 +20,7 @@ from .credit import credited_back
 from .dedup import unique_figures
 from .figures import sentence_figures
 from .filings import defined_terms
+from .hijri import hijri_years
 from .hosts import host_platform, title_author
 from .interviews import interview_answers, speaker_names
 from .lexicon.matcher import Hit, scan
@@ -186,6 +187,8 @@ class _Extractor:
                                     or sent.text.startswith("لل", m.start)) if "-Q" in value
                                    # "reported results for the full year 2025": a release on one whole year
                                    else _FULL_YEAR.search(sent.text, max(0, m.start - 16), m.start))}
+            if not named:  # «مع انقضاء رمضان 1446هـ ...»: the Hijri season the article reports on
+                named = {str(year) for sent in intro for _start, _end, year in hijri_years(sent.text)}
             self.memory.title_period = named.pop() if len(named) == 1 else None
 
     def _table_figures(self, start: int, end: int, rows: list[TableRow]) -> list[Candidate]:

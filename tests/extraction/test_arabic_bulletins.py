@@ -236,3 +236,15 @@ def test_a_firm_that_prepared_something_else_is_not_the_notes_author() -> None:
     body = ("أصدرت شركة «سراج» (Siraj Analytics) تطبيقاً جديداً للتجار.\n\nقالت «نون» إن معدل التحويل لديها بلغ "
             "2.4% في 2024.")
     assert only(body).source == "Noon"
+
+
+def test_an_opening_paragraph_dated_by_a_hijri_season_dates_the_articles_figures() -> None:
+    body = ("مع نهاية موسم عيد الفطر 1445هـ، تكشف المنصات حصيلتها في الإمارات.\n\n"
+            "وقالت «نون» إن متوسط قيمة الطلب لديها بلغ 90 درهماً خلال أيام العيد.")
+    assert only(body).period == "2024"
+
+
+def test_an_opening_paragraph_naming_two_hijri_years_dates_nothing() -> None:
+    body = ("نقارن في هذا الملخص بين رمضان 1444هـ ورمضان 1445هـ في الإمارات.\n\n"
+            "وقالت «نون» إن متوسط قيمة الطلب لديها بلغ 90 درهماً خلال الشهر.")
+    assert only(body).period is None
