@@ -30,6 +30,7 @@ from .mentions import company_name
 from .normalize import Normalized, fold
 from .period_resolution import resolve_periods
 from .platforms import X_CONTEXT, Discovered, alias_matcher, discover_latin, lexicon_slug, merge_extensions
+from .regions import region_mentions
 from .segments import sentences
 from .sentence import Sentence
 from .source_names import glossed_name
@@ -62,6 +63,8 @@ class ExtractedFigure:
 _FOR_PERIOD = re.compile(r"(?<!\w)(?:for|in|during|over|خلال|في|عن)\s+(?:the\s+)?\Z", re.IGNORECASE)
 _FULL_YEAR = re.compile(r"(?<!\w)(?:full|fiscal|financial)[- ]year\s+(?:of\s+)?\Z", re.IGNORECASE)
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
+_THIS_NOTE = re.compile(r"(?<!\w)(?:هذا|هذه)\s+(?:الملخص|التقرير|النشره|الدراسه|المذكره|الورقه|الموجز|ارقامنا"
+                        r"|الارقام|البيانات)(?!\w)")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -180,7 +183,11 @@ class _Extractor:
     def _intro_period(self, intro: list[Sentence]) -> None:
         """An opening paragraph with no figure that names one quarter ("an excerpt from the call for the
         April-June quarter", «تقرير ... خلال الربع الأول من العام الجاري») or one full year ("results for the full
-        year 2025"): the period the article reports on."""
+        year 2025"): the period the article reports on; one place an Arabic note's opening names where it says what
+        the note is («هذا الملخص», «هذه أرقامنا») is the place it reports on."""
+        if intro and any(_THIS_NOTE.search(sent.text) for sent in intro):  # «هذا الملخص عن حملات ... في الكويت»
+            places = {code for sent in intro for _at, code, _local in region_mentions(sent, Memory())}
+            self.memory.intro_region = places.pop() if len(places) == 1 else None
         if self.memory.title_period is None:
             named = {value for sent in intro for m, value in resolve_periods(sent, Memory(), self.published)
                      if value and ((_FOR_PERIOD.search(sent.text, max(0, m.start - 12), m.start)

@@ -164,4 +164,4 @@ def figure_region(regions: Regions, q: Quantity, clause: Clause, prev: Candidate
     if region is None and (same_source or implicit or platform in memory.prev_sentence_platforms
                            or not memory.prev_sentence_platforms):
         region = memory.prev_sentence_region
-    return region
+    return region or memory.intro_region

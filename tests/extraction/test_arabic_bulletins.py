@@ -248,3 +248,15 @@ def test_an_opening_paragraph_naming_two_hijri_years_dates_nothing() -> None:
     body = ("نقارن في هذا الملخص بين رمضان 1444هـ ورمضان 1445هـ في الإمارات.\n\n"
             "وقالت «نون» إن متوسط قيمة الطلب لديها بلغ 90 درهماً خلال الشهر.")
     assert only(body).period is None
+
+
+def test_the_one_place_a_notes_opening_reports_on_places_its_figures() -> None:
+    body = ("تعرض هذه النشرة نتائج حملاتنا على المنصات الاجتماعية في البحرين.\n\n"
+            "بلغ معدل التحويل على «سناب شات» 2.7% في 2024.")
+    assert only(body).region == "BH"
+
+
+def test_a_place_in_an_opening_that_does_not_say_what_the_note_is_places_nothing() -> None:
+    body = ("لم يعد المتسوقون في البحرين ينتظرون مواسم التخفيضات.\n\n"
+            "بلغ معدل التحويل على «سناب شات» 2.7% في 2024.")
+    assert only(body).region is None
