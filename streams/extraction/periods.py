@@ -47,6 +47,10 @@ _REL_YEAR_WORDS = {
          "a year ago"],
     1: ["العام المقبل", "العام القادم", "السنة المقبلة", "السنة القادمة", "next year"],
 }
+# Gulf and Egyptian speech («العام الجاي», «السنة اللي فاتت», «هالسنة»), in transcripts, forums and chats
+_REL_YEAR_WORDS[0] += ["هالسنة", "هالعام", "السنة دي"]
+_REL_YEAR_WORDS[-1] += ["العام اللي فات", "السنة اللي فاتت", "السنة اللي راحت"]
+_REL_YEAR_WORDS[1] += ["العام الجاي", "السنة الجاية", "السنة الجاي"]
 # «النصف الأول من العام الماضي»: a half of a year named relative to publication is labelled by that year
 for _off, _years in [(0, ["العام", "هذا العام", "العام الجاري", "العام الحالي"]),
                      (-1, ["العام الماضي", "العام السابق"])]:

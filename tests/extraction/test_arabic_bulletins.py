@@ -260,3 +260,18 @@ def test_a_place_in_an_opening_that_does_not_say_what_the_note_is_places_nothing
     body = ("لم يعد المتسوقون في البحرين ينتظرون مواسم التخفيضات.\n\n"
             "بلغ معدل التحويل على «سناب شات» 2.7% في 2024.")
     assert only(body).region is None
+
+
+# ---------------------------------------------------------------- spoken dates
+
+
+@pytest.mark.parametrize(
+    ("body", "period"),
+    [
+        ("نتوقع إن معدل التحويل على «سناب شات» في قطر يوصل 3% السنة الجاية.", "2025"),
+        ("معدل التحويل على «سناب شات» في قطر كان 3% السنة اللي فاتت.", "2023"),
+        ("معدل التحويل على «سناب شات» في قطر 3% هالسنة.", "2024"),
+    ],
+)
+def test_spoken_relative_years(body: str, period: str) -> None:
+    assert only(body).period == period
