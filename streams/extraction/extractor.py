@@ -184,8 +184,9 @@ class _Extractor:
         """An opening paragraph with no figure that names one quarter ("an excerpt from the call for the
         April-June quarter", «تقرير ... خلال الربع الأول من العام الجاري») or one full year ("results for the full
         year 2025"): the period the article reports on; one place an Arabic note's opening names where it says what
-        the note is («هذا الملخص», «هذه أرقامنا») is the place it reports on."""
-        if intro and any(_THIS_NOTE.search(sent.text) for sent in intro):  # «هذا الملخص عن حملات ... في الكويت»
+        the note is («هذا الملخص», «هذه أرقامنا») is the place it reports on, and its one period the period."""
+        this_note = bool(intro) and any(_THIS_NOTE.search(sent.text) for sent in intro)
+        if this_note:  # «هذا الملخص عن حملات ... في الكويت»
             places = {code for sent in intro for _at, code, _local in region_mentions(sent, Memory())}
             self.memory.intro_region = places.pop() if len(places) == 1 else None
         if self.memory.title_period is None:
@@ -194,6 +195,9 @@ class _Extractor:
                                     or sent.text.startswith("لل", m.start)) if "-Q" in value
                                    # "reported results for the full year 2025": a release on one whole year
                                    else _FULL_YEAR.search(sent.text, max(0, m.start - 16), m.start))}
+            if not named and this_note:  # «هذه أرقامنا للنصف الأول من 2025»: any one period the note says it covers
+                named = {value for sent in intro for _m, value in resolve_periods(sent, Memory(), self.published)
+                         if value}
             if not named:  # «مع انقضاء رمضان 1446هـ ...»: the Hijri season the article reports on
                 named = {str(year) for sent in intro for _start, _end, year in hijri_years(sent.text)}
             self.memory.title_period = named.pop() if len(named) == 1 else None

@@ -275,3 +275,16 @@ def test_a_place_in_an_opening_that_does_not_say_what_the_note_is_places_nothing
 )
 def test_spoken_relative_years(body: str, period: str) -> None:
     assert only(body).period == period
+
+
+def test_the_one_period_a_notes_opening_says_it_covers_dates_its_figures() -> None:
+    body = ("هذه أرقامنا للنصف الثاني من 2024 عن متاجر عملائنا في البحرين.\n\n"
+            "بلغ معدل التحويل على «سناب شات» 2.7%.")
+    figure = only(body)
+    assert (figure.period, figure.region) == ("2024", "BH")
+
+
+def test_an_opening_that_does_not_say_what_the_note_is_dates_nothing() -> None:
+    body = ("توسعت المتاجر في البحرين خلال النصف الثاني من 2024.\n\n"
+            "بلغ معدل التحويل على «سناب شات» 2.7%.")
+    assert only(body).period is None
