@@ -288,3 +288,13 @@ def test_an_opening_that_does_not_say_what_the_note_is_dates_nothing() -> None:
     body = ("توسعت المتاجر في البحرين خلال النصف الثاني من 2024.\n\n"
             "بلغ معدل التحويل على «سناب شات» 2.7%.")
     assert only(body).period is None
+
+
+def test_in_the_country_refers_back_to_the_country_named_last() -> None:
+    body = "توسعت «نون» في الإمارات خلال 2024. وبلغت حصتها من سوق التجارة الإلكترونية في الدولة نحو 21% في 2024."
+    assert only(body).region == "AE"
+
+
+def test_the_state_as_a_government_places_nothing() -> None:
+    figure = only("قالت «نون» إن طلباتها بلغت 3 ملايين طلب في 2024 رغم دعم الدولة للمتاجر المحلية.")
+    assert figure.region is None
