@@ -298,3 +298,25 @@ def test_in_the_country_refers_back_to_the_country_named_last() -> None:
 def test_the_state_as_a_government_places_nothing() -> None:
     figure = only("قالت «نون» إن طلباتها بلغت 3 ملايين طلب في 2024 رغم دعم الدولة للمتاجر المحلية.")
     assert figure.region is None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "تتصدر مصر مبيعات «جوميا». وارتفعت حصة «جوميا» في المنطقة إلى 19% في 2024.",
+        "Egypt leads Jumia's sales. Jumia's share in the region rose to 19% in 2024.",
+    ],
+)
+def test_the_region_never_refers_back_to_one_country(body: str) -> None:
+    assert only(body).region is None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "تنمو التجارة الإلكترونية في جنوب شرق آسيا. وارتفعت حصة «لازادا» في المنطقة إلى 19% في 2024.",
+        "E-commerce grows in Southeast Asia. Lazada's share in the region rose to 19% in 2024.",
+    ],
+)
+def test_the_region_refers_back_to_a_region_of_several_countries(body: str) -> None:
+    assert only(body).region == "SEA"
