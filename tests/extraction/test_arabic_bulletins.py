@@ -320,3 +320,15 @@ def test_the_region_never_refers_back_to_one_country(body: str) -> None:
 )
 def test_the_region_refers_back_to_a_region_of_several_countries(body: str) -> None:
     assert only(body).region == "SEA"
+
+
+def test_a_glossed_firm_written_later_without_quotes_is_still_credited() -> None:
+    body = ("نشرت «بصيرة داتا» (Basira Data) دراسة عن التسوق في الأردن.\n\n"
+            "وبحسب دراسة بصيرة داتا، بلغ معدل التحويل على «إنستغرام» في الأردن 2.2% في 2024.")
+    assert only(body).source == "Basira Data"
+
+
+def test_a_glossed_name_inside_a_longer_word_is_not_credited() -> None:
+    body = ("نشرت «بصيرة داتا» (Basira Data) دراسة عن التسوق في الأردن.\n\n"
+            "قالت «نون» إن معدل التحويل لديها في الأردن بلغ 2.2% في 2024.")
+    assert only(body).source == "Noon"
