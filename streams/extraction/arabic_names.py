@@ -171,6 +171,7 @@ def discover_arabic(text: str, found: Discovered) -> None:
             continue  # a bare «X» (Latin) glosses sources as often as platforms («X» (Latin)، المنصة ...: one)
         if (not arabic or _SOURCE_KIND.search(text, max(0, glossed.start() - 40), glossed.start())
                 or _SOURCE_MODIFIER.search(glossed.group("mod") or "") or known(latin) or _named_in_lexicon(arabic)
+                or _lexicon_owner(latin)
                 or latin.split()[-1].lower() in SOURCE_ENDINGS):  # «X» (Blue Reef Research): a research house
             continue
         _add(found, arabic, latin, quoted=False)
@@ -182,6 +183,8 @@ def discover_arabic(text: str, found: Discovered) -> None:
                 or _EVENT_NAME.match(arabic)):
             continue
         holding = _HOLDING.search(arabic)
+        if holding and _lexicon_owner(_gloss_of(text, match.group()) or ""):
+            continue  # «بي دي دي القابضة» (PDD Holdings): an owner the lexicon knows, no platform of its own
         if holding and arabic[: holding.start()].strip():  # «طلبات القابضة»: the company of the platform «طلبات»
             base = arabic[: holding.start()].strip()
             latin = _latin_for(base, latin_names or sorted({m.group() for m in _LATIN_WORD.finditer(text)}))
@@ -272,6 +275,10 @@ _VENUE = re.compile(r"(?<!\w)ل(?:موقع|صحيفه|جريده|مجله|قنا
 
 def _lexicon_platform(latin: str) -> str | None:
     return next((entry.payload for entry in TABLE.get(fold(latin).lower(), ()) if entry.cat == "platform"), None)
+
+
+def _lexicon_owner(latin: str) -> bool:
+    return any(entry.cat == "owner" for entry in TABLE.get(fold(latin).lower(), ()))
 
 
 def _known_then_place(name: str) -> bool:

@@ -332,3 +332,11 @@ def test_a_glossed_name_inside_a_longer_word_is_not_credited() -> None:
     body = ("نشرت «بصيرة داتا» (Basira Data) دراسة عن التسوق في الأردن.\n\n"
             "قالت «نون» إن معدل التحويل لديها في الأردن بلغ 2.2% في 2024.")
     assert only(body).source == "Noon"
+
+
+def test_a_holding_glossed_with_an_owner_the_lexicon_knows_is_no_new_platform() -> None:
+    figures = run("تملك «بي دي دي القابضة» (PDD Holdings) تطبيق «تيمو». وبلغ عدد مستخدمي «تيمو» في الكويت "
+                  "نحو 800 ألف مستخدم في 2024.")
+    assert {f.platform for f in figures} == {"temu"}
+    assert "bi_di_di" not in {f.platform for f in run("أعلنت «بي دي دي القابضة» (PDD Holdings) إيرادات بلغت 30 "
+                                                    "مليار دولار في 2024.")}
