@@ -28,6 +28,14 @@ _SOURCE_KIND = re.compile(
     r"(?:\s+" + _AR_WORD + r"){0,1}\s*\Z"
 )
 _SOURCE_MODIFIER = re.compile(r"ابحاث|استشارات|تحليلات|بيانات|اعلانات|دفع|احصاء|تصنيف")
+# A name that says what the firm is: «X للأبحاث», «X للاستشارات» (a research house, not a platform).
+_SOURCE_NAME_END = re.compile(r"\s(?:ل|ال)?(?:ل?ابحاث|استشارات|تحليلات|دراسات|احصاء)\Z")
+# A quoted shopping event or season («الجمعة البيضاء», «موسم الرياض», «يوم العزاب»): when, not who.
+_EVENT_NAME = re.compile(r"(?:ال)?(?:جمعه|موسم|عيد|يوم|ليله|اسبوع|مهرجان|عروض|تخفيضات|تنزيلات)(?:\s|\Z)")
+# An encyclopedia's lead: «X (بالإنجليزية: Latin) تطبيق ...» defines a platform by its Latin name.
+_DEFINED = re.compile(r"(?:^|(?<=[\n.،:]))\s*(?P<ar>" + _AR_WORD + r"(?:\s" + _AR_WORD + r"){0,2})\s*"
+                      r"\(\s*بال(?:انجليزيه|انكليزيه)\s*:\s*(?P<lat>[A-Z][A-Za-z0-9.&' -]{0,40})\)"
+                      r"\s*(?:هو\s+|هي\s+)?(?:تطبيق|منصه|متجر|موقع|سوق)(?!\w)", re.MULTILINE)
 # Before a quoted name: its kind noun («منصة «X»», «شركة توصيل الطعام «X»»), or the place of a platform.
 _INTRODUCED = re.compile(r"(?<!\w)(?:[وفبلك]{0,2}|ال)" + _KIND + r"(?P<mod>(?:\s+" + _AR_WORD + r"){0,2}?)\s+\Z")
 _PLACED_AFTER = re.compile(
@@ -51,7 +59,8 @@ _LATIN_IN_ARABIC = re.compile(r"(?P<lat>(?:[A-Z](?<![\w(][A-Z])|[a-z](?<![\w(][a
                               r"(?:[.&][A-Za-z0-9]+)*(?:\s[A-Z][A-Za-z0-9]*){0,2})(?![\w)])")
 _LATIN_WORD = re.compile(r"[A-Z](?<!\w[A-Z])[A-Za-z0-9]+(?:\s[A-Z][A-Za-z0-9]+)*")
 _LATIN_NOT_NAMES = {"GMV", "AOV", "CEO", "CFO", "COO", "MAU", "DAU", "SME", "SMEs", "USD", "SAR", "AED", "EGP", "KWD",
-                    "QAR", "IPO", "AI", "TV", "PDF", "ID", "Q1", "Q2", "Q3", "Q4", "H1", "H2"}
+                    "QAR", "IPO", "AI", "TV", "PDF", "ID", "Q1", "Q2", "Q3", "Q4", "H1", "H2",
+                    "CPM", "CPC", "CPA", "CTR", "ROAS", "ROI", "KPI", "YoY", "MoM", "QoQ"}  # ad and report terms
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 
 # Consonant classes shared by an Arabic spelling and the Latin name it spells.
@@ -138,6 +147,12 @@ def discover_arabic(text: str, found: Discovered) -> None:
     """Add the platforms Arabic text names (in either script) to ``found``."""
     if not _ARABIC_LETTER.search(text):
         return
+    for match in _DEFINED.finditer(text) if "(بال" in text else ():
+        latin = match.group("lat").strip()
+        if not known(latin):  # the defined name wins over a shorter Latin read of it («Zanqa» of «Zanqa Live»)
+            _add(found, match.group("ar"), latin, quoted=False)
+            for name in (latin, *latin.split()[:1]):
+                found.platforms[name] = found.platforms[match.group("ar")]
     for match in _GLOSS_LATIN.finditer(text) if "(" in text else ():
         glossed = _GLOSSED.search(text, max(0, match.start() - 90), match.start())
         if glossed is None:
@@ -156,6 +171,7 @@ def discover_arabic(text: str, found: Discovered) -> None:
             continue  # a bare «X» (Latin) glosses sources as often as platforms («X» (Latin)، المنصة ...: one)
         if (not arabic or _SOURCE_KIND.search(text, max(0, glossed.start() - 40), glossed.start())
                 or _SOURCE_MODIFIER.search(glossed.group("mod") or "") or known(latin) or _named_in_lexicon(arabic)
+                or _lexicon_owner(latin)
                 or latin.split()[-1].lower() in SOURCE_ENDINGS):  # «X» (Blue Reef Research): a research house
             continue
         _add(found, arabic, latin, quoted=False)
@@ -163,9 +179,12 @@ def discover_arabic(text: str, found: Discovered) -> None:
     latin_names: list[str] = []  # Latin names in the text and the lexicon's, read when a name needs them
     for match in _QUOTED_NAME.finditer(text) if '"' in text else ():
         arabic = match.group("q")
-        if arabic in found.platforms or _named_in_lexicon(arabic):
+        if (arabic in found.platforms or _named_in_lexicon(arabic) or _SOURCE_NAME_END.search(arabic)
+                or _EVENT_NAME.match(arabic)):
             continue
         holding = _HOLDING.search(arabic)
+        if holding and _lexicon_owner(_gloss_of(text, match.group()) or ""):
+            continue  # «بي دي دي القابضة» (PDD Holdings): an owner the lexicon knows, no platform of its own
         if holding and arabic[: holding.start()].strip():  # «طلبات القابضة»: the company of the platform «طلبات»
             base = arabic[: holding.start()].strip()
             latin = _latin_for(base, latin_names or sorted({m.group() for m in _LATIN_WORD.finditer(text)}))
@@ -256,6 +275,10 @@ _VENUE = re.compile(r"(?<!\w)ل(?:موقع|صحيفه|جريده|مجله|قنا
 
 def _lexicon_platform(latin: str) -> str | None:
     return next((entry.payload for entry in TABLE.get(fold(latin).lower(), ()) if entry.cat == "platform"), None)
+
+
+def _lexicon_owner(latin: str) -> bool:
+    return any(entry.cat == "owner" for entry in TABLE.get(fold(latin).lower(), ()))
 
 
 def _known_then_place(name: str) -> bool:

@@ -22,6 +22,17 @@ _REPORT_NOUNS = {"report", "reports"}  # "denied a report that ...": what is den
 _ANY_OTHER = re.compile(r"(?<!\w)(?:اي\s+(?:منصه|تطبيق|متجر|شركه)(?:\s+اخري)?|(?:منصات|تطبيقات|متاجر)\s+اخري"
                         r"|(?:any|no)\s+other\s+(?:platform|app|marketplace|retailer|rival)s?)(?!\w)",
                         re.IGNORECASE)
+# The writer's own business through a platform («طلباتنا نحن عبر «X»», "our own orders through X"): a
+# merchant's or agency's figure, not the platform's.
+_OURS_THROUGH = re.compile(r"(?<!\w)(?:(?:طلبات|مبيعات|عملاء|ايرادات|ارباح)نا(?:\s+نحن)?\s+(?:عبر|علي|من\s+خلال)"
+                           r"|our\s+(?:own\s+)?(?:orders|sales|customers|revenue)\s+(?:through|via|on))\s*\"?\s*\Z")
+# One person's own numbers («أنا شخصياً أبيع 150 طلباً بالشهر»، «أنا أبيع ... جاب لي مبيعات ثلاث مرات»): a
+# seller's or buyer's anecdote. A spokesman's «أنا» speaks for «we» («أنا فخور بأن مبيعاتنا ...»).
+_I = re.compile(r"(?<!\w)[وف]?انا(?!\w)")
+_WE = re.compile(r"\w\wنا(?!\w)|(?<!\w)نحن(?!\w)")
+# One category's sales («مبيعات فئة العطور», «طلبات قسم الإلكترونيات»): a part of a platform, not its figure.
+_CATEGORY = re.compile(r"(?<!\w)[وف]?(?:ال)?(?:مبيعات|طلبات|ايرادات|عائدات|قيمه\s+مبيعات)\s+"
+                       r"(?:فئه|فئات|قسم|اقسام)(?!\w)")
 _SPREAD = re.compile(r"(?<!\w)(?:ما\s+زال\s+)?(?:موزع\w*|توزع\w*|spread\s+(?:across|among|over)"
                      r"|split\s+(?:among|between))(?!\w)")
 
@@ -54,6 +65,10 @@ class NotOnesFigure:
         self.sent = sent
         self.other = "اخري" in text or "other" in text
         self.spread = "وزع" in text or "spread" in text or "split" in text
+        found_i = _I.search(text) if "انا" in text else None
+        self.category = "فئ" in text or "قسم" in text or "اقسام" in text
+        self.mine = found_i.start() if found_i and not _WE.search(text) else None
+        self.ours = [h.start for h in sent.hits if h.cat == "platform"] if ("نا " in text or "our " in text) else []
 
     def __call__(self, q: Quantity) -> bool:
         sent = self.sent
@@ -63,6 +78,13 @@ class NotOnesFigure:
             return True  # «أي منصة أخرى لم تتجاوز حصتها 5%», "no other platform topped 5%"
         if self.spread and _SPREAD.search(text, q.end, clause.end):
             return True  # «ثلث السوق ما زال موزعاً على متاجر صغيرة وحسابات «إنستغرام»»: a share of many
+        if self.category and _CATEGORY.search(text, clause.start, min(clause.end, q.end + 25)):
+            return True  # «تضاعفت مبيعات فئة العطور ثلاث مرات»: one category's growth
+        if self.mine is not None and self.mine < q.start:
+            return True  # «أنا شخصياً أبيع 150 طلباً»: one person's own figure
+        if any(clause.start <= at < q.lead and _OURS_THROUGH.search(text, max(clause.start, at - 40), at)
+               for at in self.ours):
+            return True  # «طلباتنا نحن عبر «نون» بلغت 12 ألف طلب»: the writer's own orders
         return q.words and _in_quoted_name(text, q.start, q.end)  # «ربع للأبحاث»: part of the name
 
 

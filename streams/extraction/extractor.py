@@ -20,6 +20,7 @@ from .credit import credited_back
 from .dedup import unique_figures
 from .figures import sentence_figures
 from .filings import defined_terms
+from .hijri import hijri_years
 from .hosts import host_platform, title_author
 from .interviews import interview_answers, speaker_names
 from .lexicon.matcher import Hit, scan
@@ -29,8 +30,10 @@ from .mentions import company_name
 from .normalize import Normalized, fold
 from .period_resolution import resolve_periods
 from .platforms import X_CONTEXT, Discovered, alias_matcher, discover_latin, lexicon_slug, merge_extensions
+from .regions import region_mentions
 from .segments import sentences
 from .sentence import Sentence
+from .source_names import glossed_name
 from .sources import GLOSS
 from .tables import TableRow, find_tables, table_context
 from .voices import author, quotations
@@ -60,6 +63,8 @@ class ExtractedFigure:
 _FOR_PERIOD = re.compile(r"(?<!\w)(?:for|in|during|over|خلال|في|عن)\s+(?:the\s+)?\Z", re.IGNORECASE)
 _FULL_YEAR = re.compile(r"(?<!\w)(?:full|fiscal|financial)[- ]year\s+(?:of\s+)?\Z", re.IGNORECASE)
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
+_THIS_NOTE = re.compile(r"(?<!\w)(?:هذا|هذه)\s+(?:الملخص|التقرير|النشره|الدراسه|المذكره|الورقه|الموجز|ارقامنا"
+                        r"|الارقام|البيانات)(?!\w)")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -166,7 +171,8 @@ class _Extractor:
             for sent, (start, end), _paragraph in read:
                 if start < quote.end and quote.start < end:
                     sent.interview = sent.interview or quote in answers
-                    name = quote.speaker or (company_name(quote.platform, memory) if quote.platform else None)
+                    name = ((glossed_name(quote.speaker, memory) or quote.speaker) if quote.speaker  # «وصل للأبحاث»
+                            else company_name(quote.platform, memory) if quote.platform else None)
                     if quote.platform and quote.platform in memory.owners:
                         name = PLATFORM_NAMES.get(quote.platform) or memory.names.get(quote.platform, name)
                     sent.quotes.append((max(0, quote.start - start), min(end, quote.end) - start, name,
@@ -177,13 +183,23 @@ class _Extractor:
     def _intro_period(self, intro: list[Sentence]) -> None:
         """An opening paragraph with no figure that names one quarter ("an excerpt from the call for the
         April-June quarter", «تقرير ... خلال الربع الأول من العام الجاري») or one full year ("results for the full
-        year 2025"): the period the article reports on."""
+        year 2025"): the period the article reports on; one place an Arabic note's opening names where it says what
+        the note is («هذا الملخص», «هذه أرقامنا») is the place it reports on, and its one period the period."""
+        this_note = bool(intro) and any(_THIS_NOTE.search(sent.text) for sent in intro)
+        if this_note:  # «هذا الملخص عن حملات ... في الكويت»
+            places = {code for sent in intro for _at, code, _local in region_mentions(sent, Memory())}
+            self.memory.intro_region = places.pop() if len(places) == 1 else None
         if self.memory.title_period is None:
             named = {value for sent in intro for m, value in resolve_periods(sent, Memory(), self.published)
                      if value and ((_FOR_PERIOD.search(sent.text, max(0, m.start - 12), m.start)
                                     or sent.text.startswith("لل", m.start)) if "-Q" in value
                                    # "reported results for the full year 2025": a release on one whole year
                                    else _FULL_YEAR.search(sent.text, max(0, m.start - 16), m.start))}
+            if not named and this_note:  # «هذه أرقامنا للنصف الأول من 2025»: any one period the note says it covers
+                named = {value for sent in intro for _m, value in resolve_periods(sent, Memory(), self.published)
+                         if value}
+            if not named:  # «مع انقضاء رمضان 1446هـ ...»: the Hijri season the article reports on
+                named = {str(year) for sent in intro for _start, _end, year in hijri_years(sent.text)}
             self.memory.title_period = named.pop() if len(named) == 1 else None
 
     def _table_figures(self, start: int, end: int, rows: list[TableRow]) -> list[Candidate]:

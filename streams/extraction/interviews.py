@@ -89,14 +89,20 @@ def _turns(text: str, lines: list[tuple[int, int]], platform_hits: list[Hit]) ->
 
 # A broadcast transcript's speaker labels: "DANA COLE (ANCHOR): ...", "BELL: ...", "Priya: ...".
 # "Kerem Aksu, Chief Financial Officer: ...": a title after a comma, the company's own voice
-_LABEL = re.compile(r"[^\S\n]*(?P<who>[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,2})"
+# «ريم الزهراني (وصل للأبحاث): ...», «فهد (المضيف): ...»: the same in Arabic
+_LABEL = re.compile(r"[^\S\n]*(?P<who>[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,2}"
+                    r"|[\u0621-\u064a]{2,}(?:\s+[\u0621-\u064a]{2,}){0,2})"
                     r"(?:\s*\((?P<role>[^()\n]{1,40})\)"
                     r"|,\s+(?=[^:,\n]{0,50}?" + _TITLE.pattern + r")[^:,\n]{2,50})?:\s")
 _NOT_SPEAKERS = {"note", "notes", "source", "sources", "update", "editor", "correction", "disclaimer", "q", "a",
                  "summary", "background", "context", "methodology", "read", "see", "watch", "listen", "warning",
-                 "advertisement", "transcript", "edited", "clarification", "related", "tags", "photo"}
+                 "advertisement", "transcript", "edited", "clarification", "related", "tags", "photo",
+                 # an Arabic note's, mail's or post's headings (written folded)
+                 "ملاحظه", "المصدر", "المصادر", "الموضوع", "من", "الي", "نسخه", "تعليق", "تحديث", "السؤال", "الاجابه",
+                 "سؤال", "جواب", "تنويه", "خلاصه", "الخلاصه", "تصحيح", "اقرا", "انظر", "شاهد", "منهجيه", "مصدر"}
 _HOST_ROLES = re.compile(r"(?i)(?<![a-z])(?:anchor|host|co-host|presenter|moderator|interviewer|reporter"
-                         r"|correspondent|narrator|voice ?over)(?![a-z])")
+                         r"|correspondent|narrator|voice ?over"
+                         r"|(?<!\w)(?:ال)?(?:مضيف|مذيع|مذيعه|مقدم|مقدمه|محاور|محاوره|مستمع|مستمعه|متصل|متصله)(?!\w))(?![a-z])")
 _AFFILIATION = re.compile(r"\s*,?\s+(?:(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:analyst|economist|partner|researcher"
                           r"|director|head|strategist|consultant)\s+)?(?:of|from|at|with)\s+(?:the\s+)?"
                           r"(?P<firm>" + _NAME + r")")
@@ -140,7 +146,7 @@ def _labelled_turns(text: str, lines: list[tuple[int, int]]) -> list[Quote]:
         return []
     firms: dict[str, str] = {}
     for _start, _end, who, role in labels:
-        if role and not _HOST_ROLES.search(role):
+        if role and not _HOST_ROLES.search(role) and not _HOST_ROLES.search(who):  # «مستمع (عبدالله)»: a listener
             for key in _label_keys(who):
                 firms.setdefault(key, role.strip())
     for _start, _end, who, _role in labels:

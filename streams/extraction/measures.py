@@ -232,8 +232,9 @@ def metric_in_context(sent: Sentence, q: Quantity, ci: int, back: int, fwd: int,
               and not _GROWTH_NOUN.search(text, clause.start, q.lead)):
             return None  # "6% of adults bought ..., up from 2% a year before": the old level of what is no figure
     if (metric is None and prev is not None and (prev.clause == ci or clause.adjunct) and prev.of_metric
-            and q.unit is not None and q.unit.isupper() and prev.of_metric in _CURRENCY_METRICS):
-        metric, unit = prev.of_metric, q.unit  # "grew 21% to $12.6bn": the level of what grew
+            and q.unit is not None and q.unit.isupper() and prev.of_metric in _CURRENCY_METRICS
+            and not any(prev.q.end <= h.start < q.lead for h in sent.cat("negative"))):
+        metric, unit = prev.of_metric, q.unit  # "grew 21% to $12.6bn" (not "..., and a $5bn buyback")
     elif (metric is None and prev is not None and (prev.clause == ci or clause.adjunct)
           and prev.of_metric in ("active_users", "sellers", "orders")
           and (q.unit is None or q.unit == "people") and (q.scaled or q.bare or q.unit == "people")

@@ -33,6 +33,7 @@ class Memory:
     last_period: str | None = None
     host: str | None = None  # the platform whose own call, investor day or letter the text is (its title says)
     title_period: str | None = None  # the one quarter (or full year) the article reports on, from its title or opening
+    intro_region: str | None = None  # the one place an Arabic opening paragraph with no figure reports on
     live: bool = False  # a live blog: every figure is of its publication day
     year_paragraph: int = -1  # the paragraph in which ``last_year`` was named
     prev_sentence_region: str | None = None

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from .hijri import hijri_years
 from .normalize import ascii_lower, fold
 from .phrases import phrase_before
 from .trie import trie_pattern
@@ -46,6 +47,10 @@ _REL_YEAR_WORDS = {
          "a year ago"],
     1: ["العام المقبل", "العام القادم", "السنة المقبلة", "السنة القادمة", "next year"],
 }
+# Gulf and Egyptian speech («العام الجاي», «السنة اللي فاتت», «هالسنة»), in transcripts, forums and chats
+_REL_YEAR_WORDS[0] += ["هالسنة", "هالعام", "السنة دي"]
+_REL_YEAR_WORDS[-1] += ["العام اللي فات", "السنة اللي فاتت", "السنة اللي راحت"]
+_REL_YEAR_WORDS[1] += ["العام الجاي", "السنة الجاية", "السنة الجاي"]
 # «النصف الأول من العام الماضي»: a half of a year named relative to publication is labelled by that year
 for _off, _years in [(0, ["العام", "هذا العام", "العام الجاري", "العام الحالي"]),
                      (-1, ["العام الماضي", "العام السابق"])]:
@@ -330,7 +335,9 @@ def find_periods(text: str, low: str | None = None) -> list[PeriodMention]:
         found.append(mention)
     if _ARABIC_MONTH_WORD.search(low):
         found = _with_arabic_months(low, found)
-    return found
+    hijri = [PeriodMention(start, end, "year", year, base_prep=phrase_before(low, start, _BASE_PREP, reach=24)
+                           is not None) for start, end, year in hijri_years(low)]  # «رمضان 1446هـ»: 2025
+    return sorted([*found, *hijri], key=lambda mention: mention.start) if hijri else found
 
 
 # An Arabic month with no year: «في يوليو», «خلال شهر أغسطس الماضي»: the last such month at publication.

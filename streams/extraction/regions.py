@@ -10,6 +10,7 @@ import re
 
 from .candidate import Candidate
 from .memory import Memory
+from .normalize import fold
 from .numbers.quantity import Quantity
 from .segments import Clause
 from .sentence import Sentence, nearest
@@ -44,6 +45,11 @@ Regions = list[tuple[int, str, bool]]
 """(position, code, whether it holds only in its own clause) for each region mention."""
 
 
+_WIDE = {"MENA", "SEA", "EU"}  # the codes of regions of several countries
+_WIDE_REFS = {fold(w).lower() for w in ["المنطقة", "the region", "the region's", "the bloc", "the bloc's", "regional",
+                                        "الإقليمية", "الإقليمي"]}
+
+
 def region_mentions(sent: Sentence, memory: Memory) -> Regions:
     """Region mentions of a sentence, in order, back-references resolved; updates the last region named."""
     text = sent.text
@@ -64,6 +70,8 @@ def region_mentions(sent: Sentence, memory: Memory) -> Regions:
             code, local = "global", True
         elif hit.cat == "region_ref":
             code = memory.last_region
+            if code not in _WIDE and fold(text[hit.start : hit.end]).lower() in _WIDE_REFS:
+                code, local = MANY, True  # «في المنطقة» after «إندونيسيا وحدها»: the region, never one country
         elif hit.cat == "kingdom":
             code = memory.last_region if memory.last_region in ("SA", "GB", "JO", "MA", "BH") else "SA"
         if code:
@@ -164,4 +172,4 @@ def figure_region(regions: Regions, q: Quantity, clause: Clause, prev: Candidate
     if region is None and (same_source or implicit or platform in memory.prev_sentence_platforms
                            or not memory.prev_sentence_platforms):
         region = memory.prev_sentence_region
-    return region
+    return region or memory.intro_region

@@ -23,11 +23,13 @@ _STOP = {"the", "a", "an", "in", "on", "at", "by", "for", "according", "it", "it
 
 
 def glossed_name(arabic: str, memory: Memory) -> str | None:
-    """The Latin name the text glossed for an Arabic name, or for a longer one it shortens («كونكتا ريسيرش»)."""
+    """The Latin name the text glossed for an Arabic name, for a longer one it shortens («كونكتا ريسيرش»), or for
+    the shorter one it writes out («وصل» (Wasl Research), then «وصل للأبحاث»)."""
     arabic = arabic.strip()
     if arabic in memory.glosses:
         return memory.glosses[arabic]
-    return next((latin for full, latin in memory.glosses.items() if full.startswith(arabic + " ")), None)
+    return next((latin for full, latin in memory.glosses.items() if full.startswith(arabic + " ")), None) or next(
+        (latin for short, latin in memory.glosses.items() if arabic.startswith(short + " ")), None)  # «وصل للأبحاث»
 
 
 def full_name(name: str | None, memory: Memory) -> str | None:

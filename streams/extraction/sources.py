@@ -150,6 +150,12 @@ def credited_sources(sent: Sentence, mentions: list[Mention], memory: Memory) ->
         if latin and not any(s <= match.start("ar") < e for s, e in covered):
             entities.append((match.start("ar"), match.end("ar"), "name", latin))
             covered.append((match.start("ar"), match.end("ar")))
+    for arabic, latin in memory.glosses.items():  # «وبحسب دراسة كيو ريسيرش»: a glossed name, later unquoted
+        at = text.find(arabic) if " " in arabic else -1
+        if (at > 0 and text[at - 1] == " " and not text[at + len(arabic) : at + len(arabic) + 1].isalpha()
+                and not any(s <= at < e for s, e in covered)):
+            entities.append((at, at + len(arabic), "name", latin))
+            covered.append((at, at + len(arabic)))
     for match in _PUBLICATION.finditer(text) if '"' in text else ():
         paper = glossed_name(match.group("ar"), memory) or publication_name(match.group("ar"))  # its gloss first
         entities.append((match.start("ar"), match.end("ar"), "name", paper))

@@ -20,6 +20,10 @@ _NAME = r"[A-Z][\w&.'-]*(?:\s+(?:&\s+)?[A-Z][\w&.'-]*){0,5}"
 _HEADER = re.compile(r"\s*(?P<name>" + _NAME + r")\s*\|")
 _AUTHOR_AR = re.compile(r"(?<!\w)و?(?:نقدر|نتوقع|نرى|نعتقد)\s+في\s+\"(?P<ar>[^\"\n]{1,40})\""
                         r"(?:\s*\((?P<lat>[A-Z][^()\n]{1,40})\))?")
+# «أعدّت وكالة «X» (Latin) هذا الملخص»: the firm that prepared the note («prepared by X»)
+_PREPARED_AR = re.compile(r"(?<!\w)و?(?:اعدت|اعد|اصدرت|اصدر|جمعت|جمع)\s+(?:(?:ال)?(?:وكاله|شركه|مؤسسه|فريق)\s+)?"
+                          r"\"(?P<ar>[^\"\n]{1,40})\"(?:\s*\((?P<lat>[A-Z][^()\n]{1,40})\))?\s+(?:هذا|هذه)\s+"
+                          r"(?:الملخص|التقرير|النشره|الدراسه|المذكره|الورقه|الموجز|القراءه)(?!\w)")
 _TITLE = (r"(?:chief executive(?: officer)?|chief operating officer|chief financial officer|chief commercial officer"
           r"|CEO|COO|CFO|president|founder|co-founder|head(?: of [\w ]{1,40}?)?|boss|chief|spokes(?:person|man|woman)"
           r"|director|managing director|manager|executive|chairman|chairwoman|official|vice president)")
@@ -108,7 +112,7 @@ def author(text: str, latin_name: dict[str, str]) -> str | None:
     filed = filer(text) or _report_author(text)
     if filed:
         return filed
-    match = _AUTHOR_AR.search(text, 0, 600)
+    match = _AUTHOR_AR.search(text, 0, 600) or _PREPARED_AR.search(text, 0, 600)
     if match:
         return (match.group("lat") or "").strip() or latin_name.get(match.group("ar").strip()) or None
     introduced = _SELF_INTRODUCED.search(text, 0, 600)  # "Introduce myself: Lan Tran, head of research at X"

@@ -15,6 +15,7 @@ METRICS: list[tuple[str, list[str]]] = [
              "transaction value", "shopping sales", "of goods", "worth of goods", "of merchandise",
              "merchandise volume", "gross merchandise", "إجمالي قيمة البضائع المباعة",
              "القيمة الإجمالية للبضائع", "القيمة الإجمالية للبضائع المباعة", "القيمة الإجمالية للمبيعات",
+             "قيمة إجمالية للبضائع", "قيمة إجمالية للبضائع المباعة", "قيمة إجمالية للمبيعات",
              # also share cues after a percent ("52% of merchandise volume"); after money they are GMV
              "of merchandise volume", "of the merchandise", "of gross merchandise value", "of GMV", "of sales",
              "of online sales", "GMS", "gross merchandise sales", "GOV", "gross order value", "gross order volume",
@@ -62,7 +63,8 @@ METRICS: list[tuple[str, list[str]]] = [
                       *(f"{money} spent" for money in ["naira", "dollars", "pesos", "riyals", "dirhams", "rupees",
                                                         "rand", "pounds", "euros", "shillings", "ringgit", "baht",
                                                         "reais", "lira", "dinars", "yuan"]),
-                      "spend with", "من إجمالي", "من اجمالي", "انتزعت", "انتزع", "تستأثر", "يستأثر"]),
+                      "spend with", "من إجمالي", "من اجمالي", "انتزعت", "انتزع", "تستأثر", "يستأثر",
+                      "استحوذ", "سيطر", "استأثر", "استأثرت", "من الإنفاق", "من إنفاق"]),
     ("active_users", ["مستخدم نشط", "مستخدمين نشطين", "المستخدمين النشطين", "مستخدميها النشطين",
                       "مستخدميه النشطين", "مستخدمينا", "مستخدمونا", "مستخدم", "مستخدمين", "المستخدمين", "مستخدميها",
                       "مستخدمي", "مستخدمون", "مستخدما", "عدد المستخدمين", "active users", "monthly active users",
@@ -135,7 +137,8 @@ NEGATIVE = ["التضخم", "معدل التضخم", "inflation", "الفائد�
              "EBITDA", "adjusted EBITDA", "loss", "losses", "net loss", "operating loss", "profit", "net profit",
              "operating profit", "gross profit", "net income", "margin", "margins", "revenue per", "per share",
              "dividend", "buyback", "repurchase", "أرباح", "خسائر", "صافي الربح", "هامش", "registered users",
-             "registered accounts", "downloads", "cost of goods sold", "مستخدم مسجل", "مستخدمين مسجلين"]
+             "registered accounts", "downloads", "cost of goods sold", "مستخدم مسجل", "مستخدمين مسجلين",
+             "إعادة شراء", "إعادة شراء أسهم"]
 
 # A survey's or a check's sample: the count of people or merchants asked is not a platform figure (a
 # percent or an amount they report still is).

@@ -101,7 +101,7 @@ REGIONS_CS = {"US", "U.S.", "UK", "U.K.", "EU", "the Union", "UAE", "KSA", "USA"
 GLOBAL = ["عالميا", "عالمي", "العالمي", "العالمية", "على المستوى العالمي", "على مستوى العالم",
            "حول العالم", "global", "globally", "worldwide", "around the world", "across the world"]
 REGION_REFS = ["المنطقة", "the region", "the region's", "the bloc", "the bloc's", "the country",
-                "the country's", "البلاد", "regional",
+                "the country's", "البلاد", "regional", "في الدولة", "داخل الدولة", "في البلد",
                 "الإقليمية", "الإقليمي"]
 KINGDOM = ["المملكة", "the kingdom", "the Kingdom"]
 HQ = ["مقرها", "مقره", "ومقرها", "يقع مقرها", "based in", "headquartered in"]

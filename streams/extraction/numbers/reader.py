@@ -86,7 +86,7 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
             continue  # "3 times a week": how often; "viewed 4.3 million times": a count of views, no growth
         if q.unit in ("count", "users") and _PER_EVENT.match(low, q.end):
             continue  # "40 orders a live", "200 buyers per stream": one session's average, no platform count
-        if q.unit is None and not q.scaled and low.endswith("between ", 0, match.start()):
+        if q.unit is None and not q.scaled and low.endswith(_BETWEEN, 0, match.start()):
             _range_unit(low, match.end(), q)  # "between 38 and 42 per cent": the lower bound takes the upper's unit
         if not q.scaled and q.unit is not None and q.unit.isupper() and low.startswith("-", q.end):
             upper = _DASH_NUMBER.match(low, q.end)  # "$20-22 billion": the lower bound takes the upper's scale
@@ -204,7 +204,7 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         taken.append((match.start(), match.end()))
 
     found.sort(key=lambda q: q.start)
-    if len(found) > 1 and ("between " in low or " to " in low or "-" in low or "–" in low):
+    if len(found) > 1 and ("between " in low or " to " in low or "-" in low or "–" in low or "بين " in low):
         _range_bounds(low, found)
     return found
 
@@ -215,10 +215,11 @@ _TIMES_AFTER = re.compile(r"\s+(?:\w+\s+){1,2}?(?:" + "|".join(fold(w) for w in 
 _HALF_ORDINAL_AFTER = re.compile(r"\s+(?:ال)?(?:اول|ثاني)(?!\w)")
 _HALF_A = re.compile(r"(?<!\w)half\s+an?\s+(?P<scale>million|billion|trillion)(?!\w)")
 _THE_HALF = re.compile(r"(?<!\w)(?:the|this|that|(?P<ordinal>first|second))\s+\Z")
-_AND_NUMBER = re.compile(r"\s+and\s+(?:[$£€¥₹]\s?)?(?P<n>[0-9][0-9.,]*)")
+_BETWEEN = ("between ", "بين ")  # «تراوح ما بين 1.5 و2%»
+_AND_NUMBER = re.compile(r"\s+(?:and\s+|و\s*)(?:[$£€¥₹]\s?)?(?P<n>[0-9][0-9.,]*)")
 _PER_EVENT = re.compile(r"\s+(?:a|per|each|every)\s+(?:live|live stream|livestream|stream|session|show|broadcast"
                         r"|video|post)(?!\w)")
-_RANGE_GAP = re.compile(r"\s+and\s+")
+_RANGE_GAP = re.compile(r"\s+and\s+|\s+و\s*")
 _DASH_NUMBER = re.compile(r"-[0-9][0-9.,]*")
 _SPAN_GAP = re.compile(r"\s*(?:to|-|–)\s*")
 _SPAN_BEFORE = re.compile(r"(?<!\w)(?:of|expects?|sees|forecasts?|guidance|guided|range of|in a range of)\s+\Z")
@@ -247,7 +248,7 @@ def _range_bounds(low: str, found: list[Quantity]) -> None:
         if (upper.unit is None and upper.scaled and lower.unit and lower.unit.isupper()
                 and low.startswith("-", lower.end) and upper.start == lower.end + 1):
             upper.unit = lower.unit  # "$20-22 billion": the upper bound is in the lower's currency
-        between = low.endswith("between ", 0, lower.lead) and _RANGE_GAP.fullmatch(low, lower.end, upper.lead)
+        between = low.endswith(_BETWEEN, 0, lower.lead) and _RANGE_GAP.fullmatch(low, lower.end, upper.lead)
         spanned = (_SPAN_GAP.fullmatch(low, lower.end, upper.lead) and _SPAN_BEFORE.search(low, 0, lower.lead)
                    and lower.unit == upper.unit and lower.value < upper.value)
         if (lower.qualifier == upper.qualifier == "exact" and (between or spanned)

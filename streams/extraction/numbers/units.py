@@ -33,7 +33,7 @@ for _unit, _metric, _words in [
                           "seller", "merchants", "merchant", "vendors", "brands", "businesses", "منشأة", "منشآت",
                           "علامة تجارية", "علامات تجارية", "متجر", "متجرا", "متاجر", "متجر نشط", "متاجر نشطة",
                           "شريك", "شريكا", "شركاء", "نشاط تجاري", "نشاطا تجاريا", "أنشطة تجارية",
-                          "merchant partners", "restaurant partners",
+                          "merchant partners", "restaurant partners", "brand",  # «9 آلاف brand»: a singular
                           "مطعم", "مطعما", "مطاعم", "restaurants", "partner restaurants",
                           "partner stores", "partner shops"]),
     ("count", "orders", ["طلب", "طلبا", "طلبات", "طلبية", "طلبيات", "عملية شراء", "عمليات شراء",

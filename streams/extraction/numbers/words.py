@@ -57,9 +57,11 @@ for _w, _v in DUAL_SCALES.items():
     WORD_VALUES[_w] = ("dual_scale", _v)
 _WORD = trie_pattern(WORD_VALUES)
 # The leading class (first letters of the words) lets the engine skip other characters at C speed.
-_WORD_FIRST = "".join(sorted({w[0] for w in WORD_VALUES} | {"a", "o"}))
+_WORD_FIRST = "".join(sorted({w[0] for w in WORD_VALUES} | {"a", "o", "ب"}))
+# «بتسعة مليارات دولار»: the preposition ب is written on to the number word («by nine billion dollars»).
 WORD_RUN = re.compile(
-    r"(?=[" + re.escape(_WORD_FIRST) + r"])(?<!\w)(?:(?P<a>a|one)\s+(?!point(?!\w)))?(?P<run>(?:" + _WORD
+    r"(?=[" + re.escape(_WORD_FIRST) + r"])(?<!\w)(?:(?P<a>a|one)\s+(?!point(?!\w)))?(?:ب(?=[\u0621-\u064a]))?"
+    r"(?P<run>(?:" + _WORD
     + r")(?:(?:\s+(?:and\s+)?|\s+و|-)(?:" + _WORD
     + r"))*)(?!\w)"
 )
