@@ -23,6 +23,9 @@ _CLAUSE_BREAK = re.compile(
 WORD_BEFORE = re.compile(r"(\w+)\W*\Z")
 _SENTENCE_END = re.compile(r"[.!?؟…]+[\"')\]]*(?=\s|\Z)")
 _ABBREVIATIONS = {"inc", "ltd", "co", "vs", "mr", "mrs", "dr", "st", "no", "corp", "jr", "e.g", "i.e"}
+# "came in at c. 2.5%", "ca. 40 million": an abbreviated circa before a figure ends no sentence
+_APPROX_ABBREVIATIONS = {"c", "ca"}
+_FIGURE_NEXT = re.compile(r"\s?(?:[$£€¥₹]|[A-Z]{2,3}\$?\s?)?[0-9]")
 MAX_SENTENCE = 1200
 
 
@@ -68,6 +71,7 @@ def _sentences(text: str) -> list[tuple[int, int, int]]:
             token = word.group(1).lower() if word else ""
             if end_match.group().startswith(".") and (
                 token in _ABBREVIATIONS or (len(token) == 1 and text[end_match.start() - 1].isupper())
+                or (token in _APPROX_ABBREVIATIONS and _FIGURE_NEXT.match(text, end_match.end()))
             ):
                 continue
             _emit(out, text, begin, end_match.end(), paragraph)

@@ -1,0 +1,47 @@
+"""English constructions seen on the fifth corpus's business press (tune5), in sentences written here.
+
+Other platforms, figures and wording than any article of the sets, one construction per test.
+"""
+
+# Alike in shape on purpose (`duplicates` lists them as shape boilerplate): each test is one sentence
+# and what it must yield, so a failure names the one construction that broke.
+from __future__ import annotations
+
+import pytest
+
+from .conftest import only, run
+
+
+@pytest.mark.parametrize(
+    ("body", "level"),
+    [
+        ("Etsy's gross merchandise value rose 35% in 2023, reaching $410 million.", ("gmv", 410e6)),
+        ("Jumia said its revenue doubled in 2024, hitting $190 million.", ("revenue", 190e6)),
+    ],
+)
+def test_the_level_a_growth_reached_after_a_comma(body: str, level: tuple[str, float]) -> None:
+    figures = run(body)
+    assert len(figures) == 2, figures
+    assert (figures[1].metric, figures[1].value) == (level[0], pytest.approx(level[1]))
+    assert figures[1].platform == figures[0].platform
+
+
+def test_reaching_something_that_is_no_figure_adds_none() -> None:
+    assert len(run("Etsy's sales rose 35% in 2023, reaching buyers in 30 new countries.")) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "value"),
+    [
+        ("Conversion on Etsy's sponsored listings came in at c. 3.4% in 2024.", 3.4),
+        ("Jumia had ca. 9 million active customers in 2024.", 9e6),
+    ],
+)
+def test_an_abbreviated_circa_is_approximate_and_ends_no_sentence(body: str, value: float) -> None:
+    figure = only(body)
+    assert (figure.value, figure.qualifier) == (pytest.approx(value), "approx")
+
+
+def test_c_at_a_sentence_end_still_ends_it() -> None:
+    figures = run("The shop opened in Block C. Jumia had 9 million active customers in 2024.")
+    assert [(f.platform, f.qualifier) for f in figures] == [("jumia", "exact")]
