@@ -45,3 +45,13 @@ def test_an_abbreviated_circa_is_approximate_and_ends_no_sentence(body: str, val
 def test_c_at_a_sentence_end_still_ends_it() -> None:
     figures = run("The shop opened in Block C. Jumia had 9 million active customers in 2024.")
     assert [(f.platform, f.qualifier) for f in figures] == [("jumia", "exact")]
+
+
+def test_a_total_split_between_platforms_gives_their_shares() -> None:
+    figures = run("German online fashion sales were split between Zalando (41%), Otto (22%) and Amazon (18%).")
+    assert [(f.platform, f.metric, f.value) for f in figures] == [
+        ("zalando", "market_share", 41.0), ("otto", "market_share", 22.0), ("amazon", "market_share", 18.0)]
+
+
+def test_a_stock_split_is_no_share() -> None:
+    assert run("Zalando's two-for-one stock split between March and May lifted its shares by 12%.") == []
