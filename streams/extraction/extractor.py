@@ -232,6 +232,7 @@ class _Extractor:
                 memory.prev_sentence_region = None
                 memory.prev_sentence_platforms = frozenset()
                 memory.last_figure = memory.heading = None
+                memory.last_context = (None, None, None)
             raw.extend(sentence_figures(sent, span, memory, self.published, self.x_ok))
             back = credited_back(sent.text)
             for figure in raw[paragraph_start:] if back else ():

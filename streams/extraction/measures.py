@@ -274,9 +274,27 @@ def metric_in_context(sent: Sentence, q: Quantity, ci: int, back: int, fwd: int,
         # the sentence before named the metric; "it" stands for it ("Today we are at roughly 6 million")
         metric, unit = before[0], q.unit or before[1]
         confidence -= 0.2
+    if metric is None and before is not None and continues_list(sent, q, clause, before):
+        metric, unit = before[0], before[1]
+        confidence -= 0.2
     if metric is None or unit is None:
         return None
     return metric, unit, of_metric, confidence, sign
+
+
+def continues_list(sent: Sentence, q: Quantity, clause: Clause, before: tuple[str, str]) -> bool:
+    """"Zalando had 41% of the country's fashion sales. Otto was at 22%, ...": a list of rates goes on past the
+    stop; the figure measures what the paragraph's previous one did (and keeps its period, region and source)."""
+    return (q.unit == "percent" == before[1] and before[0] in _PERCENT_METRICS and not sent.cat("metric")
+            and _named_at(sent, clause.start, q.lead) and _ELLIPSIS_NEXT.match(sent.text, q.end) is not None)
+
+
+_NAME_AT = re.compile(r"\s+(?:(?:was|is|stood|sat|came in|ended)\s+at|had|has|held|took)\s+")
+
+
+def _named_at(sent: Sentence, start: int, lead: int) -> bool:
+    """A platform named right before the figure, with only "was at", "had" between ("Otto was at 22%")."""
+    return any(start <= h.start and _NAME_AT.fullmatch(sent.text, h.end, lead) for h in sent.cat("platform"))
 
 
 _NEXT_WORD = re.compile(r"\s+(?P<w>[^\W\d]{3,})")

@@ -55,3 +55,26 @@ def test_a_total_split_between_platforms_gives_their_shares() -> None:
 
 def test_a_stock_split_is_no_share() -> None:
     assert run("Zalando's two-for-one stock split between March and May lifted its shares by 12%.") == []
+
+
+def test_a_list_of_shares_goes_on_past_the_full_stop() -> None:
+    figures = run("Zalando had 38% of e-commerce spending in Germany in 2023, Hallmark Data says. Otto was at 17%.")
+    assert [(f.platform, f.metric, f.value, f.period) for f in figures] == [
+        ("zalando", "market_share", 38.0, "2023"), ("otto", "market_share", 17.0, "2023")]
+    assert figures[1].source == figures[0].source
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Otto had 17% more staff.",  # the figure has a noun of its own
+        "Otto said 17% of its staff work remotely.",
+    ],
+)
+def test_a_percent_after_a_share_that_measures_something_else_is_no_share(second: str) -> None:
+    figures = run("Zalando had about 38% of e-commerce spending in Germany in 2023. " + second)
+    assert [f.platform for f in figures] == ["zalando"]
+
+
+def test_a_percent_after_a_growth_rate_continues_no_list() -> None:
+    assert [f.platform for f in run("Zalando's revenue rose 14% in 2023. Otto was at 17%.")] == ["zalando"]
