@@ -19,8 +19,10 @@ _DELETABLE = (
     "\u0640\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
     "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u061c\u00ad"
 )
-_DELETE_RE = re.compile(f"[{_DELETABLE}]+")
-_DELETE_ONE = re.compile(f"[{_DELETABLE}]")
+# Also dropped: the hyphen and line break of a word hyphenated at a line's end ("mil-\nlion" in a scan's column)
+_HYPHEN_WRAP = r"(?<=[a-z])-\n(?=[a-z])"
+_DELETE_RE = re.compile(f"[{_DELETABLE}]+|{_HYPHEN_WRAP}")
+_DELETE_ONE = re.compile(f"[{_DELETABLE}]|{_HYPHEN_WRAP}")
 
 _TABLE: dict[int, str] = {}
 for _i, _d in enumerate("٠١٢٣٤٥٦٧٨٩"):

@@ -64,9 +64,9 @@ def sentences(text: str) -> list[tuple[int, int, int]]:
 def _sentences(text: str) -> list[tuple[int, int, int]]:
     out: list[tuple[int, int, int]] = []
     paragraph = 0
-    for para in re.finditer(r"[^\n]+", text):
-        begin = para.start()
-        for end_match in _SENTENCE_END.finditer(text, para.start(), para.end()):
+    for para_start, para_end in _paragraphs(text):
+        begin = para_start
+        for end_match in _SENTENCE_END.finditer(text, para_start, para_end):
             word = WORD_BEFORE.search(text, max(begin, end_match.start() - 12), end_match.start())
             token = word.group(1).lower() if word else ""
             if end_match.group().startswith(".") and (
@@ -76,8 +76,26 @@ def _sentences(text: str) -> list[tuple[int, int, int]]:
                 continue
             _emit(out, text, begin, end_match.end(), paragraph)
             begin = end_match.end()
-        _emit(out, text, begin, para.end(), paragraph)
+        _emit(out, text, begin, para_end, paragraph)
         paragraph += 1
+    return out
+
+
+# A line broken in mid-sentence (a scan's or a narrow column's hard wrap): it ends in a lower-case word or a
+# comma and the next line goes on in lower case or with the figure ("... revenue for the year at\n£412 million").
+_WRAPPED = re.compile(r"(?<=[a-z,])\n(?=[a-z£$€0-9])")
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line, a hard-wrapped line joined with the lines it goes on in."""
+    out: list[tuple[int, int]] = []
+    joined = False
+    for line in re.finditer(r"[^\n]+", text):
+        if joined and out:
+            out[-1] = (out[-1][0], line.end())
+        else:
+            out.append((line.start(), line.end()))
+        joined = _WRAPPED.match(text, line.end()) is not None and line.end() - line.start() >= 20
     return out
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from streams.extraction.segments import sentences
+
 from .conftest import only, run
 
 
@@ -78,3 +80,23 @@ def test_a_percent_after_a_share_that_measures_something_else_is_no_share(second
 
 def test_a_percent_after_a_growth_rate_continues_no_list() -> None:
     assert [f.platform for f in run("Zalando's revenue rose 14% in 2023. Otto was at 17%.")] == ["zalando"]
+
+
+def test_a_hard_wrapped_column_with_hyphenated_words_is_read_as_running_text() -> None:
+    body = ("Otto, the Hamburg-based retailer that\nstarted as a catalogue, said its online\nrevenue for "
+            "the year reached\n€4.6 bil-\nlion, up 7% on the year before.")
+    figures = run(body)
+    assert [(f.platform, f.metric, f.value) for f in figures] == [
+        ("otto", "revenue", pytest.approx(4.6e9)), ("otto", "growth_percent", 7.0)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Otto's revenue rose 7% in 2024.\nlater that year it cut 300 jobs",  # the line ends its sentence
+        "Otto's revenue rose 7% in the year\nZalando's fell",  # the next line opens a sentence of its own
+        "Revenue, in euros\n4.6 billion",  # too short a line for a wrapped column
+    ],
+)
+def test_lines_that_do_not_go_on_in_the_next_stay_apart(body: str) -> None:
+    assert len({paragraph for _start, _end, paragraph in sentences(body)}) == 2
