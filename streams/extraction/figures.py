@@ -227,8 +227,11 @@ def _remember(sent: Sentence, memory: Memory, mentions: list[Mention], sources: 
     if figures:
         memory.last_figure = (figures[-1].metric, figures[-1].unit)
         memory.last_context = (figures[-1].period, figures[-1].region, figures[-1].source)
-    if _HEADING.fullmatch(sent.text) and mentions:
-        memory.heading = mentions[0].platform  # "HSN." opening a paragraph of a note: what the paragraph is about
+    heading = _HEADING.match(sent.text) if mentions and mentions[0].explicit else None
+    if heading and (heading.end() == len(sent.text) or mentions[0].end < heading.end() <= len(sent.text) // 2):
+        # "HSN." opening a paragraph of a note (alone, or read with the sentence after it: "HSN. Harder to
+        # say."): what the paragraph is about
+        memory.heading = mentions[0].platform
     quoted = [name for _s, _e, name, _slug in sent.quotes if name]
     if quoted:
         memory.last_quoted = quoted[-1]

@@ -100,3 +100,22 @@ def test_a_hard_wrapped_column_with_hyphenated_words_is_read_as_running_text() -
 )
 def test_lines_that_do_not_go_on_in_the_next_stay_apart(body: str) -> None:
     assert len({paragraph for _start, _end, paragraph in sentences(body)}) == 2
+
+
+@pytest.mark.parametrize(
+    ("body", "value"),
+    [
+        ("Engagement on Etsy's shoppable videos ran at 4-ish percent of viewers in 2024.", 4.0),
+        ("Jumia had 12ish million active customers in 2024.", 12e6),
+    ],
+)
+def test_a_number_written_with_ish_is_approximate(body: str, value: float) -> None:
+    figure = only(body)
+    assert (figure.value, figure.qualifier) == (pytest.approx(value), "approx")
+
+
+def test_a_heading_read_with_the_sentence_after_it_names_what_its_paragraph_measures() -> None:
+    body = ("Etsy. Conversion from sponsored listings was about 3% in 2024.\n\n"
+            "Jumia. Hard to call, to be fair. We measured conversion from its ads at 1.4 percent.")
+    assert [(f.platform, f.value) for f in run(body)] == [("etsy", 3.0), ("jumia", 1.4)]
+
