@@ -139,8 +139,6 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         q = Quantity(match.start(), match.end(), 0.5 * SCALES[match.group("scale")], None, scaled=True, words=True)
         read_unit(low, q.end, q)
         qualify(low, q)
-        if ish and q.qualifier == "exact":
-            q.qualifier = "approx"
         found.append(q)
         taken.append((match.start(), q.end))
 
