@@ -119,3 +119,16 @@ def test_a_heading_read_with_the_sentence_after_it_names_what_its_paragraph_meas
             "Jumia. Hard to call, to be fair. We measured conversion from its ads at 1.4 percent.")
     assert [(f.platform, f.value) for f in run(body)] == [("etsy", 3.0), ("jumia", 1.4)]
 
+
+
+@pytest.mark.parametrize("ref", ["The Lagos-based company", "The Lagos-based marketplace"])
+def test_the_company_described_by_where_it_is_based_refers_back(ref: str) -> None:
+    body = ("Jumia, the online retailer that hired two former Amazon engineers, said revenue rose 12% in 2024.\n\n"
+            f"{ref} said it ended the year with 5.2 million active customers.")
+    assert [(f.platform, f.metric) for f in run(body)] == [("jumia", "growth_percent"), ("jumia", "active_users")]
+
+
+def test_a_company_based_somewhere_that_is_new_refers_to_none() -> None:
+    body = ("Jumia, the online retailer that hired two former Amazon engineers, said revenue rose 12% in 2024.\n\n"
+            "A Lagos-based company said it ended the year with 5.2 million active customers.")
+    assert [(f.platform, f.metric) for f in run(body)] == [("jumia", "growth_percent")]
