@@ -190,7 +190,7 @@ class _Extractor:
         """A table's figures, dated and placed by its notes, credited to the source the text named last."""
         period, region = table_context(self.text, start, end, self.published)
         source = self.memory.last_source
-        return [replace(figure, period=period, region=region, source=source) for row in rows
+        return [replace(figure, period=figure.period or period, region=region, source=source) for row in rows
                 for figure in row.figures]
 
     def run(self) -> list[ExtractedFigure]:

@@ -132,3 +132,36 @@ def test_a_company_based_somewhere_that_is_new_refers_to_none() -> None:
     body = ("Jumia, the online retailer that hired two former Amazon engineers, said revenue rose 12% in 2024.\n\n"
             "A Lagos-based company said it ended the year with 5.2 million active customers.")
     assert [(f.platform, f.metric) for f in run(body)] == [("jumia", "growth_percent")]
+
+
+_GRID = """Our numbers for Jumia: still cautious.
+
+Forecast table: Jumia (EUR m unless stated)
+                 FY24A      FY25E      FY26E
+Revenue          190        231        277
+Orders (m)       12.1       14.0       16.3
+EBITDA           -50        -21        4
+"""
+
+
+def test_an_estimates_grid_gives_a_figure_per_metric_and_period() -> None:
+    figures = run(_GRID)
+    assert [(f.platform, f.metric, f.value, f.unit, f.period, f.kind) for f in figures] == [
+        ("jumia", "revenue", pytest.approx(190e6), "EUR", "2024", "actual"),
+        ("jumia", "revenue", pytest.approx(231e6), "EUR", "2025", "forecast"),
+        ("jumia", "revenue", pytest.approx(277e6), "EUR", "2026", "forecast"),
+        ("jumia", "orders", pytest.approx(12.1e6), "count", "2024", "actual"),
+        ("jumia", "orders", pytest.approx(14.0e6), "count", "2025", "forecast"),
+        ("jumia", "orders", pytest.approx(16.3e6), "count", "2026", "forecast"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "grid",
+    [
+        _GRID.replace("Forecast table: Jumia", "Forecast table: the sector"),  # no one platform in the caption
+        _GRID.replace("FY24A      FY25E      FY26E", "2024       2025       2026"),  # no period marked actual/estimate
+    ],
+)
+def test_a_grid_without_its_platform_or_its_period_marks_is_not_read(grid: str) -> None:
+    assert run(grid) == []
