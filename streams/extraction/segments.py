@@ -42,6 +42,10 @@ _FIGURE_ONLY = re.compile(r"\s*(?:[0-9]{1,2}[.)]\s*)?(?:[A-Z]{2,3}\$?\s?|[$£€
                           r"(?:%|[a-z]{1,9})?\s*\.?\s*")
 
 
+# A fact box's figure before the label saying what it is: "- US$1.4 billion:", "47%:", "160 million:"
+_FIGURE_LABELLED = re.compile(r"\s*[-•*]?\s*(?:[A-Z]{2,3}\$?\s?|[$£€¥₹]\s?)?[0-9][0-9.,]*\s*(?:%|[a-z]{1,9})?\s*:")
+
+
 # A note's heading naming what the next sentence measures: "GMV. PLN 15.2 billion, up 9%", "Buyers. 15.1 million."
 _HEADING_WORDS = re.compile(r"\s*[A-Z][A-Za-z-]*(?:\s+[A-Za-z-]+){0,2}\.\s*")
 
@@ -119,6 +123,8 @@ def clauses(text: str, low: str | None = None) -> list[Clause]:
         position = match.end() if match.group() else match.start()
         if position > cuts[-1]:
             cuts.append(position)
+    if len(cuts) > 1 and text.startswith(":", cuts[1] - 1) and _FIGURE_LABELLED.fullmatch(text, 0, cuts[1]):
+        del cuts[1]  # "- 47%: Zentro's share of the market": the figure and the label after it are one clause
     cuts.append(len(text))
     out: list[Clause] = []
     for begin, end in pairwise(cuts):

@@ -165,3 +165,19 @@ def test_an_estimates_grid_gives_a_figure_per_metric_and_period() -> None:
 )
 def test_a_grid_without_its_platform_or_its_period_marks_is_not_read(grid: str) -> None:
     assert run(grid) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("- 31%: Zalando's share of German online fashion spending in 2024", ("zalando", "market_share", 31.0)),
+        ("• €2.3 billion: Otto's online revenue in 2024", ("otto", "revenue", 2.3e9)),
+    ],
+)
+def test_a_fact_box_figure_before_its_label(line: str, expected: tuple[str, str, float]) -> None:
+    figure = only(line)
+    assert (figure.platform, figure.metric, figure.value) == (expected[0], expected[1], pytest.approx(expected[2]))
+
+
+def test_a_fact_box_count_of_something_else_is_no_signal() -> None:
+    assert run("- 6: countries where Zalando operates") == []
