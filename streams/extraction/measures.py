@@ -45,7 +45,9 @@ _CURRENCY_METRICS = {"gmv", "revenue", "average_order_value"}
 _PERCENT_METRICS = {"conversion_rate", "engagement_rate", "market_share"}
 _COUNT_METRICS = {"sellers", "orders"}
 _SEPARATED = re.compile(r",|;|\sand\s|،")
-_ITEM_GAP = re.compile(r"\.\s+(?:[A-Za-z-]+\s+){0,2}")
+_ITEM_GAP = re.compile(r"\.\s+(?:[A-Za-z-]+\s+){0,2}"
+                       # a fact box's "160 million: Zentro's annual active buyers"
+                       r"|:\s+(?:[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?'s\s+)?(?:[A-Za-z-]+\s+){0,2}")
 _FROM_BEFORE = re.compile(r"(?<!\w)(?:from|من)\s*\Z", re.IGNORECASE)
 # What may follow an elliptic figure ("... and aims to reach 80,000 by 2025"): no noun of its own.
 _ELLIPSIS_NEXT = re.compile(

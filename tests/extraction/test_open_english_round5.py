@@ -172,6 +172,7 @@ def test_a_grid_without_its_platform_or_its_period_marks_is_not_read(grid: str) 
     [
         ("- 31%: Zalando's share of German online fashion spending in 2024", ("zalando", "market_share", 31.0)),
         ("• €2.3 billion: Otto's online revenue in 2024", ("otto", "revenue", 2.3e9)),
+        ("- 2.4 million: Otto's registered sellers across Europe", ("otto", "sellers", 2.4e6)),
     ],
 )
 def test_a_fact_box_figure_before_its_label(line: str, expected: tuple[str, str, float]) -> None:
@@ -179,5 +180,7 @@ def test_a_fact_box_figure_before_its_label(line: str, expected: tuple[str, str,
     assert (figure.platform, figure.metric, figure.value) == (expected[0], expected[1], pytest.approx(expected[2]))
 
 
-def test_a_fact_box_count_of_something_else_is_no_signal() -> None:
-    assert run("- 6: countries where Zalando operates") == []
+@pytest.mark.parametrize("line", ["- 6: countries where Zalando operates",
+                                  "- 40 million: the population of Zalando's biggest market"])
+def test_a_fact_box_count_of_something_else_is_no_signal(line: str) -> None:
+    assert run(line) == []
