@@ -29,6 +29,8 @@ class Sentence:
         self.text = text
         low = ascii_lower(text)
         hits = scan(text, low)
+        if not hits and len(text) <= 40 and text.isupper():
+            hits = scan(text.title())  # a heading in capitals ("SNAP", "MERCADO LIBRE"): the names as written
         if extra is not None and aliases:
             named = [Hit(m.start(m.lastgroup), m.end(m.lastgroup), "platform", aliases[m.group(m.lastgroup)][0])
                      for m in extra.finditer(text) if m.lastgroup]

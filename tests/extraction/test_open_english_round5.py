@@ -184,3 +184,9 @@ def test_a_fact_box_figure_before_its_label(line: str, expected: tuple[str, str,
                                   "- 40 million: the population of Zalando's biggest market"])
 def test_a_fact_box_count_of_something_else_is_no_signal(line: str) -> None:
     assert run(line) == []
+
+
+def test_a_heading_in_capitals_names_its_platform_so_the_one_before_is_out_of_focus() -> None:
+    body = ("ETSY\n- Revenue: $700 million, up 4% y/y\n\n"
+            "SNAP\n- Revenue: $1.2 billion\n- Daily active users: 400 million")
+    assert [(f.platform, f.metric) for f in run(body)] == [("etsy", "revenue"), ("etsy", "growth_percent")]
