@@ -190,3 +190,13 @@ def test_a_heading_in_capitals_names_its_platform_so_the_one_before_is_out_of_fo
     body = ("ETSY\n- Revenue: $700 million, up 4% y/y\n\n"
             "SNAP\n- Revenue: $1.2 billion\n- Daily active users: 400 million")
     assert [(f.platform, f.metric) for f in run(body)] == [("etsy", "revenue"), ("etsy", "growth_percent")]
+
+
+def test_to_more_than_double_again_is_a_forecast_multiple() -> None:
+    figure = only("Analysts expect Etsy's UK merchandise sales to more than double again in 2026.")
+    assert (figure.metric, figure.value, figure.qualifier, figure.kind) == ("growth_multiple", 2.0, "more_than",
+                                                                          "forecast")
+
+
+def test_double_again_as_a_word_of_no_figure_is_none() -> None:
+    assert run("Etsy's founder said the queue at the door would double back again around the block.") == []
