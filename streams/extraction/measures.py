@@ -36,6 +36,11 @@ _COUNT_VERB = re.compile(r"\s+(?:now\s+)?(?:number|numbered|total|totalled|total
 _SHARE_OF = re.compile(r"(?:\s+of)?\s+(?:the\s+)?(?:[A-Z][\w.-]*'s?\s+|(?:region|country|nation|kingdom)'s\s+)"
                        r"(?:[\w-]+\s+){0,3}?(?:GMV|gross merchandise value|merchandise volume|sales|orders|spending"
                        r"|e-commerce|market|transactions|retail)(?!\w)")
+# Shoppers' spending on a platform is its merchandise value (not advertisers' spending on its ads)
+_SPENT_BEFORE = re.compile(r"(?<!\w)(?i:shoppers|consumers|buyers|customers|households|users)(?:\s+[\w-]+){0,4}?\s+"
+                           r"(?:spent|spend|have spent|had spent)\s+\Z")
+_SPENT_ON = re.compile(r"(?:\s+[a-z]+){0,2}?\s+on\s+(?-i:[A-Z])[\w.&-]*(?:\s+(?-i:[A-Z])[\w.&-]*)?"
+                       r"(?![\w.&-]|\s+(?:ads|advertising|adverts|marketing|campaigns|promotions)(?!\w))")
 # An average basket with the platform's name inside: "the average Temu basket", "the average Noon order"
 _SPLIT_AVERAGE = re.compile(r"(?<!\w)average\s+(?:[A-Z][\w.&-]*\s+){1,2}(?:basket|order|ticket|bill|spend)(?!\w)")
 _LABEL = re.compile(r"\s*[:：]\s*")
@@ -193,6 +198,9 @@ def metric_of(sent: Sentence, q: Quantity, back: int, fwd: int, clause: Clause
         return "time_spent", "minutes", None, q.start
     if unit and unit.isupper() and len(unit) == 3:
         cue = nearest(metrics_back, _CURRENCY_METRICS) or nearest(metrics_fwd, _CURRENCY_METRICS)
+        if (cue is None and _SPENT_BEFORE.search(text, max(clause.start, q.lead - 80), q.lead)
+                and _SPENT_ON.match(text, q.end)):
+            return "gmv", unit, None, q.start  # "shoppers spent about MXN 4.8 billion on Zentro": what it sold
         split = _SPLIT_AVERAGE.search(text, clause.start, q.lead) if cue is None else None
         if split is not None and not negatives:
             return "average_order_value", unit, None, split.start()  # "the average Temu basket ... at RO11.5"

@@ -200,3 +200,14 @@ def test_to_more_than_double_again_is_a_forecast_multiple() -> None:
 
 def test_double_again_as_a_word_of_no_figure_is_none() -> None:
     assert run("Etsy's founder said the queue at the door would double back again around the block.") == []
+
+
+def test_what_shoppers_spent_on_a_platform_is_its_merchandise_value() -> None:
+    figure = only("Consumers in Kenya spent roughly KES 30 billion on Jumia in 2024, a survey firm estimates.")
+    assert (figure.platform, figure.metric, figure.unit, figure.qualifier) == ("jumia", "gmv", "KES", "approx")
+
+
+@pytest.mark.parametrize("body", ["Advertisers spent $300 million on Jumia in 2024.",  # no shoppers
+                                  "Shoppers spent $300 million on Jumia ads in 2024."])  # its ads
+def test_spending_on_a_platforms_ads_is_no_merchandise_value(body: str) -> None:
+    assert run(body) == []
