@@ -211,3 +211,12 @@ def test_what_shoppers_spent_on_a_platform_is_its_merchandise_value() -> None:
                                   "Shoppers spent $300 million on Jumia ads in 2024."])  # its ads
 def test_spending_on_a_platforms_ads_is_no_merchandise_value(body: str) -> None:
     assert run(body) == []
+
+
+def test_a_platform_another_is_based_on_is_not_the_one_with_the_figure() -> None:
+    assert run("Facebook-based resale group Swapsies reported 4,100 active sellers at the end of March.") == []
+
+
+def test_the_same_platform_named_plainly_still_has_its_figure() -> None:
+    figure = only("Facebook-based resale groups are growing, and Facebook said it had 3.1 billion monthly users.")
+    assert (figure.platform, figure.metric) == ("facebook", "active_users")
