@@ -206,7 +206,7 @@ class _Extractor:
         """A table's figures, dated and placed by its notes, credited to the source the text named last."""
         period, region = table_context(self.text, start, end, self.published)
         source = self.memory.last_source
-        return [replace(figure, period=period, region=region, source=source) for row in rows
+        return [replace(figure, period=figure.period or period, region=region, source=source) for row in rows
                 for figure in row.figures]
 
     def run(self) -> list[ExtractedFigure]:
@@ -248,6 +248,7 @@ class _Extractor:
                 memory.prev_sentence_region = None
                 memory.prev_sentence_platforms = frozenset()
                 memory.last_figure = memory.heading = None
+                memory.last_context = (None, None, None)
             raw.extend(sentence_figures(sent, span, memory, self.published, self.x_ok))
             back = credited_back(sent.text)
             for figure in raw[paragraph_start:] if back else ():

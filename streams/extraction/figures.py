@@ -20,7 +20,7 @@ from .focus import InFocus
 from .groups import group_names
 from .kinds import NOW, figure_kind, figure_qualifier
 from .lexicon.platforms import COMPANY_SLUGS
-from .measures import metric_in_context
+from .measures import continues_list, metric_in_context
 from .memory import Memory
 from .mentions import Mention, platform_mentions
 from .numbers.currencies import for_region
@@ -189,6 +189,9 @@ def sentence_figures(sent: Sentence, span: tuple[int, int], memory: Memory, publ
         qualifier = figure_qualifier(sent, q, clause, back)
         if retracted_before and qualifier == "exact" and prev is not None:
             qualifier = prev.qualifier  # "roughly 18, sorry, 17 percent": the correction changes the number only
+        if index == 0 and memory.last_figure and continues_list(sent, q, clause, memory.last_figure):
+            last_period, last_region, last_source = memory.last_context  # "Otto was at 22%": the list's
+            period, region, source = period or last_period, region or last_region, source or last_source
         figure = Candidate(q, ci, platform, metric, unit, qualifier, kind, period,
                            region, source, base_period, of_metric, max(0.05, min(1.0, confidence)), span, sign)
         if not retracted:
@@ -223,8 +226,12 @@ def _remember(sent: Sentence, memory: Memory, mentions: list[Mention], sources: 
         memory.app_topic = apps[0].platform
     if figures:
         memory.last_figure = (figures[-1].metric, figures[-1].unit)
-    if _HEADING.fullmatch(sent.text) and mentions:
-        memory.heading = mentions[0].platform  # "HSN." opening a paragraph of a note: what the paragraph is about
+        memory.last_context = (figures[-1].period, figures[-1].region, figures[-1].source)
+    heading = _HEADING.match(sent.text) if mentions and mentions[0].explicit else None
+    if heading and (heading.end() == len(sent.text) or mentions[0].end < heading.end() <= len(sent.text) // 2):
+        # "HSN." opening a paragraph of a note (alone, or read with the sentence after it: "HSN. Harder to
+        # say."): what the paragraph is about
+        memory.heading = mentions[0].platform
     quoted = [name for _s, _e, name, _slug in sent.quotes if name]
     if quoted:
         memory.last_quoted = quoted[-1]

@@ -36,6 +36,11 @@ _COUNT_VERB = re.compile(r"\s+(?:now\s+)?(?:number|numbered|total|totalled|total
 _SHARE_OF = re.compile(r"(?:\s+of)?\s+(?:the\s+)?(?:[A-Z][\w.-]*'s?\s+|(?:region|country|nation|kingdom)'s\s+)"
                        r"(?:[\w-]+\s+){0,3}?(?:GMV|gross merchandise value|merchandise volume|sales|orders|spending"
                        r"|e-commerce|market|transactions|retail)(?!\w)")
+# Shoppers' spending on a platform is its merchandise value (not advertisers' spending on its ads)
+_SPENT_BEFORE = re.compile(r"(?<!\w)(?i:shoppers|consumers|buyers|customers|households|users)(?:\s+[\w-]+){0,4}?\s+"
+                           r"(?:spent|spend|have spent|had spent)\s+\Z")
+_SPENT_ON = re.compile(r"(?:\s+[a-z]+){0,2}?\s+on\s+(?-i:[A-Z])[\w.&-]*(?:\s+(?-i:[A-Z])[\w.&-]*)?"
+                       r"(?![\w.&-]|\s+(?:ads|advertising|adverts|marketing|campaigns|promotions)(?!\w))")
 # An average basket with the platform's name inside: "the average Temu basket", "the average Noon order"
 _SPLIT_AVERAGE = re.compile(r"(?<!\w)average\s+(?:[A-Z][\w.&-]*\s+){1,2}(?:basket|order|ticket|bill|spend)(?!\w)")
 _LABEL = re.compile(r"\s*[:：]\s*")
@@ -45,7 +50,9 @@ _CURRENCY_METRICS = {"gmv", "revenue", "average_order_value"}
 _PERCENT_METRICS = {"conversion_rate", "engagement_rate", "market_share"}
 _COUNT_METRICS = {"sellers", "orders"}
 _SEPARATED = re.compile(r",|;|\sand\s|،")
-_ITEM_GAP = re.compile(r"\.\s+(?:[A-Za-z-]+\s+){0,2}")
+_ITEM_GAP = re.compile(r"\.\s+(?:[A-Za-z-]+\s+){0,2}"
+                       # a fact box's "160 million: Zentro's annual active buyers"
+                       r"|:\s+(?:[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?'s\s+)?(?:[A-Za-z-]+\s+){0,2}")
 _FROM_BEFORE = re.compile(r"(?<!\w)(?:from|من)\s*\Z", re.IGNORECASE)
 # What may follow an elliptic figure ("... and aims to reach 80,000 by 2025"): no noun of its own.
 _ELLIPSIS_NEXT = re.compile(
@@ -191,6 +198,9 @@ def metric_of(sent: Sentence, q: Quantity, back: int, fwd: int, clause: Clause
         return "time_spent", "minutes", None, q.start
     if unit and unit.isupper() and len(unit) == 3:
         cue = nearest(metrics_back, _CURRENCY_METRICS) or nearest(metrics_fwd, _CURRENCY_METRICS)
+        if (cue is None and _SPENT_BEFORE.search(text, max(clause.start, q.lead - 80), q.lead)
+                and _SPENT_ON.match(text, q.end)):
+            return "gmv", unit, None, q.start  # "shoppers spent about MXN 4.8 billion on Zentro": what it sold
         split = _SPLIT_AVERAGE.search(text, clause.start, q.lead) if cue is None else None
         if split is not None and not negatives:
             return "average_order_value", unit, None, split.start()  # "the average Temu basket ... at RO11.5"
@@ -275,9 +285,27 @@ def metric_in_context(sent: Sentence, q: Quantity, ci: int, back: int, fwd: int,
         # the sentence before named the metric; "it" stands for it ("Today we are at roughly 6 million")
         metric, unit = before[0], q.unit or before[1]
         confidence -= 0.2
+    if metric is None and before is not None and continues_list(sent, q, clause, before):
+        metric, unit = before[0], before[1]
+        confidence -= 0.2
     if metric is None or unit is None:
         return None
     return metric, unit, of_metric, confidence, sign
+
+
+def continues_list(sent: Sentence, q: Quantity, clause: Clause, before: tuple[str, str]) -> bool:
+    """"Zalando had 41% of the country's fashion sales. Otto was at 22%, ...": a list of rates goes on past the
+    stop; the figure measures what the paragraph's previous one did (and keeps its period, region and source)."""
+    return (q.unit == "percent" == before[1] and before[0] in _PERCENT_METRICS and not sent.cat("metric")
+            and _named_at(sent, clause.start, q.lead) and _ELLIPSIS_NEXT.match(sent.text, q.end) is not None)
+
+
+_NAME_AT = re.compile(r"\s+(?:(?:was|is|stood|sat|came in|ended)\s+at|had|has|held|took)\s+")
+
+
+def _named_at(sent: Sentence, start: int, lead: int) -> bool:
+    """A platform named right before the figure, with only "was at", "had" between ("Otto was at 22%")."""
+    return any(start <= h.start and _NAME_AT.fullmatch(sent.text, h.end, lead) for h in sent.cat("platform"))
 
 
 _NEXT_WORD = re.compile(r"\s+(?P<w>[^\W\d]{3,})")

@@ -21,6 +21,7 @@ class Memory:
     last_group: str | None = None  # the last group named («مجموعة «X»», "X Group"), for «المجموعة», "the group"
     last_quoted: str | None = None  # the company of the one quoted last
     last_figure: tuple[str, str] | None = None  # (metric, unit) of the paragraph's last figure
+    last_context: tuple[str | None, str | None, str | None] = (None, None, None)  # its period, region, source
     heading: str | None = None  # the platform a paragraph's heading names ("HSN.")
     author: str | None = None  # the author of an analyst's note, credited by its "we" and "our"
     companies: set[str] = field(default_factory=set)  # names the text uses as companies (platforms, owners)

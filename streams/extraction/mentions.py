@@ -101,6 +101,8 @@ def platform_mentions(text: str, hits: list[Hit], clause_list: Callable[[], list
             slug = hit.payload.split("|")[-1]
             if slug == "x" and not x_ok:
                 continue
+            if text.startswith("-based", hit.end):
+                continue  # "Instagram-based retailer directory Zoco": what another is built on, not the subject
             company = slug in COMPANY_SLUGS or bool(
                 _GROUP_BEFORE.search(text, max(0, hit.start - 12), hit.start) or _GROUP_AFTER.match(text, hit.end)
             )

@@ -19,8 +19,12 @@ _DELETABLE = (
     "\u0640\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
     "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u061c\u00ad"
 )
+# Also dropped: the hyphen and line break of a word hyphenated at a line's end ("mil-\nlion" in a scan's column)
 _DELETE_RE = re.compile(f"[{_DELETABLE}]+")
 _DELETE_ONE = re.compile(f"[{_DELETABLE}]")
+_HYPHEN_WRAP = r"(?<=[a-z])-\n(?=[a-z])"  # searched for only in a text that has "-\n" at all
+_DELETE_WRAPPED = re.compile(f"[{_DELETABLE}]+|{_HYPHEN_WRAP}")
+_DELETE_ONE_WRAPPED = re.compile(f"[{_DELETABLE}]|{_HYPHEN_WRAP}")
 
 _TABLE: dict[int, str] = {}
 for _i, _d in enumerate("٠١٢٣٤٥٦٧٨٩"):
@@ -96,14 +100,16 @@ def fold(text: str) -> str:
 class Normalized:
     """A normalised body plus the map from its offsets back to the original ones."""
 
-    __slots__ = ("_block_starts", "_identity", "_kept", "_translated", "original", "text")
+    __slots__ = ("_block_starts", "_delete", "_identity", "_kept", "_translated", "original", "text")
 
     def __init__(self, original: str) -> None:
         self.original = original
         translated = _translate(original)
         self._translated = translated
         self._kept: dict[int, list[int]] = {}
-        if not _DELETE_ONE.search(translated):
+        wrapped = "-\n" in translated
+        self._delete = _DELETE_WRAPPED if wrapped else _DELETE_RE
+        if not (_DELETE_ONE_WRAPPED if wrapped else _DELETE_ONE).search(translated):
             self.text = translated
             self._identity = True
             self._block_starts: list[int] = []
@@ -113,7 +119,7 @@ class Normalized:
         starts: list[int] = []
         total = 0
         for begin in range(0, len(translated), _BLOCK):
-            piece = _DELETE_RE.sub("", translated[begin : begin + _BLOCK])
+            piece = self._delete.sub("", translated[begin : begin + _BLOCK])
             starts.append(total)
             pieces.append(piece)
             total += len(piece)
@@ -127,7 +133,7 @@ class Normalized:
             chunk = self._translated[begin : begin + _BLOCK]
             kept = []
             position = 0
-            for run in _DELETE_RE.finditer(chunk):
+            for run in self._delete.finditer(chunk):
                 kept.extend(range(begin + position, begin + run.start()))
                 position = run.end()
             kept.extend(range(begin + position, begin + len(chunk)))

@@ -23,6 +23,9 @@ _CLAUSE_BREAK = re.compile(
 WORD_BEFORE = re.compile(r"(\w+)\W*\Z")
 _SENTENCE_END = re.compile(r"[.!?؟…]+[\"')\]]*(?=\s|\Z)")
 _ABBREVIATIONS = {"inc", "ltd", "co", "vs", "mr", "mrs", "dr", "st", "no", "corp", "jr", "e.g", "i.e"}
+# "came in at c. 2.5%", "ca. 40 million": an abbreviated circa before a figure ends no sentence
+_APPROX_ABBREVIATIONS = {"c", "ca"}
+_FIGURE_NEXT = re.compile(r"\s?(?:[$£€¥₹]|[A-Z]{2,3}\$?\s?)?[0-9]")
 MAX_SENTENCE = 1200
 
 
@@ -37,6 +40,10 @@ class Clause:
 # A list item's figure standing alone before what it measures: "2. 29%. The growth in ...", "MXN 118 billion."
 _FIGURE_ONLY = re.compile(r"\s*(?:[0-9]{1,2}[.)]\s*)?(?:[A-Z]{2,3}\$?\s?|[$£€¥₹]\s?)?[0-9][0-9.,]*\s*"
                           r"(?:%|[a-z]{1,9})?\s*\.?\s*")
+
+
+# A fact box's figure before the label saying what it is: "- US$1.4 billion:", "47%:", "160 million:"
+_FIGURE_LABELLED = re.compile(r"\s*[-•*]?\s*(?:[A-Z]{2,3}\$?\s?|[$£€¥₹]\s?)?[0-9][0-9.,]*\s*(?:%|[a-z]{1,9})?\s*:")
 
 
 # A note's heading naming what the next sentence measures: "GMV. PLN 15.2 billion, up 9%", "Buyers. 15.1 million."
@@ -61,19 +68,38 @@ def sentences(text: str) -> list[tuple[int, int, int]]:
 def _sentences(text: str) -> list[tuple[int, int, int]]:
     out: list[tuple[int, int, int]] = []
     paragraph = 0
-    for para in re.finditer(r"[^\n]+", text):
-        begin = para.start()
-        for end_match in _SENTENCE_END.finditer(text, para.start(), para.end()):
+    for para_start, para_end in _paragraphs(text):
+        begin = para_start
+        for end_match in _SENTENCE_END.finditer(text, para_start, para_end):
             word = WORD_BEFORE.search(text, max(begin, end_match.start() - 12), end_match.start())
             token = word.group(1).lower() if word else ""
             if end_match.group().startswith(".") and (
                 token in _ABBREVIATIONS or (len(token) == 1 and text[end_match.start() - 1].isupper())
+                or (token in _APPROX_ABBREVIATIONS and _FIGURE_NEXT.match(text, end_match.end()))
             ):
                 continue
             _emit(out, text, begin, end_match.end(), paragraph)
             begin = end_match.end()
-        _emit(out, text, begin, para.end(), paragraph)
+        _emit(out, text, begin, para_end, paragraph)
         paragraph += 1
+    return out
+
+
+# A line broken in mid-sentence (a scan's or a narrow column's hard wrap): it ends in a lower-case word or a
+# comma and the next line goes on in lower case or with the figure ("... revenue for the year at\n£412 million").
+_WRAPPED = re.compile(r"(?<=[a-z,])\n(?=[a-z£$€0-9])")
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line, a hard-wrapped line joined with the lines it goes on in."""
+    out: list[tuple[int, int]] = []
+    joined = False
+    for line in re.finditer(r"[^\n]+", text):
+        if joined and out:
+            out[-1] = (out[-1][0], line.end())
+        else:
+            out.append((line.start(), line.end()))
+        joined = _WRAPPED.match(text, line.end()) is not None and line.end() - line.start() >= 20
     return out
 
 
@@ -97,6 +123,8 @@ def clauses(text: str, low: str | None = None) -> list[Clause]:
         position = match.end() if match.group() else match.start()
         if position > cuts[-1]:
             cuts.append(position)
+    if len(cuts) > 1 and text.startswith(":", cuts[1] - 1) and _FIGURE_LABELLED.fullmatch(text, 0, cuts[1]):
+        del cuts[1]  # "- 47%: Zentro's share of the market": the figure and the label after it are one clause
     cuts.append(len(text))
     out: list[Clause] = []
     for begin, end in pairwise(cuts):

@@ -29,12 +29,16 @@ class Sentence:
         self.text = text
         low = ascii_lower(text)
         hits = scan(text, low)
+        if not hits and len(text) <= 40 and text.isupper():
+            hits = scan(text.title())  # a heading in capitals ("SNAP", "MERCADO LIBRE"): the names as written
         if extra is not None and aliases:
             named = [Hit(m.start(m.lastgroup), m.end(m.lastgroup), "platform", aliases[m.group(m.lastgroup)][0])
                      for m in extra.finditer(text) if m.lastgroup]
             if named:
                 hits = [h for h in hits if not any(n.start <= h.start < n.end for n in named)] + named
                 hits.sort(key=lambda h: h.start)
+        if "-based " in low:
+            hits = _with_described_refs(text, hits)
         self._low = low
         self._raw_hits = hits
         self._read = False
@@ -87,6 +91,20 @@ class Sentence:
 
     def clause_of(self, position: int) -> int:
         return clause_of(self.clauses, position)
+
+
+# "The Petaling Jaya-based company said ...": a back-reference with the place the company is based in
+_DESCRIBED_REF = re.compile(r"(?<!\w)[Tt]he\s+(?:[A-Z][\w.]*\s){0,2}[A-Z][\w.]*-based\s+"
+                            r"(?:(?P<company>company|firm|group)|(?P<app>app|platform|marketplace|retailer))(?:'s)?(?!\w)")
+
+
+def _with_described_refs(text: str, hits: list[Hit]) -> list[Hit]:
+    refs = [Hit(m.start(), m.end(), "backref", "company" if m.group("company") else "app")
+            for m in _DESCRIBED_REF.finditer(text)]
+    if not refs:
+        return hits
+    kept = [h for h in hits if not any(r.start <= h.start < r.end and h.cat == "backref" for r in refs)]
+    return sorted(kept + refs, key=lambda h: h.start)
 
 
 def nearest(items: list[Any], position: int) -> Any:

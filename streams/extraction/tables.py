@@ -3,6 +3,9 @@
     Platform       MAU (m)    Conv. rate          | Platform | GMV ($bn) | Share |
     Shopee         48.6       2.9%                | Zentro   | 4.2       | 31%   |
 
+An analyst's estimates grid is the other way round: one platform (named in its caption), a row per metric,
+a column per period marked actual or estimated ("2024A", "2025E"): see ``_grid``.
+
 Sentence rules cannot read these: a cell's metric is in its column's header, its scale too ("(m)",
 "($bn)"), and the row's platform is its first cell. The table's period and place are in its notes
 ("All figures: April-June 2025, Philippines only.") or the sentence introducing it; its source is the
@@ -134,6 +137,10 @@ def find_tables(text: str, aliases: dict[str, tuple[str, str]]) -> list[tuple[in
         columns = [_column(cell) for _offset, cell in header[1:]]
         index += 1
         if not any(columns):
+            grid = _grid(lines, index - 1, aliases)
+            if grid is not None:
+                tables.append(grid)
+                index += len(grid[2])
             continue
         rows: list[TableRow] = []
         while index < len(lines):
@@ -159,6 +166,52 @@ def find_tables(text: str, aliases: dict[str, tuple[str, str]]) -> list[tuple[in
     return tables
 
 
+# An estimates grid: one platform's metrics as rows, periods as columns ("2024A  2025E  2026E", "FY24  FY25E").
+#     Estimates grid: Zentro (US$bn unless stated)
+#                 2024A     2025E
+#     GMV         100.5     118.9
+_PERIOD_CELL = re.compile(r"\s*(?:FY\s?)?(?P<year>(?:19|20)[0-9]{2}|[0-9]{2})(?P<mark>[AEFP])?\s*")
+_CAPTION_UNIT = re.compile(r"\((?P<cur>US\$|[A-Z]{1,3}\$|[$£€¥₹]|[A-Z]{3})\s?(?P<scale>bn|mn|m|k|tn|billion|million)"
+                           r"(?![a-z])")
+
+
+def _grid(lines: list[tuple[int, str]], at: int, aliases: dict[str, tuple[str, str]]
+          ) -> tuple[int, int, list[TableRow]] | None:
+    """The estimates grid whose header of periods is line ``at`` (its caption the line before), or None."""
+    header = _cells(lines[at][1])
+    marks = [_PERIOD_CELL.fullmatch(cell) for _offset, cell in header]
+    if at == 0 or not all(marks) or not any(m and m.group("mark") for m in marks):
+        return None
+    caption = lines[at - 1][1]
+    named = {h.payload for h in scan(fold(caption)) if h.cat == "platform"}
+    named |= {slug for name, (slug, _n) in aliases.items() if name in caption}
+    if len(named) != 1:
+        return None
+    platform = named.pop()
+    unit = _CAPTION_UNIT.search(caption)
+    currency = currency_before(unit.group("cur"), len(unit.group("cur"))) if unit else None
+    money = _Column("gmv", _SCALES[unit.group("scale").lower()], currency[0], False) if unit and currency else None
+    periods = [(("20" + m.group("year"))[-4:], "actual" if m.group("mark") in (None, "A") else "forecast")
+               for m in marks if m]
+    rows: list[TableRow] = []
+    for row_start, row_line in lines[at + 1 :]:
+        cells = _cells(row_line)
+        column = _column(cells[0][1]) if len(cells) == len(header) + 1 else None
+        if not cells or len(cells) != len(header) + 1:
+            break
+        if column is not None and column.metric in _MONEY and money is not None and column.currency is None:
+            column = _Column(column.metric, money.scale, money.currency, False)
+        figures = []
+        for (offset, cell), (period, kind) in zip(cells[1:], periods, strict=True):
+            read = _value(cell, column) if column else None
+            if column and read:
+                q = Quantity(offset + read[0], offset + read[1], read[2], read[3], lead=offset + read[0])
+                figures.append(Candidate(q, 0, platform, column.metric, read[3], "exact", kind, period, None,
+                                         None, None, None, 0.8, (row_start, row_start + len(row_line))))
+        rows.append(TableRow(row_start, row_start + len(row_line), figures))
+    return (lines[at][0], rows[-1].end, rows) if len(rows) >= 2 else None
+
+
 def table_context(text: str, start: int, end: int, published: datetime | None) -> tuple[str | None, str | None]:
     """(period, region) the notes under a table state, else the line introducing it."""
     after = text[end : end + 300].strip().split("\n\n")[0]
@@ -172,6 +225,7 @@ def table_context(text: str, start: int, end: int, published: datetime | None) -
         named = {value for _m, value in resolve_periods(sent, Memory(), published) if value}
         quarters = {value for value in named if "-Q" in value}
         period = period or (quarters.pop() if len(quarters) == 1 else named.pop() if len(named) == 1 else None)
-        places = {h.payload for h in scan(folded) if h.cat == "region"}
+        # "US$bn" in a caption is the currency, not the place
+        places = {h.payload for h in scan(folded) if h.cat == "region" and not folded.startswith("$", h.end)}
         region = region or (places.pop() if len(places) == 1 else None)
     return period, region

@@ -64,7 +64,9 @@ METRICS: list[tuple[str, list[str]]] = [
                                                         "rand", "pounds", "euros", "shillings", "ringgit", "baht",
                                                         "reais", "lira", "dinars", "yuan"]),
                       "spend with", "من إجمالي", "من اجمالي", "انتزعت", "انتزع", "تستأثر", "يستأثر",
-                      "استحوذ", "سيطر", "استأثر", "استأثرت", "من الإنفاق", "من إنفاق"]),
+                      "استحوذ", "سيطر", "استأثر", "استأثرت", "من الإنفاق", "من إنفاق",
+                      # "sales split as follows: Zalando (40%), ...": how a market's total divides
+                      "split as follows", "split between", "split among", "divided between", "divided among"]),
     ("active_users", ["مستخدم نشط", "مستخدمين نشطين", "المستخدمين النشطين", "مستخدميها النشطين",
                       "مستخدميه النشطين", "مستخدمينا", "مستخدمونا", "مستخدم", "مستخدمين", "المستخدمين", "مستخدميها",
                       "مستخدمي", "مستخدمون", "مستخدما", "عدد المستخدمين", "active users", "monthly active users",

@@ -37,6 +37,7 @@ from .words import (
 )
 
 MAX_PER_SENTENCE = 24
+_ISH = re.compile(r"-?ish(?!\w)")
 _FREQUENCY_AFTER = re.compile(r"\s+(?:(?:a|per|each|every)\s+(?:day|week|month|year|quarter)|(?:في|كل)\s+(?:ال)?"
                               r"(?:يوم|اسبوع|شهر|سنه|عام)|يوميا|اسبوعيا|شهريا|سنويا)(?!\w)")
 # Substrings every match of the word patterns holds: a sentence without any is not searched with them.
@@ -71,7 +72,10 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
         if value is None:
             continue
         q = Quantity(match.start(), match.end(), value, None)
-        scale = SCALE_AFTER.match(low, match.end())
+        ish = _ISH.match(low, match.end())  # "3-ish percent", "40ish million": a rough figure
+        if ish:
+            q.end = ish.end()
+        scale = SCALE_AFTER.match(low, q.end)
         if scale:
             word = scale.group("word")
             factor = SCALES[word.lower()] if word else GLUED[(scale.group("glued") or scale.group("short")).lower()]
@@ -104,6 +108,8 @@ def find_quantities(text: str, low: str | None = None) -> list[Quantity]:
                 continue
             q.bare = True
         qualify(low, q)
+        if ish and q.qualifier == "exact":
+            q.qualifier = "approx"
         found.append(q)
         taken.append((match.start(), q.end))
 

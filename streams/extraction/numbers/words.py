@@ -144,7 +144,8 @@ SINGLE_DOUBLE_TRIGGER = re.compile(
 )
 # "double", "triple" as a figure: "roughly double the 2022 level", "aims to double its sales" (not "double down").
 BARE_MULTIPLES = {"double", "triple", "quadruple"}
-BARE_MULTIPLE_CONTEXT = re.compile(r"\s+(?:the|its|their|that|this|our|in|over|from|on|since|compared|year)(?!\w)")
+BARE_MULTIPLE_CONTEXT = re.compile(r"\s+(?:the|its|their|that|this|our|in|over|from|on|since|compared|year"
+                                   r"|again)(?!\w)")  # "to more than double again in 2025"
 BARE_MULTIPLE_BEFORE = re.compile(r"(?:(?<!\w)(?:to|roughly|about|nearly|almost|around|some|approximately|than|will"
                                   r"|would|could|more than|over|gmv|sales|revenue|revenues|orders|users|sellers)"
                                   r"|,)\s+\Z")
