@@ -24,6 +24,7 @@ _ANY_OTHER = re.compile(r"(?<!\w)(?:اي\s+(?:منصه|تطبيق|متجر|شر�
                         re.IGNORECASE)
 # The writer's own business through a platform («طلباتنا نحن عبر «X»», "our own orders through X"): a
 # merchant's or agency's figure, not the platform's.
+_OURS_WORD = re.compile(r"(?:طلبات|مبيعات|عملاء|ايرادات|ارباح)نا|our\s+(?:own\s+)?(?:orders|sales|customers|revenue)")
 _OURS_THROUGH = re.compile(r"(?<!\w)(?:(?:طلبات|مبيعات|عملاء|ايرادات|ارباح)نا(?:\s+نحن)?\s+(?:عبر|علي|من\s+خلال)"
                            r"|our\s+(?:own\s+)?(?:orders|sales|customers|revenue)\s+(?:through|via|on))\s*\"?\s*\Z")
 # One person's own numbers («أنا شخصياً أبيع 150 طلباً بالشهر»، «أنا أبيع ... جاب لي مبيعات ثلاث مرات»): a
@@ -68,7 +69,7 @@ class NotOnesFigure:
         found_i = _I.search(text) if "انا" in text else None
         self.category = "فئ" in text or "قسم" in text or "اقسام" in text
         self.mine = found_i.start() if found_i and not _WE.search(text) else None
-        self.ours = [h.start for h in sent.hits if h.cat == "platform"] if ("نا " in text or "our " in text) else []
+        self.ours = [h.start for h in sent.hits if h.cat == "platform"] if _OURS_WORD.search(text) else []
 
     def __call__(self, q: Quantity) -> bool:
         sent = self.sent

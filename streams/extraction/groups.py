@@ -16,7 +16,7 @@ def group_names(sent: Sentence, memory: Memory) -> list[tuple[int, str]]:
     """Groups the sentence names («مجموعة «X»», "X Group"), for a later «المجموعة» or "the group"."""
     text = sent.text
     out: list[tuple[int, str]] = []
-    if "group" not in text.lower() and "مجموعه" not in text:
+    if "roup" not in text and "ROUP" not in text and "مجموعه" not in text:  # Group, group, GROUP
         return out
     for hit in sent.hits:
         if hit.cat not in ("platform", "owner", "org"):

@@ -16,6 +16,9 @@ _MONTH_NUMBER = {name: index + 1 for index, names in enumerate(_MONTHS) for name
 # In folded text: an optional month, then a year of 13xx-15xx marked «هـ» (folded «ه») or «هجري(ة)».
 _HIJRI = re.compile(r"(?:(?<!\w)(?:[وفبل]|ال)?(?P<month>" + "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
                     + r")\s+)?(?<![0-9])(?P<year>1[345][0-9]{2})\s*(?:ه|هجري|هجريه|للهجره)(?!\w)")
+# The year and its mark alone: a literal first character, so the common sentence (with no Hijri year, but
+# with «ه» in every other word) is passed over at once before the month alternatives are tried.
+_YEAR_MARK = re.compile(r"1[345][0-9]{2}\s*(?:ه|هجري|هجريه|للهجره)(?!\w)")
 _EPOCH = 622 + 196 / 365.2425  # 16 July 622
 _YEAR_DAYS, _MONTH_DAYS, _GREGORIAN_DAYS = 354.36667, 29.5306, 365.2425
 
@@ -28,7 +31,7 @@ def gregorian_year(hijri_year: int, month: int | None = None) -> int:
 
 def hijri_years(low: str) -> list[tuple[int, int, int]]:
     """(start, end, Gregorian year) of each Hijri year a folded sentence writes."""
-    if "ه" not in low:
+    if "ه" not in low or not _YEAR_MARK.search(low):
         return []
     out = []
     for match in _HIJRI.finditer(low):

@@ -20,6 +20,7 @@ _NAME = r"[A-Z][\w&.'-]*(?:\s+(?:&\s+)?[A-Z][\w&.'-]*){0,5}"
 _HEADER = re.compile(r"\s*(?P<name>" + _NAME + r")\s*\|")
 _AUTHOR_AR = re.compile(r"(?<!\w)و?(?:نقدر|نتوقع|نرى|نعتقد)\s+في\s+\"(?P<ar>[^\"\n]{1,40})\""
                         r"(?:\s*\((?P<lat>[A-Z][^()\n]{1,40})\))?")
+_AUTHOR_AR_VERBS = ("نقدر", "نتوقع", "نرى", "نعتقد")
 # «أعدّت وكالة «X» (Latin) هذا الملخص»: the firm that prepared the note («prepared by X»)
 _PREPARED_AR = re.compile(r"(?<!\w)و?(?:اعدت|اعد|اصدرت|اصدر|جمعت|جمع)\s+(?:(?:ال)?(?:وكاله|شركه|مؤسسه|فريق)\s+)?"
                           r"\"(?P<ar>[^\"\n]{1,40})\"(?:\s*\((?P<lat>[A-Z][^()\n]{1,40})\))?\s+(?:هذا|هذه)\s+"
@@ -68,6 +69,8 @@ _ISSUER_AR = re.compile(r"\s*[\u0621-\u064a]+(?:\s[\u0621-\u064a]+)?\s*[،,]\s*[
 _PREPARED_BY = re.compile(r"(?<!\w)(?:prepared|compiled|produced|written|published|commissioned)\s+by\s+(?:the\s+)?"
                           r"(?P<name>" + _NAME + r")")
 # A speaker's notes or post that opens by introducing its speaker at a firm: its "our" is the firm's.
+_PREPARED_AR_VERBS = ("اعد", "اصدر", "جمع")
+_SELF_INTRODUCED_CUES = ("ntroduce myself", "I am", "I'm", "y name is")
 _SELF_INTRODUCED = re.compile(r"(?:[Ii]ntroduce myself|\bI am|\bI'm|[Mm]y name is)\b[^.\n]{0,80}?\s(?:at|of|from)\s+"
                               r"(?P<name>" + _NAME + r")")
 _NAMED_SHORT = re.compile(r"(?P<name>" + _NAME + r")\s+\((?P<short>[A-Z][A-Za-z&]{1,7})\)")
@@ -112,10 +115,13 @@ def author(text: str, latin_name: dict[str, str]) -> str | None:
     filed = filer(text) or _report_author(text)
     if filed:
         return filed
-    match = _AUTHOR_AR.search(text, 0, 600) or _PREPARED_AR.search(text, 0, 600)
+    head = text[:600]  # each search runs only where its verbs occur (every text pays for this function)
+    match = ((_AUTHOR_AR.search(head) if any(verb in head for verb in _AUTHOR_AR_VERBS) else None)
+             or (_PREPARED_AR.search(head) if any(verb in head for verb in _PREPARED_AR_VERBS) else None))
     if match:
         return (match.group("lat") or "").strip() or latin_name.get(match.group("ar").strip()) or None
-    introduced = _SELF_INTRODUCED.search(text, 0, 600)  # "Introduce myself: Lan Tran, head of research at X"
+    introduced = (_SELF_INTRODUCED.search(head) if any(cue in head for cue in _SELF_INTRODUCED_CUES)
+                  else None)  # "Introduce myself: Lan Tran, head of research at X"
     return re.split(r"\.\s", introduced.group("name"))[0].rstrip(".") if introduced else None
 
 
