@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import time
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -20,8 +20,10 @@ from models.errors import describe
 from streams.agents.dead_letters import send_dead_letter
 from streams.agents.publishing import delivered, publish_signals
 from streams.dedup import SeenSet
-from streams.extraction import ExtractedFigure, content_fingerprint, extract_figures
 from streams.pipeline import Pipeline
+
+if TYPE_CHECKING:
+    from streams.extraction import ExtractedFigure
 
 log = logging.getLogger(__name__)
 ARTICLES_PER_BATCH = 100
@@ -82,8 +84,13 @@ def register(pipeline: Pipeline) -> None:
             seen[partition] = SeenSet(path / f"p{partition}" if path else None, max_items=200_000)
         return seen[partition]
 
+    # The extraction library (its lexicon, ~0.3 s to import) is imported when the agents start, not
+    # with the worker: by then both consumer groups have sent their joins, and the import runs while
+    # the broker holds them, so the worker is ready that much sooner and the first article pays nothing.
     @pipeline.app.agent(pipeline.articles, name="souq.articles")
     async def validate_articles(stream: Any) -> None:
+        from streams.extraction import content_fingerprint
+
         async for events in stream.take_events(ARTICLES_PER_BATCH, within=settings.flush_interval_s):
             futures = []
             for event in events:
@@ -101,6 +108,8 @@ def register(pipeline: Pipeline) -> None:
 
     @pipeline.app.agent(pipeline.articles_by_content, name="souq.extract")
     async def extract_articles(stream: Any) -> None:
+        from streams.extraction import extract_figures
+
         async for events in stream.take_events(ARTICLES_PER_BATCH, within=settings.flush_interval_s):
             started = time.perf_counter()
             signals: list[Signal] = []
