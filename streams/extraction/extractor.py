@@ -121,13 +121,13 @@ class _Extractor:
             titled = {value for _m, value in resolve_periods(Sentence(fold(title), False), Memory(), published_at)
                       if value and "-Q" in value}
             self.memory.title_period = titled.pop() if len(titled) == 1 else None
-        if self.memory.title_period is None and published_at is not None and _live_coverage(title, self.text):
-            self.memory.title_period = str(published_at.year)  # a live blog reports on the day it is published
-            self.memory.live = True
             for hit in scan(fold(title)):
                 if hit.cat == "platform" and (hit.payload != "x" or self.x_ok):
                     self.memory.topic = hit.payload
                     break
+        if self.memory.title_period is None and published_at is not None and _live_coverage(title, self.text):
+            self.memory.title_period = str(published_at.year)  # a live blog reports on the day it is published
+            self.memory.live = True
         self.discovered = Discovered()
         discover_latin(self.text[:200000], self.discovered)
         # "Zentro investor day 2025": the speakers' own platform, maybe named only there

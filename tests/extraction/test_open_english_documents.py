@@ -187,6 +187,18 @@ def test_a_live_blog_dates_what_names_no_period_by_its_publication_day() -> None
     assert {f.period for f in run(_LIVE_BLOG.replace("WIB — ", ""), title="The 12.12 sale")} == {None}
 
 
+def test_a_live_blog_without_a_title_is_dated_all_the_same() -> None:
+    from datetime import UTC, datetime
+
+    figures = run(_LIVE_BLOG, published=datetime(2024, 12, 12, 17, tzinfo=UTC), title=None)
+    assert [(f.platform, f.period) for f in figures] == [("tokopedia", "2024"), ("shopee", "2024")]
+
+
+def test_the_platform_a_title_names_is_the_company_the_body_refers_to() -> None:
+    figures = run("The company said its orders rose to 9 million in 2024.", title="Noon posts a record year")
+    assert [(f.platform, f.metric, f.value) for f in figures] == [("noon", "orders", 9_000_000)]
+
+
 def test_per_its_own_numbers_credits_the_platform_the_sentence_is_about() -> None:
     body = ("Our panel tracks 3,000 stores.\n\nLazada has more than 900,000 active sellers in Thailand, per its own "
             "numbers, not ours.")
